@@ -1,0 +1,34 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import starlightLinksValidator from 'starlight-links-validator';
+import { siteUrlFromEnv, basePathFromEnv } from './scripts/deploy-config.mjs';
+
+// SITE_URL and BASE_PATH let the same source deploy to a domain root or under a sub-path
+// (e.g. BASE_PATH=/mail-guide/ for https://example.org/mail-guide/). See README.
+const site = siteUrlFromEnv(process.env.SITE_URL);
+const base = basePathFromEnv(process.env.BASE_PATH);
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR || './dist',
+  integrations: [
+    starlight({
+      title: '快手官方邮件沟通指南',
+      description:
+        '一份独立的中文指南：给快手官方写邮件时，如何写主题、选收件地址、组织正文、准备附件和跟进。非快手官方网站。',
+      locales: {
+        root: { label: '简体中文', lang: 'zh-CN' },
+      },
+      // Starlight's own English-only strings are overridden in src/content/i18n/zh-CN.json.
+      components: {
+        Footer: './src/components/SiteFooter.astro',
+      },
+      customCss: ['./src/styles/site.css'],
+      plugins: [starlightLinksValidator({ errorOnLocalLinks: true })],
+      sidebar: [{ label: '首页', link: '/' }],
+    }),
+  ],
+});

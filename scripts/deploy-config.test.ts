@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { basePathFromEnv, siteUrlFromEnv } from './deploy-config.mjs';
+
+describe('basePathFromEnv', () => {
+  it.each([
+    [undefined, '/'],
+    ['', '/'],
+    ['/', '/'],
+    ['mail-guide', '/mail-guide/'],
+    ['/mail-guide', '/mail-guide/'],
+    ['/mail-guide/', '/mail-guide/'],
+    ['/docs/mail-guide/', '/docs/mail-guide/'],
+  ])('%j → %j', (input, expected) => {
+    expect(basePathFromEnv(input)).toBe(expected);
+  });
+
+  it.each(['/a b/', '//evil.example/', '/中文/', '/a?b'])('rejects %j with a Chinese message', (input) => {
+    expect(() => basePathFromEnv(input)).toThrow(/BASE_PATH/);
+  });
+});
+
+describe('siteUrlFromEnv', () => {
+  it('defaults to the local preview address', () => {
+    expect(siteUrlFromEnv(undefined)).toBe('http://localhost:4321');
+  });
+  it('keeps only the origin', () => {
+    expect(siteUrlFromEnv('https://example.org/some/path')).toBe('https://example.org');
+  });
+  it.each(['example.org', 'ftp://example.org', 'not a url'])('rejects %j', (input) => {
+    expect(() => siteUrlFromEnv(input)).toThrow(/SITE_URL/);
+  });
+});

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { browserRequired, findChromium } from './chromium';
+import { buildSite, ROOT } from './build-site';
+import { serveStatic } from './static-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string;
+    chromiumPath: string | null;
+  }
+}
+
+/** Builds the site once (skip with SKIP_BUILD=1 when dist/ is fresh), serves it, finds Chromium. */
+export default async function setup(project: TestProject) {
+  const chromiumPath = findChromium();
+  if (!chromiumPath) {
+    if (browserRequired()) {
+      throw new Error(
+        '找不到 Chromium：CI=true 或 REQUIRE_BROWSER=1 时浏览器测试是必需的。请运行 `apt-get install chromium`，或设置 CHROME_PATH。',
+      );
+    }
+    const line = '!'.repeat(78);
+    console.warn(
+      `\n${line}\n!! 未找到 Chromium（CHROME_PATH 或 /usr/bin/chromium）：浏览器测试全部跳过，不计为通过。\n!! 安装：apt-get install chromium\n${line}\n`,
+    );
+  }
+  const dist = resolve(ROOT, 'dist');
+  if (process.env.SKIP_BUILD !== '1' || !existsSync(resolve(dist, 'index.html'))) buildSite();
+  const server = await serveStatic(dist, '/');
+  project.provide('siteUrl', server.url);
+  project.provide('chromiumPath', chromiumPath);
+  return async () => server.close();
+}
