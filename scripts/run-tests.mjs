@@ -36,5 +36,6 @@ try {
   failed = Math.max(failed, 1);
 }
 if (run.status !== 0 && failed === 0) failed = 1;
+if (skipped) console.warn(`注意：${skipped} 个测试被跳过（通常是因为找不到 Chromium），它们没有计入通过数。`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -19,17 +20,43 @@ function buildEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return clean;
 }
 
-/** Runs `astro build` with extra environment (BASE_PATH, OUT_DIR …); throws with its output on failure. */
-export function buildSite(env: Record<string, string> = {}): { stdout: string; stderr: string } {
+export interface BuildResult {
+  status: number | null;
+  output: string;
+}
+
+/** Runs `astro build` in `cwd` with extra environment (BASE_PATH, OUT_DIR …). */
+export function runBuild(env: Record<string, string> = {}, cwd = ROOT): BuildResult {
   const astro = resolve(ROOT, 'node_modules/astro/bin/astro.mjs');
   const result = spawnSync(process.execPath, [astro, 'build'], {
-    cwd: ROOT,
+    cwd,
     env: { ...buildEnvironment(process.env), ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (result.status !== 0) {
-    throw new Error(`astro build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
-  }
-  return { stdout: result.stdout, stderr: result.stderr };
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Like runBuild, but throws with the build's output when it fails. */
+export function buildSite(env: Record<string, string> = {}, cwd = ROOT): BuildResult {
+  const result = runBuild(env, cwd);
+  if (result.status !== 0) throw new Error(`astro build failed (exit ${result.status}):\n${result.output}`);
+  return result;
+}
+
+const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts'];
+
+/**
+ * A throwaway copy of the project in .tmp/fixtures/<name> (sharing node_modules), for tests
+ * that must prove a bad page or a bad data record fails the build without touching the real
+ * sources. `mutate` receives the copy's root.
+ */
+export function fixtureProject(name: string, mutate: (root: string) => void): string {
+  const dir = resolve(ROOT, '.tmp/fixtures', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const file of PROJECT_FILES) cpSync(join(ROOT, file), join(dir, file), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  mutate(dir);
+  return dir;
 }
