@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { siteUrlFromEnv, basePathFromEnv } from './scripts/deploy-config.mjs';
+import { satteri } from '@astrojs/markdown-satteri';
+import { baseLinksPlugin } from './scripts/base-links-plugin.mjs';
 
 // SITE_URL and BASE_PATH let the same source deploy to a domain root or under a sub-path
 // (e.g. BASE_PATH=/mail-guide/ for https://example.org/mail-guide/). See README.
@@ -14,6 +16,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR || './dist',
+  markdown: { processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }) },
   integrations: [
     starlight({
       title: '快手官方邮件沟通指南',
@@ -25,10 +28,15 @@ export default defineConfig({
       // Starlight's own English-only strings are overridden in src/content/i18n/zh-CN.json.
       components: {
         Footer: './src/components/SiteFooter.astro',
+        PageTitle: './src/components/PageTitle.astro',
+        Search: './src/components/SiteSearch.astro',
       },
       customCss: ['./src/styles/site.css'],
       plugins: [starlightLinksValidator({ errorOnLocalLinks: true })],
-      sidebar: [{ label: '首页', link: '/' }],
+      sidebar: [
+        { label: '写作指南', items: [{ autogenerate: { directory: 'guide' } }] },
+        { label: '关于本站', link: '/about/' },
+      ],
     }),
   ],
 });

@@ -1,8 +1,59 @@
+import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import type { Loader } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { guideTables, type GuideTableName } from './lib/guide-data';
+import { loadGuideData } from './lib/node/load-guide-data';
+
+/**
+ * One collection per guide table. All tables are loaded and cross-checked together by the
+ * same function the command line and tests use, so a broken record (an address without @,
+ * a duplicate id, an unknown status or reference) fails the build naming file, record and field.
+ */
+function guideTableLoader(name: GuideTableName): Loader {
+  return {
+    name: `guide-data:${name}`,
+    load: async ({ store, config, parseData, watcher }) => {
+      const dir = fileURLToPath(new URL('./src/content/data/', config.root));
+      const data = loadGuideData(dir);
+      store.clear();
+      // getCollection() returns entries sorted by id; `order` keeps the data file's row order.
+      for (const [order, record] of data[name].entries()) {
+        const parsed = await parseData({ id: record.id, data: { ...record, order } });
+        store.set({ id: record.id, data: parsed });
+      }
+      watcher?.add(dir);
+    },
+  };
+}
+
+function guideCollection<K extends GuideTableName>(name: K) {
+  return defineCollection({
+    loader: guideTableLoader(name),
+    schema: guideTables[name].schema.and(z.object({ order: z.number().int() })),
+  });
+}
 
 export const collections = {
-  docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  docs: defineCollection({
+    loader: docsLoader(),
+    schema: docsSchema({
+      extend: z.object({
+        /** Questions the page answers, shown under the title and weighted in search. */
+        answers: z.array(z.string().min(2)).optional(),
+      }),
+    }),
+  }),
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
+  subjectTypes: guideCollection('subjectTypes'),
+  mailboxes: guideCollection('mailboxes'),
+  channels: guideCollection('channels'),
+  requestRoutes: guideCollection('requestRoutes'),
+  bodyStructures: guideCollection('bodyStructures'),
+  attachmentTypes: guideCollection('attachmentTypes'),
+  chartTypes: guideCollection('chartTypes'),
+  followUps: guideCollection('followUps'),
+  risks: guideCollection('risks'),
 };

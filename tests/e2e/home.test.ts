@@ -27,8 +27,7 @@ describe.skipIf(noBrowser)('home page in Chromium', () => {
   it('finds the home page when searching a Chinese word that is on it', async () => {
     const { page, context } = await openPage(browser, '');
     const results = await searchSite(page, '创作者');
-    expect(results.length).toBeGreaterThan(0);
-    expect(new URL(results[0]!).pathname).toBe(new URL(siteUrl).pathname);
+    expect(results.map((href) => new URL(href).pathname)).toContain(new URL(siteUrl).pathname);
     await context.close();
   });
 });

@@ -30,16 +30,17 @@ export async function openPage(browser: Browser, path = '', base = siteUrl) {
   return { page, context, response, requests, errors, foreignRequests };
 }
 
-/** Types a query into Starlight's search dialog and returns the result links' hrefs in order. */
+/** Types a query into the site's search dialog and returns the result links' page URLs in order. */
 export async function searchSite(page: Page, query: string): Promise<string[]> {
-  await page.click('button[data-open-modal]');
-  const input = page.locator('dialog[open] input[type="text"], dialog[open] .pagefind-ui__search-input');
-  await input.first().fill(query);
-  await page.waitForSelector('.pagefind-ui__result-link, .pagefind-ui__message', { timeout: 10_000 });
-  // Pagefind announces its result count in the message once the search has settled.
-  await page.waitForFunction(() => {
-    const message = document.querySelector('.pagefind-ui__message');
-    return message !== null && /\d|没有|No /.test(message.textContent ?? '');
-  });
-  return page.$$eval('.pagefind-ui__result-link', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+  if (!(await page.locator('dialog[open]').count())) await page.click('button[data-open-modal]');
+  await page.locator('dialog[open] input[type="search"]').fill(query);
+  await page.waitForSelector(
+    `dialog[open] [data-search-results][data-query="${query.trim().replace(/"/g, '\\"')}"]`,
+    {
+      timeout: 15_000,
+    },
+  );
+  return page.$$eval('dialog[open] [data-search-result]', (links) =>
+    links.map((a) => new URL((a as HTMLAnchorElement).dataset.searchResult!, location.href).href),
+  );
 }

@@ -1,0 +1,41 @@
+import { copyText } from './clipboard';
+import { $requestType } from './stores';
+
+/** <mailbox-picker>: shows the panel of the chosen need and shares the choice via $requestType. */
+class MailboxPicker extends HTMLElement {
+  #unsubscribe: (() => void) | undefined;
+
+  connectedCallback() {
+    const status = this.querySelector<HTMLElement>('[data-picker-status]')!;
+    this.addEventListener('change', (event) => {
+      const input = event.target as HTMLInputElement;
+      if (input.name === 'ks-request-type') $requestType.set(input.value);
+    });
+    this.addEventListener('click', async (event) => {
+      const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-copy]');
+      if (!button) return;
+      const text = button.dataset.copy ?? '';
+      status.textContent = (await copyText(text)) ? `已复制：${text}` : `无法自动复制，请手动选中：${text}`;
+    });
+    this.#unsubscribe = $requestType.subscribe((id) => this.#show(id));
+  }
+
+  disconnectedCallback() {
+    this.#unsubscribe?.();
+  }
+
+  #show(id: string) {
+    let found = false;
+    for (const panel of this.querySelectorAll<HTMLElement>('[data-route-panel]')) {
+      const match = panel.dataset.routePanel === id;
+      panel.hidden = !match;
+      found ||= match;
+    }
+    for (const input of this.querySelectorAll<HTMLInputElement>('input[name="ks-request-type"]')) {
+      input.checked = input.value === id;
+    }
+    this.querySelector<HTMLElement>('[data-picker-empty]')!.hidden = found;
+  }
+}
+
+customElements.define('mailbox-picker', MailboxPicker);

@@ -1,0 +1,85 @@
+/**
+ * Browser state shared by the islands, kept in localStorage through @nanostores/persistent.
+ * Storage can be disabled (privacy mode), full, or hold corrupted data: every store then
+ * still works in memory, and $storageProblem tells the islands to say that nothing is saved.
+ */
+import { atom } from 'nanostores';
+import { persistentAtom, setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
+
+export type StorageProblem = 'unavailable' | 'full' | null;
+export const $storageProblem = atom<StorageProblem>(null);
+
+function openStorage(): Storage | null {
+  try {
+    const storage = window.localStorage;
+    storage.getItem('ksmail:probe');
+    return storage;
+  } catch {
+    return null;
+  }
+}
+
+const storage = typeof window === 'undefined' ? null : openStorage();
+if (typeof window !== 'undefined' && !storage) $storageProblem.set('unavailable');
+
+/** localStorage behind a memory copy: reads and writes never throw. */
+const memory: Record<string, string> = {};
+const safeEngine = new Proxy(memory, {
+  get(target, key) {
+    if (typeof key !== 'string') return undefined;
+    if (key in target) return target[key];
+    try {
+      return storage?.getItem(key) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  has(target, key) {
+    if (typeof key !== 'string') return false;
+    if (key in target) return true;
+    try {
+      return storage?.getItem(key) != null;
+    } catch {
+      return false;
+    }
+  },
+  set(target, key, value) {
+    if (typeof key !== 'string') return true;
+    target[key] = String(value);
+    try {
+      storage?.setItem(key, String(value));
+    } catch {
+      $storageProblem.set('full');
+    }
+    return true;
+  },
+  deleteProperty(target, key) {
+    if (typeof key !== 'string') return true;
+    delete target[key];
+    try {
+      storage?.removeItem(key);
+    } catch {
+      /* nothing to remove from */
+    }
+    return true;
+  },
+});
+setPersistentEngine(safeEngine, windowPersistentEvents);
+
+/** A persistent JSON store whose saved value is ignored (not thrown on) when corrupted. */
+export function persistentJson<T>(key: string, initial: T, isValid: (value: unknown) => value is T) {
+  return persistentAtom<T>(key, initial, {
+    encode: (value) => JSON.stringify(value),
+    decode: (text) => {
+      try {
+        const value: unknown = JSON.parse(text);
+        return isValid(value) ? value : initial;
+      } catch {
+        return initial;
+      }
+    },
+  });
+}
+
+/** The request type chosen in the mailbox picker (a request-routes.yaml id, or ''). */
+export const $requestType = persistentAtom<string>('ksmail:request-type', '');

@@ -1,0 +1,243 @@
+/**
+ * The article's tables as typed data: one schema per table, shared by the site build
+ * (content collections), the checkers, the `ksmail` command line and the tests.
+ * Pure: no file system, no DOM. Loading from disk lives in ./node/load-guide-data.ts.
+ */
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id 只能由小写字母、数字和连字符组成');
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
+/** A figure quoted from the article (原文称); null where the article gives none. */
+const articleFigure = z.string().min(1).nullable();
+/** Field names of this record that we filled in ourselves (编辑补充). */
+const editorialFields = <T extends string>(keys: readonly [T, ...T[]]) => z.array(z.enum(keys)).default([]);
+
+export const priorities = ['high', 'medium', 'low'] as const;
+export type Priority = (typeof priorities)[number];
+export const priorityLabels: Record<Priority, string> = { high: '高', medium: '中', low: '低' };
+
+export const subjectTypeSchema = z.object({
+  id,
+  label: z.string().min(1),
+  sample: z.string().min(1),
+  replyTime: articleFigure,
+  priority: z.enum(priorities),
+  keywords: z.array(z.string().min(1)).min(1),
+  editorial: editorialFields(['label', 'sample', 'replyTime', 'priority']),
+});
+
+export const mailboxStatuses = ['unverified', 'contradicted', 'verified'] as const;
+export type MailboxStatus = (typeof mailboxStatuses)[number];
+export const mailboxStatusLabels: Record<MailboxStatus, string> = {
+  unverified: '未核实',
+  contradicted: '与公开资料不符',
+  verified: '已核实',
+};
+
+export const mailboxSchema = z
+  .object({
+    id,
+    address: z
+      .string()
+      .regex(/^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$/i, '邮箱地址必须形如 name@example.com（含 @ 和域名）'),
+    articleSpelling: z.string().optional(),
+    purpose: z.string().min(1),
+    department: z.string().min(1),
+    cc: z.array(id).default([]),
+    status: z.enum(mailboxStatuses, { error: '状态只能是 unverified、contradicted 或 verified' }),
+    publicSources: z.string().min(1),
+    sources: z.array(z.object({ title: z.string().min(1), url: z.url() })).default([]),
+    lastChecked: isoDate,
+  })
+  .refine((mailbox) => mailbox.status !== 'verified' || mailbox.sources.length > 0, {
+    message: '标为 verified 的邮箱必须在 sources 中给出至少一个官方来源',
+    path: ['sources'],
+  });
+
+export const channelSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id 只能由小写字母、数字和连字符组成'),
+  name: z.string().min(1),
+  url: z.url().refine((url) => url.startsWith('https://'), '渠道地址必须是 https 网址'),
+  purpose: z.string().min(1),
+  lastChecked: isoDate,
+});
+
+export const requestRouteSchema = z.object({
+  id,
+  need: z.string().min(1),
+  to: id,
+  subjectType: id,
+  subjectPattern: z.string().min(1),
+  channels: z.array(z.string().min(1)).min(1),
+  editorial: z.boolean().default(false),
+});
+
+export const bodyStructureSchema = z.object({
+  id,
+  type: z.string().min(1),
+  features: z.string().min(1),
+  replyRate: articleFigure,
+  cycle: articleFigure,
+});
+
+export const attachmentTypeSchema = z.object({
+  id,
+  kind: z.string().min(1),
+  formats: z.array(z.string().regex(/^[A-Z0-9]+$/, '格式用大写扩展名，如 PNG')).min(1),
+  exampleName: z.string().min(1),
+  effect: articleFigure,
+  editorial: editorialFields(['kind', 'formats', 'exampleName', 'effect']),
+});
+
+export const chartKinds = ['line', 'bar', 'pie'] as const;
+export const chartTypeSchema = z.object({
+  id,
+  dataKind: z.string().min(1),
+  display: z.string().min(1),
+  chart: z.enum(chartKinds),
+  efficiency: articleFigure,
+  preference: articleFigure,
+});
+
+export const followUpSchema = z.object({
+  id,
+  business: z.string().min(1),
+  commitment: z.union([
+    z.object({ hours: z.number().int().positive() }).strict(),
+    z.object({ workingDays: z.number().int().positive() }).strict(),
+  ]),
+  followUp: z.string().min(1),
+  escalation: z.string().min(1),
+  editorial: editorialFields(['business', 'commitment', 'followUp', 'escalation']),
+});
+
+export const riskSchema = z.object({
+  id,
+  type: z.string().min(1),
+  triggers: z.string().min(1),
+  consequence: z.string().min(1),
+  claim: z.boolean(),
+  guide: z.string().regex(/^\/[a-z0-9/-]*\/$/, 'guide 应为站内路径，如 /guide/risks/'),
+});
+
+/** Every guide table: collection name → data file (under src/content/data/) and schema. */
+export const guideTables = {
+  subjectTypes: { file: 'subject-types.yaml', schema: subjectTypeSchema },
+  mailboxes: { file: 'mailboxes.yaml', schema: mailboxSchema },
+  channels: { file: 'channels.yaml', schema: channelSchema },
+  requestRoutes: { file: 'request-routes.yaml', schema: requestRouteSchema },
+  bodyStructures: { file: 'body-structures.yaml', schema: bodyStructureSchema },
+  attachmentTypes: { file: 'attachment-types.yaml', schema: attachmentTypeSchema },
+  chartTypes: { file: 'chart-types.yaml', schema: chartTypeSchema },
+  followUps: { file: 'follow-ups.yaml', schema: followUpSchema },
+  risks: { file: 'risks.yaml', schema: riskSchema },
+} as const;
+
+export type GuideTableName = keyof typeof guideTables;
+export type GuideData = { [K in GuideTableName]: z.output<(typeof guideTables)[K]['schema']>[] };
+export type SubjectType = z.output<typeof subjectTypeSchema>;
+export type Mailbox = z.output<typeof mailboxSchema>;
+export type Channel = z.output<typeof channelSchema>;
+export type RequestRoute = z.output<typeof requestRouteSchema>;
+export type FollowUp = z.output<typeof followUpSchema>;
+
+/** A data error that names the file, the record and the field, in Chinese. */
+export class GuideDataError extends Error {
+  constructor(
+    readonly file: string,
+    readonly recordId: string | null,
+    readonly field: string | null,
+    detail: string,
+  ) {
+    const where = [
+      file,
+      recordId === null ? null : `记录 "${recordId}"`,
+      field === null ? null : `字段 "${field}"`,
+    ]
+      .filter(Boolean)
+      .join(' → ');
+    super(`指南数据有误：${where}：${detail}`);
+    this.name = 'GuideDataError';
+  }
+}
+
+/** Zod's own Simplified Chinese messages for the checks that have no custom message. */
+const chineseErrors = z.locales.zhCN().localeError;
+
+function describeIssue(issue: z.core.$ZodIssue, record: Record<string, unknown>): string {
+  const path = issue.path.map(String);
+  const value = path.reduce<unknown>(
+    (current, key) =>
+      current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined,
+    record,
+  );
+  const shown = value === undefined ? '缺少该字段' : `当前值 ${JSON.stringify(value)}`;
+  const message = issue.code === 'invalid_type' && value === undefined ? '必填字段' : issue.message;
+  return `${message}（${shown}）`;
+}
+
+/** Validates one table's raw records (as parsed from YAML): schema, then duplicate ids. */
+export function parseGuideTable<K extends GuideTableName>(name: K, raw: unknown): GuideData[K] {
+  const { file, schema } = guideTables[name];
+  if (!Array.isArray(raw)) throw new GuideDataError(file, null, null, '文件内容应为记录列表（YAML 数组）');
+  const seen = new Set<string>();
+  return raw.map((record: unknown, index) => {
+    if (!record || typeof record !== 'object')
+      throw new GuideDataError(file, `#${index + 1}`, null, '记录应为对象');
+    const rawId = (record as { id?: unknown }).id;
+    const recordId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `#${index + 1}`;
+    if (seen.has(recordId)) throw new GuideDataError(file, recordId, 'id', `id 重复：${recordId}`);
+    seen.add(recordId);
+    const result = schema.safeParse(record, { error: chineseErrors });
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      throw new GuideDataError(
+        file,
+        recordId,
+        issue.path.map(String).join('.') || null,
+        describeIssue(issue, record as Record<string, unknown>),
+      );
+    }
+    return result.data;
+  }) as GuideData[K];
+}
+
+/** Cross-table checks: every id a record points to must exist. */
+export function checkGuideReferences(data: GuideData): void {
+  const mailboxIds = new Set(data.mailboxes.map((mailbox) => mailbox.id));
+  const subjectTypeIds = new Set(data.subjectTypes.map((type) => type.id));
+  const channelIds = new Set(data.channels.map((channel) => channel.id));
+  for (const mailbox of data.mailboxes) {
+    for (const cc of mailbox.cc) {
+      if (!mailboxIds.has(cc))
+        throw new GuideDataError('mailboxes.yaml', mailbox.id, 'cc', `未知的邮箱 id：${cc}`);
+    }
+  }
+  for (const route of data.requestRoutes) {
+    const file = 'request-routes.yaml';
+    if (!mailboxIds.has(route.to))
+      throw new GuideDataError(file, route.id, 'to', `未知的邮箱 id：${route.to}`);
+    if (!subjectTypeIds.has(route.subjectType)) {
+      throw new GuideDataError(file, route.id, 'subjectType', `未知的主题类型 id：${route.subjectType}`);
+    }
+    for (const channel of route.channels) {
+      if (!channelIds.has(channel))
+        throw new GuideDataError(file, route.id, 'channels', `未知的渠道 id：${channel}`);
+    }
+  }
+}
+
+/** Parses and cross-checks every table; `read` returns a table's raw parsed YAML. */
+export function parseGuideData(read: (file: string) => unknown): GuideData {
+  const data = Object.fromEntries(
+    (Object.keys(guideTables) as GuideTableName[]).map((name) => [
+      name,
+      parseGuideTable(name, read(guideTables[name].file)),
+    ]),
+  ) as GuideData;
+  checkGuideReferences(data);
+  return data;
+}

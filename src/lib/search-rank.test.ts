@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { candidateQueries, foldText, queryTerms, rankCandidates, type SearchCandidate } from './search-rank';
+
+const page = (
+  url: string,
+  title: string,
+  content: string,
+  headings: string[] = [],
+  baseScore = 1,
+): SearchCandidate => ({
+  url,
+  title,
+  content,
+  headings: headings.map((heading, index) => ({ title: heading, url: `${url}#h${index}` })),
+  baseScore,
+});
+
+describe('queryTerms', () => {
+  it.each([
+    ['附件格式', ['附件格式']],
+    ['  附件  格式 ', ['附件', '格式']],
+    ['ＩＤ，怎么写？', ['id', '怎么写']],
+    ['截图 截图', ['截图']],
+    ['', []],
+  ])('%j → %j', (query, expected) => {
+    expect(queryTerms(query)).toEqual(expected);
+  });
+});
+
+describe('rankCandidates', () => {
+  it('puts the page that contains the whole term above pages that only share its characters', () => {
+    const charts = page('/data/', '数据呈现', '图表 折线图 柱状图 饼图 图例 图片 全屏截图', [], 9);
+    const attachments = page(
+      '/attachments/',
+      '附件',
+      '截图 截图 录屏 截图',
+      ['截图、录屏和文档用什么格式'],
+      5,
+    );
+    const ranked = rankCandidates('截图', [charts, attachments]);
+    expect(ranked.map((result) => result.candidate.url)).toEqual(['/attachments/', '/data/']);
+    expect(ranked[0]!.bestUrl).toBe('/attachments/#h0');
+  });
+
+  it('weighs the title above many mentions in the text', () => {
+    const about = page('/about/', '关于本站', '非官方网站 非官方');
+    const risk = page('/risks/', '风险规避', '非官方 非官方 非官方 非官方 非官方');
+    expect(rankCandidates('关于本站', [risk, about])[0]!.candidate.url).toBe('/about/');
+  });
+
+  it('drops candidates that contain no term, and falls back to bigrams for long terms', () => {
+    const a = page('/a/', 'A', '多久回复一封邮件');
+    const b = page('/b/', 'B', '没有相关内容');
+    expect(rankCandidates('多久没回复', [a, b]).map((result) => result.candidate.url)).toEqual(['/a/']);
+  });
+
+  it('matches full-width and upper-case text', () => {
+    expect(rankCandidates('id', [page('/x/', 'X', '视频ＩＤ：123')])).toHaveLength(1);
+  });
+
+  it('never throws and returns a subset of the candidates, deterministically', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.array(fc.tuple(fc.string(), fc.string()), { maxLength: 5 }),
+        (query, pages) => {
+          const candidates = pages.map(([title, content], index) => page(`/${index}/`, title, content));
+          const first = rankCandidates(query, candidates);
+          expect(first.length).toBeLessThanOrEqual(candidates.length);
+          expect(rankCandidates(query, candidates)).toEqual(first);
+        },
+      ),
+    );
+  });
+});
+
+describe('candidateQueries', () => {
+  it('adds each Chinese term as an exact phrase', () => {
+    expect(candidateQueries('截图 附件')).toEqual(['截图 附件', '"截图"', '"附件"']);
+    expect(candidateQueries('pdf')).toEqual(['pdf']);
+    expect(candidateQueries('   ')).toEqual([]);
+  });
+  it('folds text with NFKC', () => {
+    expect(foldText('ＡＢＣ１２３')).toBe('abc123');
+  });
+});
