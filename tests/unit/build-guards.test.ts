@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureProject, runBuild } from '../support/build-site';
@@ -22,5 +22,20 @@ describe('the build refuses broken sites', () => {
     const result = runBuild({ OUT_DIR: join(root, 'dist'), BASE_PATH: '/a b/' }, root);
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('BASE_PATH 只能包含');
+  }, 120_000);
+});
+
+describe('the build refuses broken guide data', () => {
+  it('fails on a mailbox address without @, naming the file, record and field', () => {
+    const root = fixtureProject('bad-mailbox', (dir) => {
+      const file = join(dir, 'src/content/data/mailboxes.yaml');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('address: legal@kuaishou.com', 'address: legalkuaishou.com'),
+      );
+    });
+    const result = runBuild({ OUT_DIR: join(root, 'dist') }, root);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('mailboxes.yaml → 记录 "legal" → 字段 "address"');
   }, 120_000);
 });
