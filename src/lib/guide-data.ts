@@ -26,6 +26,8 @@ export const subjectTypeSchema = z.object({
   replyTime: articleFigure,
   priority: z.enum(priorities),
   keywords: z.array(z.string().min(1)).min(1),
+  /** The ID a subject of this type should carry (shown in suggested subjects). */
+  idLabel: z.string().min(1),
   editorial: editorialFields(['label', 'sample', 'replyTime', 'priority']),
 });
 
@@ -146,12 +148,11 @@ export type FollowUp = z.output<typeof followUpSchema>;
 
 /** A data error that names the file, the record and the field, in Chinese. */
 export class GuideDataError extends Error {
-  constructor(
-    readonly file: string,
-    readonly recordId: string | null,
-    readonly field: string | null,
-    detail: string,
-  ) {
+  readonly file: string;
+  readonly recordId: string | null;
+  readonly field: string | null;
+
+  constructor(file: string, recordId: string | null, field: string | null, detail: string) {
     const where = [
       file,
       recordId === null ? null : `记录 "${recordId}"`,
@@ -161,6 +162,9 @@ export class GuideDataError extends Error {
       .join(' → ');
     super(`指南数据有误：${where}：${detail}`);
     this.name = 'GuideDataError';
+    this.file = file;
+    this.recordId = recordId;
+    this.field = field;
   }
 }
 

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { compareVersions, type Ruleset } from '../ruleset';
+import { checkRuleExamples, parseRuleset, RulesetError } from '../ruleset-schema';
+import { loadGuideData } from './load-guide-data';
+import { compileRules } from '../rules-engine';
+
+export const DEFAULT_RULES_DIR = resolve(import.meta.dirname, '../../content/rules');
+
+/** Every ruleset version in `dir`, validated, oldest first. */
+export function loadRulesets(dir = DEFAULT_RULES_DIR): Ruleset[] {
+  const files = readdirSync(dir).filter((file) => /^\d{4}\.\d{2}\.\d+\.ya?ml$/.test(file));
+  const rulesets = files.map((file) => {
+    const ruleset = parseRuleset(parse(readFileSync(join(dir, file), 'utf8')), file);
+    if (!file.startsWith(`${ruleset.version}.`))
+      throw new RulesetError(`规则集有误：${file} 的 version 是 ${ruleset.version}，与文件名不符`);
+    return ruleset;
+  });
+  return rulesets.sort((a, b) => compareVersions(a.version, b.version));
+}
+
+/**
+ * The ruleset to check with: `version` if given, otherwise the newest one already in effect
+ * on `today`. Its examples are checked on load, so broken rule data cannot be used.
+ */
+export function loadRuleset(
+  options: { version?: string; today?: string; dir?: string; dataDir?: string } = {},
+): Ruleset {
+  const all = loadRulesets(options.dir);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const ruleset = options.version
+    ? all.find((candidate) => candidate.version === options.version)
+    : (all.filter((candidate) => candidate.effective <= today).at(-1) ?? all[0]);
+  if (!ruleset) {
+    throw new RulesetError(
+      `找不到规则集版本 ${options.version ?? ''}。可用版本：${all.map((candidate) => candidate.version).join('、') || '无'}`,
+    );
+  }
+  const failures = checkRuleExamples(ruleset, loadGuideData(options.dataDir).subjectTypes);
+  if (failures.length > 0)
+    throw new RulesetError(`规则集 ${ruleset.version} 的示例未通过：\n${failures.join('\n')}`);
+  return ruleset;
+}
+
+/** The ruleset compiled with the guide's subject types, ready for checkSubject/checkDraft. */
+export function loadCompiledRules(options: Parameters<typeof loadRuleset>[0] = {}) {
+  return compileRules(loadRuleset(options), loadGuideData(options.dataDir).subjectTypes);
+}

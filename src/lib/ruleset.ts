@@ -1,0 +1,146 @@
+/**
+ * The rules as data: a small closed set of rule kinds (as Vale and prh), one level and one
+ * Chinese message per rule, and examples inside the data that are checked when it loads.
+ * This module holds only types and pure helpers so that the browser islands can use it
+ * without the schema validator (see ruleset-schema.ts).
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Target = 'subject' | 'draft';
+
+interface RuleBase {
+  id: string;
+  level: Severity;
+  message: string;
+  /** The guide page that explains the rule. */
+  guide: string;
+  appliesTo: Target[];
+  examples?: { match?: string[]; noMatch?: string[] };
+}
+
+/** Any word of the list, matched on folded text (full width, zero width and spaces ignored). */
+export interface WordsRule extends RuleBase {
+  kind: 'words';
+  words: string[];
+  /** Suggested replacement for every word, or '' to delete it. */
+  replaceWith?: string;
+}
+
+/** A regular expression on the original text. */
+export interface PatternRule extends RuleBase {
+  kind: 'pattern';
+  pattern: string;
+  replaceWith?: string;
+}
+
+/** At least one of the patterns must occur somewhere (contact details, an ID). */
+export interface RequiredRule extends RuleBase {
+  kind: 'required';
+  patterns: string[];
+}
+
+export interface SectionSpec {
+  name: string;
+  aliases: string[];
+}
+
+/** The draft's modules: each must be present (missing → this rule). */
+export interface SectionsRule extends RuleBase {
+  kind: 'sections';
+  sections: SectionSpec[];
+}
+
+/** Each module at most `max` characters (white space and Markdown marks not counted). */
+export interface SectionLengthRule extends RuleBase {
+  kind: 'section-length';
+  max: number;
+}
+
+/** Figures (numbers with % or a unit) in running text that are neither bold nor in a table. */
+export interface FiguresRule extends RuleBase {
+  kind: 'figures';
+  units: string[];
+}
+
+/** A part of the three-part subject that must be present. */
+export interface SubjectPartRule extends RuleBase {
+  kind: 'subject-part';
+  part: 'type' | 'id' | 'request';
+}
+
+/** The subject's type and ID must end within `columns` display columns (a phone's list). */
+export interface SubjectWidthRule extends RuleBase {
+  kind: 'subject-width';
+  columns: number;
+}
+
+export type Rule =
+  | WordsRule
+  | PatternRule
+  | RequiredRule
+  | SectionsRule
+  | SectionLengthRule
+  | FiguresRule
+  | SubjectPartRule
+  | SubjectWidthRule;
+
+export type RuleKind = Rule['kind'];
+
+export interface IdLabel {
+  label: string;
+  aliases: string[];
+}
+
+export interface Ruleset {
+  version: string;
+  effective: string;
+  /** The changelog entry that introduced this version. */
+  changelog: string;
+  /** ID labels recognised in subjects and drafts (作品ID, 视频ID, 创作者ID, 快手号 …). */
+  idLabels: IdLabel[];
+  /** Words that mark a subject as urgent (紧急 …). */
+  urgencyWords: string[];
+  rules: Rule[];
+}
+
+/** A finding, as textlint reports them: half-open UTF-16 range into the text the user typed. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  fix?: { start: number; end: number; text: string };
+  guide?: string;
+}
+
+/** Compares ruleset versions of the form YYYY.MM.N numerically. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let index = 0; index < Math.max(pa.length, pb.length); index += 1) {
+    const difference = (pa[index] ?? 0) - (pb[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+export const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Findings in reading order, errors first at the same place. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.start - b.start ||
+      severityRank[a.severity] - severityRank[b.severity] ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+
+/** Applies one finding's fix to the text. */
+export function applyFix(text: string, finding: Finding): string {
+  if (!finding.fix) return text;
+  const { start, end, text: replacement } = finding.fix;
+  if (start < 0 || end > text.length || start > end) return text;
+  return text.slice(0, start) + replacement + text.slice(end);
+}
