@@ -35,6 +35,7 @@ export default defineConfig({
       plugins: [starlightLinksValidator({ errorOnLocalLinks: true })],
       sidebar: [
         { label: '写作指南', items: [{ autogenerate: { directory: 'guide' } }] },
+        { label: '检查工具', link: '/tools/' },
         { label: '关于本站', link: '/about/' },
       ],
     }),

@@ -83,3 +83,7 @@ export function persistentJson<T>(key: string, initial: T, isValid: (value: unkn
 
 /** The request type chosen in the mailbox picker (a request-routes.yaml id, or ''). */
 export const $requestType = persistentAtom<string>('ksmail:request-type', '');
+
+/** The subject and draft being checked; templates fill them, the composer reads them. */
+export const $subject = persistentAtom<string>('ksmail:subject', '');
+export const $draft = persistentAtom<string>('ksmail:draft', '');

@@ -112,10 +112,11 @@ export function checkSubject(text: string, compiled: CompiledRules, preferredTyp
     end: range?.[1] ?? 0,
   });
   const parts: SubjectPart[] = [
+    // The structure's type is the one written in the leading 【】; a type word elsewhere only classifies.
     part(
       'type',
-      typeHit && [typeHit.start, typeHit.end],
-      typeHit ? text.slice(typeHit.start, typeHit.end) : null,
+      typeHit?.inBracket ? [typeHit.start, typeHit.end] : undefined,
+      typeHit?.inBracket ? text.slice(typeHit.start, typeHit.end) : null,
     ),
     part('id', idHit && [idHit.start, idHit.end], idHit ? `${idHit.label}:${idHit.value}` : null),
     part('request', undefined, request.length >= 2 ? request : null),

@@ -1,0 +1,156 @@
+/**
+ * ksmail: the site's checkers on the command line, for agencies and scripts.
+ * Same library as the islands. Exit codes: 0 no errors, 1 errors found, 2 bad usage or input.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { checkDraft } from '../lib/check-draft';
+import { checkSubject } from '../lib/check-subject';
+import type { Finding } from '../lib/ruleset';
+import { loadCompiledRules } from '../lib/node/load-ruleset';
+
+const USAGE = `用法：
+  ksmail subject "<主题>" [--json] [--rules <版本>]
+  ksmail draft <文件 | -> [--json] [--rules <版本>]
+
+  --json           输出一个 JSON 对象
+  --rules <版本>   使用指定版本的规则集（默认：当前生效的版本）
+退出码：0 没有错误；1 发现错误（error）；2 用法错误或无法读取输入。`;
+
+class UsageError extends Error {}
+
+const severityLabel = { error: '错误', warning: '警告', info: '提示' } as const;
+
+function plainFinding(finding: Finding) {
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    start: finding.start,
+    end: finding.end,
+  };
+}
+
+function printFindings(findings: Finding[], text: string, out: (line: string) => void) {
+  if (findings.length === 0) out('没有发现问题。');
+  for (const finding of findings) {
+    const excerpt =
+      finding.end > finding.start ? `  「${text.slice(finding.start, finding.end).slice(0, 30)}」` : '';
+    out(
+      `[${severityLabel[finding.severity]}] ${finding.rule} (${finding.start}-${finding.end})${excerpt}\n    ${finding.message}`,
+    );
+  }
+}
+
+function readInput(source: string, stdin: () => string): string {
+  try {
+    const bytes = source === '-' ? stdin() : readFileSync(source, 'utf8');
+    if (bytes.includes('\u0000'))
+      throw new UsageError(`输入不是文本文件：${source === '-' ? '标准输入' : source}`);
+    return bytes;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? '文件不存在'
+        : code === 'EISDIR'
+          ? '这是一个目录'
+          : code === 'EACCES'
+            ? '没有读取权限'
+            : '无法读取';
+    throw new UsageError(`${reason}：${source}`);
+  }
+}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: () => string;
+}
+
+export function runKsmail(argv: string[], io: CliIo): number {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        rules: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      io.stdout(USAGE);
+      return values.help ? 0 : 2;
+    }
+    let rules;
+    try {
+      rules = loadCompiledRules(values.rules ? { version: values.rules } : {});
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    if (command === 'subject') {
+      if (rest.length !== 1)
+        throw new UsageError('subject 需要且只需要一个参数：主题文本（含空格时请加引号）。');
+      const subject = rest[0]!;
+      const result = checkSubject(subject, rules);
+      if (values.json) {
+        io.stdout(JSON.stringify({ ...result, findings: result.findings.map(plainFinding) }, null, 2));
+      } else {
+        io.stdout(
+          `类型：${result.category ? `${result.category.label}（优先级 ${result.category.priority}，原文称回复时效 ${result.category.replyTime ?? '未给出'}）` : '未识别'}`,
+        );
+        io.stdout(
+          `结构：${result.structure.parts
+            .filter((part) => part.name !== 'urgency')
+            .map((part) => `${part.label}${part.value ? '✓' : '✗'}`)
+            .join('  ')}`,
+        );
+        printFindings(result.findings, subject, io.stdout);
+        io.stdout(`建议主题：${result.suggestion}`);
+      }
+      return result.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+    }
+    if (command === 'draft') {
+      if (rest.length !== 1)
+        throw new UsageError('draft 需要一个参数：草稿文件路径，或用 - 从标准输入读取。');
+      const text = readInput(rest[0]!, io.stdin);
+      const result = checkDraft(text, rules);
+      if (values.json) {
+        io.stdout(
+          JSON.stringify(
+            { sections: result.sections, findings: result.findings.map(plainFinding), score: result.score },
+            null,
+            2,
+          ),
+        );
+      } else {
+        io.stdout(
+          `模块：${result.sections.map((section) => `${section.name}（${section.length} 字）`).join('、') || '未找到'}`,
+        );
+        printFindings(result.findings, text, io.stdout);
+        io.stdout(`得分：${result.score} / 100`);
+      }
+      return result.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+    }
+    throw new UsageError(`未知命令：${command}`);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(
+        `ksmail：${error instanceof UsageError ? error.message : translateParseError(error as Error)}\n\n${USAGE}`,
+      );
+      return 2;
+    }
+    io.stderr(`ksmail：内部错误：${(error as Error).message}`);
+    return 2;
+  }
+}
+
+function translateParseError(error: Error): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  if (/Unknown option/.test(error.message)) return `未知选项：${option}`;
+  if (/argument missing/.test(error.message)) return `选项缺少参数：${option}`;
+  return `参数有误：${error.message}`;
+}

@@ -1,0 +1,36 @@
+/**
+ * Build-time data for the checker islands: the current ruleset and the subject types, as JSON
+ * for a data-* attribute. The browser compiles it once; nothing is fetched at run time.
+ */
+import { resolve } from 'node:path';
+import { loadGuideData } from '../lib/node/load-guide-data';
+import { loadRuleset } from '../lib/node/load-ruleset';
+import type { SubjectTypeInfo } from '../lib/rules-engine';
+import type { Ruleset } from '../lib/ruleset';
+
+export interface CheckerData {
+  ruleset: Ruleset;
+  subjectTypes: SubjectTypeInfo[];
+  /** request-routes id → subject type id, so the mailbox picker's choice preselects a type. */
+  routeTypes: Record<string, string>;
+}
+
+// Astro bundles this module into dist/, so paths are taken from the project root (the build's cwd).
+const DATA_DIR = resolve(process.cwd(), 'src/content/data');
+const RULES_DIR = resolve(process.cwd(), 'src/content/rules');
+
+export function checkerData(): CheckerData {
+  const guide = loadGuideData(DATA_DIR);
+  return {
+    ruleset: loadRuleset({ dir: RULES_DIR, dataDir: DATA_DIR }),
+    subjectTypes: guide.subjectTypes.map(({ id, label, priority, replyTime, keywords, idLabel }) => ({
+      id,
+      label,
+      priority,
+      replyTime,
+      keywords,
+      idLabel,
+    })),
+    routeTypes: Object.fromEntries(guide.requestRoutes.map((route) => [route.id, route.subjectType])),
+  };
+}
