@@ -1,5 +1,12 @@
 /** The draft checker: the four modules, their length, tone and risk words, contact and ID, figures. */
-import { finding, foldForMatching, runRequiredRules, runTextRules, type CompiledRules } from './rules-engine';
+import {
+  escapeRegExp,
+  finding,
+  foldForMatching,
+  runRequiredRules,
+  runTextRules,
+  type CompiledRules,
+} from './rules-engine';
 import { sortFindings, type Finding, type SectionSpec } from './ruleset';
 
 export interface DraftSection {
@@ -20,8 +27,6 @@ export interface DraftResult {
   score: number;
   band: StructureBand;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A module heading on a line of its own or as a label before the text: Markdown heading,

@@ -46,7 +46,7 @@ export interface CompiledRules {
   subjectWidth: SubjectWidthRule | undefined;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ofKind = <K extends Rule['kind']>(rules: Rule[], kind: K) =>
   rules.filter((rule): rule is Extract<Rule, { kind: K }> => rule.kind === kind);
 
