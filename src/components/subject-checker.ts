@@ -7,8 +7,6 @@ import { renderFindings, summarize } from './findings-view';
 import { $requestType, $subject } from './stores';
 
 const PRIORITY = { high: '高', medium: '中', low: '低' } as const;
-/** Columns a phone's mail list shows (see the 主题 chapter). */
-const PHONE_COLUMNS = 34;
 
 class SubjectChecker extends HTMLElement {
   #unsubscribe: (() => void)[] = [];
@@ -16,6 +14,8 @@ class SubjectChecker extends HTMLElement {
   connectedCallback() {
     const data = JSON.parse(this.dataset.rules!) as CheckerData;
     const rules = compileRules(data.ruleset, data.subjectTypes);
+    // Columns a phone's mail list shows: the same figure the subject.width rule enforces.
+    const phoneColumns = rules.subjectWidth?.columns ?? Number.POSITIVE_INFINITY;
     const base = this.dataset.base ?? '/';
     const input = this.querySelector<HTMLInputElement>('[data-input]')!;
     const typeSelect = this.querySelector<HTMLSelectElement>('[data-type]')!;
@@ -58,7 +58,7 @@ class SubjectChecker extends HTMLElement {
           : '类型：未识别，请在开头用【】写明类型，或在上方选择诉求类型。';
       category.dataset.category = result.category?.id ?? '';
       suggestion.textContent = empty ? '' : result.suggestion;
-      const cut = indexAtWidth(text, PHONE_COLUMNS);
+      const cut = indexAtWidth(text, phoneColumns);
       preview.textContent = empty
         ? ''
         : `手机上大约显示：${text.slice(0, cut)}${cut < text.length ? '…' : ''}`;
