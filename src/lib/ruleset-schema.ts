@@ -6,7 +6,15 @@ import { z } from 'zod';
 import { checkDraft } from './check-draft';
 import { checkSubject } from './check-subject';
 import { compileRules, type SubjectTypeInfo } from './rules-engine';
-import type { Rule, Ruleset } from './ruleset';
+import type { AttachmentExample, AttachmentRule, Rule, Ruleset } from './ruleset';
+import {
+  checkAttachments,
+  compileAttachmentRules,
+  type AttachmentInput,
+  type AttachmentTypeInfo,
+} from './check-attachments';
+import { SIGNATURES, signatureForExtension, type SignatureId } from './file-signature';
+import { splitName } from './check-attachments';
 
 const base = {
   id: z.string().regex(/^[a-z]+(\.[a-z-]+)+$/, '规则 id 形如 tone.emotional'),
@@ -16,6 +24,37 @@ const base = {
   appliesTo: z.array(z.enum(['subject', 'draft'])).min(1),
   examples: z
     .object({ match: z.array(z.string()).optional(), noMatch: z.array(z.string()).optional() })
+    .strict()
+    .optional(),
+};
+const exampleFile = z.union([
+  z.string().min(1),
+  z
+    .object({
+      name: z.string().min(1),
+      size: z.number().int().nonnegative().optional(),
+      content: z
+        .string()
+        .refine((id) => id in SIGNATURES, '不是 file-signature.ts 中的类型')
+        .optional(),
+    })
+    .strict(),
+]);
+const attachmentExample = z.union([exampleFile, z.array(exampleFile).min(1)]);
+// Placeholders a message template may use (check-attachments.ts fills them).
+const PLACEHOLDERS = new Set(
+  'name size limit count max type extension suggested advice encoded limits allowed date'.split(' '),
+);
+const template = z.string().refine((text) => {
+  const used = [...text.matchAll(/\{([a-z]+)\}/g)].map((match) => match[1]!);
+  return used.every((key) => PLACEHOLDERS.has(key));
+}, '消息中有未知的占位符（可用：{name} {size} {limit} {count} {max} {type} {extension} {suggested} {advice} {encoded} {limits} {allowed} {date}）');
+const attachmentBase = {
+  ...base,
+  message: template.pipe(z.string().min(4)),
+  appliesTo: z.array(z.literal('attachments')).length(1),
+  examples: z
+    .object({ match: z.array(attachmentExample).optional(), noMatch: z.array(attachmentExample).optional() })
     .strict()
     .optional(),
 };
@@ -54,6 +93,40 @@ const ruleSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('figures'), units: z.array(z.string().min(1)).min(1) }).strict(),
   z.object({ ...base, kind: z.literal('subject-part'), part: z.enum(['type', 'id', 'request']) }).strict(),
   z.object({ ...base, kind: z.literal('subject-width'), columns: z.number().int().positive() }).strict(),
+  z
+    .object({ ...attachmentBase, kind: z.literal('attachment-count'), max: z.number().int().positive() })
+    .strict(),
+  z
+    .object({
+      ...attachmentBase,
+      kind: z.literal('attachment-size'),
+      maxBytes: z.number().int().positive(),
+      advice: template,
+      videoAdvice: template,
+    })
+    .strict(),
+  z.object({ ...attachmentBase, kind: z.literal('attachment-empty') }).strict(),
+  z.object({ ...attachmentBase, kind: z.literal('attachment-format') }).strict(),
+  z.object({ ...attachmentBase, kind: z.literal('attachment-type-mismatch') }).strict(),
+  z
+    .object({
+      ...attachmentBase,
+      kind: z.literal('attachment-blocked'),
+      extensions: z.array(z.string().regex(/^[a-z0-9_]+$/, '扩展名用小写、不带点')).min(1),
+    })
+    .strict(),
+  z
+    .object({
+      ...attachmentBase,
+      kind: z.literal('attachment-name'),
+      check: z.enum(['convention', 'event', 'date', 'future', 'characters', 'length']),
+      maxLength: z.number().int().positive().optional(),
+    })
+    .strict()
+    .refine((rule) => rule.check !== 'length' || rule.maxLength !== undefined, {
+      message: 'check 为 length 时必须给出 maxLength',
+      path: ['maxLength'],
+    }),
 ]);
 
 export const rulesetSchema = z
@@ -67,6 +140,13 @@ export const rulesetSchema = z
       .array(z.object({ label: z.string(), aliases: z.array(z.string().min(1)).min(1) }).strict())
       .min(1),
     urgencyWords: z.array(z.string().min(1)),
+    mailLimits: z
+      .array(
+        z
+          .object({ name: z.string().min(1), bytes: z.number().int().positive(), source: z.string().min(1) })
+          .strict(),
+      )
+      .optional(),
     rules: z.array(ruleSchema).min(1),
   })
   .strict()
@@ -100,17 +180,46 @@ export function parseRuleset(raw: unknown, source: string): Ruleset {
   return result.data as Ruleset;
 }
 
+/** An attachment example as the checker's input: content matching the extension unless given. */
+export function exampleFiles(example: AttachmentExample): AttachmentInput[] {
+  return (Array.isArray(example) ? example : [example]).map((file) => {
+    const spec = typeof file === 'string' ? { name: file } : file;
+    const signature = spec.content
+      ? SIGNATURES[spec.content as SignatureId]
+      : signatureForExtension(splitName(spec.name)[1]);
+    const size = spec.size ?? 1024;
+    return {
+      name: spec.name,
+      size,
+      head: size === 0 ? new Uint8Array() : new Uint8Array(signature?.sample ?? [0, 1, 2, 3]),
+    };
+  });
+}
+
 /** Runs every rule's examples (prh-style specs). Returns the failures, empty when all hold. */
-export function checkRuleExamples(ruleset: Ruleset, subjectTypes: readonly SubjectTypeInfo[]): string[] {
+export function checkRuleExamples(
+  ruleset: Ruleset,
+  subjectTypes: readonly SubjectTypeInfo[],
+  attachmentTypes: readonly AttachmentTypeInfo[],
+): string[] {
   const compiled = compileRules(ruleset, subjectTypes);
+  const attachments = compileAttachmentRules(ruleset, attachmentTypes);
   const failures: string[] = [];
-  const fires = (rule: Rule, example: string) => {
+  const fires = (rule: Rule, example: AttachmentExample) => {
+    if (rule.kind.startsWith('attachment-')) {
+      // Examples are dated as of the ruleset's effective date, so they do not age.
+      const result = checkAttachments(exampleFiles(example), attachments, { today: ruleset.effective });
+      return [...result.findings, ...result.files.flatMap((file) => file.findings)].some(
+        (item) => item.rule === rule.id,
+      );
+    }
+    if (typeof example !== 'string') return false;
     const findings = rule.appliesTo.includes('subject')
       ? checkSubject(example, compiled).findings
       : checkDraft(example, compiled).findings;
     return findings.some((item) => item.rule === rule.id);
   };
-  for (const rule of ruleset.rules) {
+  for (const rule of ruleset.rules as (Rule | AttachmentRule)[]) {
     for (const example of rule.examples?.match ?? []) {
       if (!fires(rule, example)) failures.push(`${rule.id}：应当命中却没有命中：${JSON.stringify(example)}`);
     }

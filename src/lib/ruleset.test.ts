@@ -7,7 +7,7 @@ import { DEFAULT_RULES_DIR, loadRulesets } from './node/load-ruleset';
 import { loadGuideData } from './node/load-guide-data';
 import { compareVersions } from './ruleset';
 
-const subjectTypes = loadGuideData().subjectTypes;
+const { subjectTypes, attachmentTypes } = loadGuideData();
 
 describe('rulesets as data', () => {
   const rulesets = loadRulesets();
@@ -15,7 +15,7 @@ describe('rulesets as data', () => {
   it.each(rulesets.map((ruleset) => [ruleset.version, ruleset] as const))(
     '%s: every example in the data holds',
     (_v, ruleset) => {
-      expect(checkRuleExamples(ruleset, subjectTypes)).toEqual([]);
+      expect(checkRuleExamples(ruleset, subjectTypes, attachmentTypes)).toEqual([]);
     },
   );
 
@@ -47,7 +47,7 @@ describe('rulesets as data', () => {
     raw.rules
       .find((rule: { id: string }) => rule.id === 'tone.emotional')
       .examples.noMatch.push('你们太过分了');
-    const failures = checkRuleExamples(parseRuleset(raw, 'fixture'), subjectTypes);
+    const failures = checkRuleExamples(parseRuleset(raw, 'fixture'), subjectTypes, attachmentTypes);
     expect(failures).toEqual([expect.stringContaining('tone.emotional：不应命中却命中了')]);
   });
 

@@ -6,7 +6,7 @@
  */
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Target = 'subject' | 'draft';
+export type Target = 'subject' | 'draft' | 'attachments';
 
 interface RuleBase {
   id: string;
@@ -74,7 +74,76 @@ export interface SubjectWidthRule extends RuleBase {
   columns: number;
 }
 
+/**
+ * An attachment rule example: a file name (its content then matches its extension, 1 KB), a
+ * file with a size in bytes and the content of a signature in file-signature.ts, or a list of
+ * files chosen together.
+ */
+export type AttachmentExampleFile = string | { name: string; size?: number; content?: string };
+export type AttachmentExample = AttachmentExampleFile | AttachmentExampleFile[];
+
+/**
+ * Attachment rules. Their messages are templates: {name} {size} {limit} {count} {max} {type}
+ * {extension} {suggested} {advice} {encoded} {limits} {allowed} {date} are filled in per file.
+ */
+interface AttachmentRuleBase extends Omit<RuleBase, 'examples'> {
+  examples?: { match?: AttachmentExample[]; noMatch?: AttachmentExample[] };
+}
+
+/** At most `max` files in one mail. */
+export interface AttachmentCountRule extends AttachmentRuleBase {
+  kind: 'attachment-count';
+  max: number;
+}
+
+/** Each file at most `maxBytes`; `videoAdvice` replaces `advice` for video. */
+export interface AttachmentSizeRule extends AttachmentRuleBase {
+  kind: 'attachment-size';
+  maxBytes: number;
+  advice: string;
+  videoAdvice: string;
+}
+
+/** A file of 0 bytes. */
+export interface AttachmentEmptyRule extends AttachmentRuleBase {
+  kind: 'attachment-empty';
+}
+
+/** A format outside the guide's table 4 (the allowed formats are read from that table). */
+export interface AttachmentFormatRule extends AttachmentRuleBase {
+  kind: 'attachment-format';
+}
+
+/** Content (magic bytes) that does not match the extension. */
+export interface AttachmentTypeMismatchRule extends AttachmentRuleBase {
+  kind: 'attachment-type-mismatch';
+}
+
+/** Executables and scripts, by extension or by content. */
+export interface AttachmentBlockedRule extends AttachmentRuleBase {
+  kind: 'attachment-blocked';
+  extensions: string[];
+}
+
+/** One check of the `YYYYMMDD_事件类型.格式` name convention. */
+export interface AttachmentNameRule extends AttachmentRuleBase {
+  kind: 'attachment-name';
+  check: 'convention' | 'event' | 'date' | 'future' | 'characters' | 'length';
+  /** For `length`: most characters a name may have. */
+  maxLength?: number;
+}
+
+export type AttachmentRule =
+  | AttachmentCountRule
+  | AttachmentSizeRule
+  | AttachmentEmptyRule
+  | AttachmentFormatRule
+  | AttachmentTypeMismatchRule
+  | AttachmentBlockedRule
+  | AttachmentNameRule;
+
 export type Rule =
+  | AttachmentRule
   | WordsRule
   | PatternRule
   | RequiredRule
@@ -100,7 +169,15 @@ export interface Ruleset {
   idLabels: IdLabel[];
   /** Words that mark a subject as urgent (紧急 …). */
   urgencyWords: string[];
+  /** Size limits of common mailboxes, as researched (the whole message, Base64-encoded). */
+  mailLimits?: MailLimit[];
   rules: Rule[];
+}
+
+export interface MailLimit {
+  name: string;
+  bytes: number;
+  source: string;
 }
 
 /** A finding, as textlint reports them: half-open UTF-16 range into the text the user typed. */

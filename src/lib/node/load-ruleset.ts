@@ -5,6 +5,7 @@ import { compareVersions, type Ruleset } from '../ruleset';
 import { checkRuleExamples, parseRuleset, RulesetError } from '../ruleset-schema';
 import { loadGuideData } from './load-guide-data';
 import { compileRules } from '../rules-engine';
+import { compileAttachmentRules } from '../check-attachments';
 
 export const DEFAULT_RULES_DIR = resolve(import.meta.dirname, '../../content/rules');
 
@@ -37,7 +38,8 @@ export function loadRuleset(
       `找不到规则集版本 ${options.version ?? ''}。可用版本：${all.map((candidate) => candidate.version).join('、') || '无'}`,
     );
   }
-  const failures = checkRuleExamples(ruleset, loadGuideData(options.dataDir).subjectTypes);
+  const guide = loadGuideData(options.dataDir);
+  const failures = checkRuleExamples(ruleset, guide.subjectTypes, guide.attachmentTypes);
   if (failures.length > 0)
     throw new RulesetError(`规则集 ${ruleset.version} 的示例未通过：\n${failures.join('\n')}`);
   return ruleset;
@@ -46,4 +48,9 @@ export function loadRuleset(
 /** The ruleset compiled with the guide's subject types, ready for checkSubject/checkDraft. */
 export function loadCompiledRules(options: Parameters<typeof loadRuleset>[0] = {}) {
   return compileRules(loadRuleset(options), loadGuideData(options.dataDir).subjectTypes);
+}
+
+/** The ruleset's attachment rules with the guide's table 4, ready for checkAttachments. */
+export function loadCompiledAttachmentRules(options: Parameters<typeof loadRuleset>[0] = {}) {
+  return compileAttachmentRules(loadRuleset(options), loadGuideData(options.dataDir).attachmentTypes);
 }
