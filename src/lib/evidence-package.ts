@@ -51,9 +51,9 @@ export interface EvidenceOptions {
    * Hashes a whole file at once (Web Crypto) — or returns null to hash it while it streams.
    * Only worth it for files small enough to read into memory.
    */
-  hashWhole?: (file: EvidenceFile) => Promise<string> | null;
+  hashWhole?: ((file: EvidenceFile) => Promise<string> | null) | undefined;
   /** Called as each file has been read into the package. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
