@@ -7,14 +7,20 @@ import { parseArgs } from 'node:util';
 import { checkDraft } from '../lib/check-draft';
 import { checkSubject } from '../lib/check-subject';
 import type { Finding } from '../lib/ruleset';
-import { loadCompiledRules } from '../lib/node/load-ruleset';
+import { loadCompiledAttachmentRules, loadCompiledRules } from '../lib/node/load-ruleset';
+import { formatBytes } from '../lib/byte-size';
+import { checkAttachments, hasErrors, type AttachmentsResult } from '../lib/check-attachments';
+import { AttachmentReadError, readAttachment, writeEvidencePackage } from '../lib/node/attachment-files';
+import { shanghaiDate } from '../lib/shanghai-time';
 
 const USAGE = `用法：
   ksmail subject "<主题>" [--json] [--rules <版本>]
   ksmail draft <文件 | -> [--json] [--rules <版本>]
+  ksmail attachments <文件>… [--json] [--zip <证据包.zip>] [--rules <版本>]
 
   --json           输出一个 JSON 对象
   --rules <版本>   使用指定版本的规则集（默认：当前生效的版本）
+  --zip <文件>     把附件按建议文件名打包成证据包（含证据清单和 SHA-256），可执行文件不放入
 退出码：0 没有错误；1 发现错误（error）；2 用法错误或无法读取输入。`;
 
 class UsageError extends Error {}
@@ -69,7 +75,7 @@ export interface CliIo {
   stdin: () => string;
 }
 
-export function runKsmail(argv: string[], io: CliIo): number {
+export async function runKsmail(argv: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -77,6 +83,7 @@ export function runKsmail(argv: string[], io: CliIo): number {
       options: {
         json: { type: 'boolean', default: false },
         rules: { type: 'string' },
+        zip: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -85,9 +92,12 @@ export function runKsmail(argv: string[], io: CliIo): number {
       io.stdout(USAGE);
       return values.help ? 0 : 2;
     }
+    const ruleOptions = values.rules ? { version: values.rules } : {};
+    if (command === 'attachments') return await attachments(rest, values, ruleOptions, io);
+    if (values.zip !== undefined) throw new UsageError('--zip 只能用于 attachments 命令。');
     let rules;
     try {
-      rules = loadCompiledRules(values.rules ? { version: values.rules } : {});
+      rules = loadCompiledRules(ruleOptions);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -146,6 +156,114 @@ export function runKsmail(argv: string[], io: CliIo): number {
     io.stderr(`ksmail：内部错误：${(error as Error).message}`);
     return 2;
   }
+}
+
+async function attachments(
+  paths: string[],
+  values: { json?: boolean; zip?: string | undefined },
+  ruleOptions: { version?: string },
+  io: CliIo,
+): Promise<number> {
+  if (paths.length === 0) throw new UsageError('attachments 需要至少一个文件路径。');
+  let rules;
+  try {
+    rules = loadCompiledAttachmentRules(ruleOptions);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  let files;
+  try {
+    files = paths.map(readAttachment);
+  } catch (error) {
+    if (error instanceof AttachmentReadError) throw new UsageError(error.message);
+    throw error;
+  }
+  const today = shanghaiDate(Date.now());
+  const result = checkAttachments(files, rules, { today });
+  let pkg: { path: string; size: number; excluded: string[]; result: AttachmentsResult } | null = null;
+  if (values.zip !== undefined) {
+    if (!values.zip.trim()) throw new UsageError('--zip 需要一个输出文件路径。');
+    // Executables stay out: Gmail blocks them even inside an archive.
+    const packed = result.files
+      .map((report, index) => ({ report, file: files[index]! }))
+      .filter(({ report }) => !report.findings.some((finding) => finding.rule === 'attachment.blocked'));
+    try {
+      await writeEvidencePackage(
+        packed.map(({ report, file }) => ({
+          path: file.path,
+          name: report.suggestedName,
+          originalName: file.name,
+          size: file.size,
+          type: report.detected?.label ?? '未识别',
+          lastModified: file.lastModified ?? Date.now(),
+        })),
+        values.zip,
+      );
+    } catch (error) {
+      throw new UsageError(`无法写入证据包：${values.zip}（${(error as Error).message}）`);
+    }
+    const written = readAttachment(values.zip);
+    const packageName = `${today.replaceAll('-', '')}_证据包.zip`;
+    pkg = {
+      path: values.zip,
+      size: written.size,
+      excluded: result.files
+        .filter((report) => !packed.some((item) => item.report === report))
+        .map((r) => r.name),
+      result: checkAttachments([{ ...written, name: packageName }], rules, { today }),
+    };
+  }
+  if (values.json) {
+    io.stdout(
+      JSON.stringify(
+        {
+          files: result.files.map((report) => ({
+            name: report.name,
+            size: report.size,
+            detectedType: report.detectedType,
+            suggestedName: report.suggestedName,
+            findings: report.findings.map(plainFinding),
+          })),
+          findings: result.findings.map(plainFinding),
+          total: { bytes: result.total.bytes, encodedBytes: result.total.encodedBytes },
+          ...(pkg
+            ? {
+                package: {
+                  path: pkg.path,
+                  size: pkg.size,
+                  excluded: pkg.excluded,
+                  findings: pkg.result.files[0]!.findings.map(plainFinding),
+                },
+              }
+            : {}),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const report of result.files) {
+      io.stdout(
+        `${report.name}  ${formatBytes(report.size)}  ${report.detected?.label ?? '未识别的类型'}${report.suggestedName !== report.name ? `  → 建议改名：${report.suggestedName}` : ''}`,
+      );
+      for (const finding of report.findings)
+        io.stdout(`  [${severityLabel[finding.severity]}] ${finding.rule}\n      ${finding.message}`);
+    }
+    for (const finding of result.findings)
+      io.stdout(`[${severityLabel[finding.severity]}] ${finding.rule}\n    ${finding.message}`);
+    io.stdout(
+      `合计：${result.files.length} 个文件，${formatBytes(result.total.bytes)}，编码后约 ${formatBytes(result.total.encodedBytes)}`,
+    );
+    if (pkg) {
+      io.stdout(`证据包：${pkg.path}（${formatBytes(pkg.size)}），含证据清单和 SHA256SUMS.txt`);
+      if (pkg.excluded.length > 0) io.stdout(`  未放入（可执行文件会被拦截）：${pkg.excluded.join('、')}`);
+      for (const finding of pkg.result.files[0]!.findings.filter(
+        (f) => !f.rule.startsWith('attachment.name'),
+      ))
+        io.stdout(`  [${severityLabel[finding.severity]}] ${finding.message}`);
+    }
+  }
+  return hasErrors(result) ? 1 : 0;
 }
 
 function translateParseError(error: Error): string {

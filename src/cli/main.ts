@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runKsmail } from './ksmail';
 
-process.exitCode = runKsmail(process.argv.slice(2), {
+process.exitCode = await runKsmail(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
   stdin: () => readFileSync(0, 'utf8'),

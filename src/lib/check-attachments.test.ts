@@ -58,7 +58,8 @@ describe('checkAttachments: the rules of the guide', () => {
     expect(finding!.message).toMatch(/文件中转站/);
     expect(finding!.message).toContain('54.7 MB');
     expect(finding!.message).toMatch(/Gmail 25\.0 MB/);
-    // A too-large image gets the image advice instead.
+    // A too-large package is told to split; a too-large image gets the general advice.
+    expect(check(file('20261120_证据包.zip', 6 * MB)).files[0]!.findings[0]!.message).toMatch(/第二个压缩包/);
     expect(check(file('20261120_截图.png', 6 * MB)).files[0]!.findings[0]!.message).not.toMatch(/十几秒/);
   });
 

@@ -330,7 +330,9 @@ function checkOne(
 
   if (size === 0) push(compiled.empty, {});
   if (compiled.size && size > compiled.size.maxBytes) {
-    const advice = category === 'video' ? compiled.size.videoAdvice : compiled.size.advice;
+    const advice =
+      (category !== 'executable' && category !== 'other' && compiled.size.categoryAdvice?.[category]) ||
+      compiled.size.advice;
     push(compiled.size, {
       size: formatBytes(size),
       limit: formatBytes(compiled.size.maxBytes),

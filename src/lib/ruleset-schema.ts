@@ -102,7 +102,9 @@ const ruleSchema = z.discriminatedUnion('kind', [
       kind: z.literal('attachment-size'),
       maxBytes: z.number().int().positive(),
       advice: template,
-      videoAdvice: template,
+      categoryAdvice: z
+        .partialRecord(z.enum(['image', 'video', 'document', 'archive', 'text']), template)
+        .optional(),
     })
     .strict(),
   z.object({ ...attachmentBase, kind: z.literal('attachment-empty') }).strict(),

@@ -96,12 +96,12 @@ export interface AttachmentCountRule extends AttachmentRuleBase {
   max: number;
 }
 
-/** Each file at most `maxBytes`; `videoAdvice` replaces `advice` for video. */
+/** Each file at most `maxBytes`; `categoryAdvice` replaces `advice` for video, archives … */
 export interface AttachmentSizeRule extends AttachmentRuleBase {
   kind: 'attachment-size';
   maxBytes: number;
   advice: string;
-  videoAdvice: string;
+  categoryAdvice?: Partial<Record<'image' | 'video' | 'document' | 'archive' | 'text', string>>;
 }
 
 /** A file of 0 bytes. */

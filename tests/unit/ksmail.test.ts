@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,5 +85,81 @@ describe('ksmail draft', () => {
   it('uses an older ruleset on request', () => {
     const run = ksmail(['subject', '【账号申诉-创作者ID:123】请求复核', '--rules', '2026.11.0', '--json']);
     expect(run.status).toBe(0);
+  });
+});
+
+describe('ksmail attachments', () => {
+  const files = mkdtempSync(join(tmpdir(), 'ksmail-attachments-'));
+  const png = join(files, 'IMG_4821.PNG');
+  const exe = join(files, '截图.png');
+  const pdf = join(files, '20261120_情况说明.pdf');
+  writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+  writeFileSync(exe, Buffer.from('MZ\x90\x00 this is not a picture'));
+  writeFileSync(pdf, '%PDF-1.7\n情况说明');
+
+  it('prints the promised JSON: files with detected type, suggested name and findings', () => {
+    const run = ksmail(['attachments', png, exe, '--json']);
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(
+      result.files.map((file: { name: string; detectedType: string | null }) => [
+        file.name,
+        file.detectedType,
+      ]),
+    ).toEqual([
+      ['IMG_4821.PNG', 'image/png'],
+      ['截图.png', 'application/x-msdownload'],
+    ]);
+    expect(result.files[0].suggestedName).toMatch(/^\d{8}_截图\.png$/);
+    expect(result.files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['attachment.name']);
+    expect(result.files[1].findings).toContainEqual(
+      expect.objectContaining({ rule: 'attachment.blocked', severity: 'error' }),
+    );
+    expect(result.findings).toEqual([]);
+  });
+
+  it('exits 0 when nothing is an error, and reports four files', () => {
+    const run = ksmail(['attachments', pdf, pdf, pdf, png]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('attachments.count');
+    expect(run.stdout).toMatch(/合计：4 个文件/);
+  });
+
+  it('--zip writes the evidence package; its hashes match the files; executables stay out', () => {
+    const out = join(files, 'package.zip');
+    const run = ksmail(['attachments', png, pdf, exe, '--zip', out, '--json']);
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result.package.excluded).toEqual(['截图.png']);
+    const entries = unzipSync(readFileSync(out));
+    const names = Object.keys(entries);
+    expect(names).toEqual([
+      result.files[0].suggestedName,
+      '20261120_情况说明.pdf',
+      '证据清单.csv',
+      'SHA256SUMS.txt',
+      '说明.txt',
+    ]);
+    const sums = strFromU8(entries['SHA256SUMS.txt']!);
+    for (const [path, name] of [
+      [png, result.files[0].suggestedName],
+      [pdf, '20261120_情况说明.pdf'],
+    ]) {
+      expect(sums).toContain(`${createHash('sha256').update(readFileSync(path)).digest('hex')}  ${name}\n`);
+      expect(entries[name]).toEqual(new Uint8Array(readFileSync(path)));
+    }
+    expect(result.package.size).toBe(readFileSync(out).length);
+  });
+
+  it.each([
+    [['attachments'], /至少一个文件/],
+    [['attachments', join(files, 'nope.png')], /文件不存在/],
+    [['attachments', files], /这是一个目录/],
+    [['attachments', png, '--zip', join(files, 'no/such/dir/x.zip')], /无法写入证据包/],
+    [['subject', '【账号申诉】', '--zip', 'x.zip'], /--zip 只能用于 attachments/],
+  ])('%j exits 2 with a Chinese message', (args, message) => {
+    const run = ksmail(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
   });
 });
