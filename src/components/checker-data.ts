@@ -7,12 +7,15 @@ import { loadGuideData } from '../lib/node/load-guide-data';
 import { loadRuleset } from '../lib/node/load-ruleset';
 import type { SubjectTypeInfo } from '../lib/rules-engine';
 import type { Ruleset } from '../lib/ruleset';
+import type { AttachmentTypeInfo } from '../lib/check-attachments';
 
 export interface CheckerData {
   ruleset: Ruleset;
   subjectTypes: SubjectTypeInfo[];
   /** request-routes id → subject type id, so the mailbox picker's choice preselects a type. */
   routeTypes: Record<string, string>;
+  /** The guide's table 4: the attachment formats the checker allows. */
+  attachmentTypes: AttachmentTypeInfo[];
 }
 
 // Astro bundles this module into dist/, so paths are taken from the project root (the build's cwd).
@@ -32,5 +35,11 @@ export function checkerData(): CheckerData {
       idLabel,
     })),
     routeTypes: Object.fromEntries(guide.requestRoutes.map((route) => [route.id, route.subjectType])),
+    attachmentTypes: guide.attachmentTypes.map(({ id, kind, formats }) => ({ id, kind, formats })),
   };
+}
+
+/** The ruleset in effect, for pages that show its figures (one source with the checkers). */
+export function currentRuleset(): Ruleset {
+  return loadRuleset({ dir: RULES_DIR, dataDir: DATA_DIR });
 }

@@ -32,9 +32,10 @@ export function renderFindings(
     const message = document.createElement('span');
     message.textContent = finding.message;
     select.append(badge, message);
-    if (finding.end > finding.start) {
+    const quoted = text.slice(finding.start, Math.min(finding.end, finding.start + 40));
+    if (quoted) {
       const excerpt = document.createElement('q');
-      excerpt.textContent = text.slice(finding.start, Math.min(finding.end, finding.start + 40));
+      excerpt.textContent = quoted;
       select.append(excerpt);
     }
     select.addEventListener('click', () => actions.select(finding));

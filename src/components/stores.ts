@@ -87,3 +87,16 @@ export const $requestType = persistentAtom<string>('ksmail:request-type', '');
 /** The subject and draft being checked; templates fill them, the composer reads them. */
 export const $subject = persistentAtom<string>('ksmail:subject', '');
 export const $draft = persistentAtom<string>('ksmail:draft', '');
+
+/**
+ * The files chosen in the attachment checker, with the names they will be sent under. Only
+ * references to the File objects (nothing is read or copied); kept in memory for the page's
+ * lifetime, since a browser cannot store a chosen file.
+ */
+export interface ChosenAttachment {
+  file: File;
+  name: string;
+  /** Executables and scripts: left out of the evidence package and the mail. */
+  blocked: boolean;
+}
+export const $attachments = atom<ChosenAttachment[]>([]);
