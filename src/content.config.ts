@@ -56,4 +56,5 @@ export const collections = {
   chartTypes: guideCollection('chartTypes'),
   followUps: guideCollection('followUps'),
   risks: guideCollection('risks'),
+  salesPeriods: guideCollection('salesPeriods'),
 };

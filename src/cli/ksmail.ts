@@ -12,15 +12,25 @@ import { formatBytes } from '../lib/byte-size';
 import { checkAttachments, hasErrors, type AttachmentsResult } from '../lib/check-attachments';
 import { AttachmentReadError, readAttachment, writeEvidencePackage } from '../lib/node/attachment-files';
 import { shanghaiDate } from '../lib/shanghai-time';
+import { writeFileSync } from 'node:fs';
+import { chineseDate, FollowUpInputError, parseSentTime, planFollowUp } from '../lib/follow-up-plan';
+import { followUpIcs } from '../lib/follow-up-ics';
+import { loadPlanContext } from '../lib/node/planner-context';
 
 const USAGE = `用法：
   ksmail subject "<主题>" [--json] [--rules <版本>]
   ksmail draft <文件 | -> [--json] [--rules <版本>]
   ksmail attachments <文件>… [--json] [--zip <证据包.zip>] [--rules <版本>]
+  ksmail followup --sent <ISO 时间> --type <emergency-fault | routine | complex-appeal>
+                  [--calendar-days] [--subject "<原邮件主题>"] [--json] [--ics <提醒.ics>]
 
   --json           输出一个 JSON 对象
   --rules <版本>   使用指定版本的规则集（默认：当前生效的版本）
   --zip <文件>     把附件按建议文件名打包成证据包（含证据清单和 SHA-256），可执行文件不放入
+  --sent <时间>    发送时间；不带时区时按北京时间，如 2026-09-30T18:00
+  --type <类型>    emergency-fault 紧急故障报修、routine 常规业务咨询、complex-appeal 复杂权益申诉
+  --calendar-days  按自然日而不是工作日计算
+  --ics <文件>     把跟进步骤写成日历文件（含提醒）
 退出码：0 没有错误；1 发现错误（error）；2 用法错误或无法读取输入。`;
 
 class UsageError extends Error {}
@@ -84,6 +94,11 @@ export async function runKsmail(argv: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean', default: false },
         rules: { type: 'string' },
         zip: { type: 'string' },
+        sent: { type: 'string' },
+        type: { type: 'string' },
+        subject: { type: 'string' },
+        'calendar-days': { type: 'boolean', default: false },
+        ics: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -94,7 +109,13 @@ export async function runKsmail(argv: string[], io: CliIo): Promise<number> {
     }
     const ruleOptions = values.rules ? { version: values.rules } : {};
     if (command === 'attachments') return await attachments(rest, values, ruleOptions, io);
+    if (command === 'followup') return followup(rest, values, ruleOptions, io);
     if (values.zip !== undefined) throw new UsageError('--zip 只能用于 attachments 命令。');
+    const followupOnly = (['sent', 'type', 'subject', 'ics'] as const).filter(
+      (key) => values[key] !== undefined,
+    );
+    if (followupOnly.length > 0 || values['calendar-days'])
+      throw new UsageError(`--${followupOnly[0] ?? 'calendar-days'} 只能用于 followup 命令。`);
     let rules;
     try {
       rules = loadCompiledRules(ruleOptions);
@@ -264,6 +285,102 @@ async function attachments(
     }
   }
   return hasErrors(result) ? 1 : 0;
+}
+
+const KIND_LABELS = { workday: '工作日', weekend: '周末', holiday: '节假日', makeup: '调休上班' } as const;
+
+function followup(
+  rest: string[],
+  values: {
+    json?: boolean;
+    sent?: string | undefined;
+    type?: string | undefined;
+    subject?: string | undefined;
+    'calendar-days'?: boolean;
+    ics?: string | undefined;
+  },
+  ruleOptions: { version?: string },
+  io: CliIo,
+): number {
+  if (rest.length > 0)
+    throw new UsageError(`followup 不接受位置参数：${rest.join(' ')}（请用 --sent 和 --type）`);
+  if (!values.sent) throw new UsageError('followup 需要 --sent <发送时间>，如 --sent 2026-09-30T18:00');
+  if (!values.type) throw new UsageError('followup 需要 --type <emergency-fault | routine | complex-appeal>');
+  let context;
+  try {
+    context = loadPlanContext(ruleOptions);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  let plan;
+  try {
+    plan = planFollowUp(
+      {
+        sent: parseSentTime(values.sent).instant,
+        type: values.type,
+        calendarDays: values['calendar-days'] === true,
+      },
+      context,
+    );
+  } catch (error) {
+    if (error instanceof FollowUpInputError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (values.ics !== undefined) {
+    try {
+      writeFileSync(values.ics, followUpIcs(plan, values.subject ?? ''));
+    } catch (error) {
+      throw new UsageError(`无法写入日历文件：${values.ics}（${(error as Error).message}）`);
+    }
+  }
+  const { commitment } = plan;
+  if (values.json) {
+    io.stdout(
+      JSON.stringify(
+        {
+          sent: plan.sent.dateTime,
+          mode: plan.mode,
+          steps: plan.steps.map((step) => ({
+            id: step.id,
+            day: step.day,
+            due: step.due,
+            label: step.label,
+            action: step.action,
+            to: step.to,
+            ...(step.sales ? { sales: step.sales.name } : {}),
+          })),
+          commitment: {
+            ...(commitment.hours !== undefined
+              ? { hours: commitment.hours }
+              : { workingDays: commitment.workingDays }),
+            deadline: commitment.deadline,
+            followUp: commitment.followUp,
+          },
+          notices: plan.notices,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    io.stdout(
+      `发送：${plan.sent.dateTime}（北京时间），${plan.mode === 'working-days' ? '按工作日计算' : '按自然日计算'}`,
+    );
+    for (const step of plan.steps) {
+      const kind = KIND_LABELS[context.calendar.day(step.due).kind];
+      io.stdout(
+        `第 ${step.day} 天  ${step.due} ${step.weekday}（${kind}）  ${step.label}：${step.action}\n    对象：${step.to}`,
+      );
+    }
+    io.stdout(
+      commitment.hours !== undefined
+        ? `原文称 ${commitment.hours} 小时内响应：${commitment.deadline} 到期，${commitment.followUpText}`
+        : `原文称 ${commitment.workingDays} 个工作日内答复：${chineseDate(commitment.deadline)} 到期，${chineseDate(commitment.followUp)}（${commitment.followUpText}）跟进`,
+    );
+    for (const notice of plan.notices) io.stdout(`注意：${notice}`);
+    if (values.ics !== undefined) io.stdout(`已写入日历文件：${values.ics}`);
+  }
+  return 0;
 }
 
 function translateParseError(error: Error): string {

@@ -74,6 +74,8 @@ export const requestRouteSchema = z.object({
   subjectType: id,
   subjectPattern: z.string().min(1),
   channels: z.array(z.string().min(1)).min(1),
+  /** Which row of table 6 (follow-ups.yaml) sets the reply time to follow up on. */
+  followUp: id,
   editorial: z.boolean().default(false),
 });
 
@@ -116,6 +118,22 @@ export const followUpSchema = z.object({
   editorial: editorialFields(['business', 'commitment', 'followUp', 'escalation']),
 });
 
+const monthDay = z.string().regex(/^\d{2}-\d{2}$/, '日期格式应为 MM-DD');
+/** Big sales periods (our editorial addition: the article names none). */
+export const salesPeriodSchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    /** Every year between these days (MM-DD) … */
+    recurring: z.object({ start: monthDay, end: monthDay }).strict().optional(),
+    /** … or on dates that move with the lunar calendar, year by year. */
+    periods: z.array(z.object({ start: isoDate, end: isoDate }).strict()).optional(),
+    note: z.string().min(1),
+  })
+  .refine((period) => (period.recurring === undefined) !== (period.periods === undefined), {
+    message: '应当给出 recurring 或 periods 之一',
+  });
+
 export const riskSchema = z.object({
   id,
   type: z.string().min(1),
@@ -136,6 +154,7 @@ export const guideTables = {
   chartTypes: { file: 'chart-types.yaml', schema: chartTypeSchema },
   followUps: { file: 'follow-ups.yaml', schema: followUpSchema },
   risks: { file: 'risks.yaml', schema: riskSchema },
+  salesPeriods: { file: 'sales-periods.yaml', schema: salesPeriodSchema },
 } as const;
 
 export type GuideTableName = keyof typeof guideTables;
@@ -145,6 +164,7 @@ export type Mailbox = z.output<typeof mailboxSchema>;
 export type Channel = z.output<typeof channelSchema>;
 export type RequestRoute = z.output<typeof requestRouteSchema>;
 export type FollowUp = z.output<typeof followUpSchema>;
+export type SalesPeriod = z.output<typeof salesPeriodSchema>;
 
 /** A data error that names the file, the record and the field, in Chinese. */
 export class GuideDataError extends Error {
@@ -231,6 +251,8 @@ export function checkGuideReferences(data: GuideData): void {
       if (!channelIds.has(channel))
         throw new GuideDataError(file, route.id, 'channels', `未知的渠道 id：${channel}`);
     }
+    if (!data.followUps.some((row) => row.id === route.followUp))
+      throw new GuideDataError(file, route.id, 'followUp', `未知的跟进类型 id：${route.followUp}`);
   }
 }
 

@@ -149,6 +149,22 @@ export const rulesetSchema = z
           .strict(),
       )
       .optional(),
+    cadence: z
+      .array(
+        z
+          .object({
+            id: z.enum(['email', 'call', 'escalate']),
+            day: z.number().int().positive(),
+            label: z.string().min(1),
+            action: z.string().min(1),
+            to: z.string().min(1),
+          })
+          .strict(),
+      )
+      .refine((steps) => steps.every((step, index) => index === 0 || step.day > steps[index - 1]!.day), {
+        message: '跟进节奏的天数应当逐步增加',
+      })
+      .optional(),
     rules: z.array(ruleSchema).min(1),
   })
   .strict()

@@ -171,7 +171,20 @@ export interface Ruleset {
   urgencyWords: string[];
   /** Size limits of common mailboxes, as researched (the whole message, Base64-encoded). */
   mailLimits?: MailLimit[];
+  /** The follow-up rhythm (the article's 3-5-7): what to do on which working day. */
+  cadence?: CadenceStep[];
   rules: Rule[];
+}
+
+export interface CadenceStep {
+  id: 'email' | 'call' | 'escalate';
+  /** The N-th working day after the sending day. */
+  day: number;
+  /** Short name of the step (追问邮件 …). */
+  label: string;
+  action: string;
+  /** Whom to address; `{escalation}` is replaced by the escalation path of table 6. */
+  to: string;
 }
 
 export interface MailLimit {

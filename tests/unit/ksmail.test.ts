@@ -163,3 +163,62 @@ describe('ksmail attachments', () => {
     expect(run.stderr).toMatch(message);
   });
 });
+
+describe('ksmail followup', () => {
+  it('prints the promised JSON: steps, commitment, notices', () => {
+    const run = ksmail(['followup', '--sent', '2026-09-30T18:00', '--type', 'routine', '--json']);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(
+      result.steps.map((step: { id: string; day: number; due: string }) => [step.id, step.day, step.due]),
+    ).toEqual([
+      ['email', 3, '2026-10-10'],
+      ['call', 5, '2026-10-13'],
+      ['escalate', 7, '2026-10-15'],
+    ]);
+    expect(result.commitment).toEqual({ workingDays: 3, deadline: '2026-10-10', followUp: '2026-10-12' });
+    expect(Array.isArray(result.notices)).toBe(true);
+  });
+
+  it('counts hours for emergencies and calendar days on request', () => {
+    const hours = JSON.parse(
+      ksmail(['followup', '--sent', '2026-11-27T12:00Z', '--type', 'emergency-fault', '--json']).stdout,
+    );
+    expect(hours.commitment).toEqual({
+      hours: 24,
+      deadline: '2026-11-28T20:00+08:00',
+      followUp: '2026-11-28T20:00+08:00',
+    });
+    const calendar = JSON.parse(
+      ksmail(['followup', '--sent', '2026-09-30T18:00', '--type', 'routine', '--calendar-days', '--json'])
+        .stdout,
+    );
+    expect(calendar.steps.map((step: { due: string }) => step.due)).toEqual([
+      '2026-10-03',
+      '2026-10-05',
+      '2026-10-07',
+    ]);
+  });
+
+  it('--ics writes a calendar file with the same dates', () => {
+    const out = join(dir, 'followup.ics');
+    const run = ksmail(['followup', '--sent', '2026-12-31T10:00', '--type', 'routine', '--ics', out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/2027 年的节假日安排尚未公布/);
+    const ics = readFileSync(out, 'utf8');
+    const starts = [...ics.matchAll(/DTSTART;VALUE=DATE:(\d{8})/g)].map((match) => match[1]);
+    expect(starts).toEqual(['20270105', '20270107', '20270111', '20270106']);
+  });
+
+  it.each([
+    [['followup', '--type', 'routine'], /需要 --sent/],
+    [['followup', '--sent', '2026-09-30T18:00'], /需要 --type/],
+    [['followup', '--sent', '昨天', '--type', 'routine'], /发送时间格式不对/],
+    [['followup', '--sent', '2026-09-30T18:00', '--type', 'urgent'], /未知的诉求类型/],
+    [['subject', '【账号申诉】', '--sent', '2026-09-30'], /--sent 只能用于 followup/],
+  ])('%j exits 2 with a Chinese message', (args, message) => {
+    const run = ksmail(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
