@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { loadGuideData } from '../lib/node/load-guide-data';
 import { loadRuleset } from '../lib/node/load-ruleset';
 import type { SubjectTypeInfo } from '../lib/rules-engine';
-import type { Ruleset } from '../lib/ruleset';
+import type { CadenceStep, Ruleset } from '../lib/ruleset';
+import type { FollowUpRow, SalesPeriodInfo } from '../lib/follow-up-plan';
 import type { AttachmentTypeInfo } from '../lib/check-attachments';
 
 export interface CheckerData {
@@ -42,4 +43,35 @@ export function checkerData(): CheckerData {
 /** The ruleset in effect, for pages that show its figures (one source with the checkers). */
 export function currentRuleset(): Ruleset {
   return loadRuleset({ dir: RULES_DIR, dataDir: DATA_DIR });
+}
+
+export interface PlannerData {
+  cadence: CadenceStep[];
+  followUps: FollowUpRow[];
+  salesPeriods: SalesPeriodInfo[];
+  /** request-routes id → follow-ups id, so the mailbox picker's choice preselects the type. */
+  routeFollowUps: Record<string, string>;
+}
+
+/** Build-time data for the follow-up planner island. */
+export function plannerData(): PlannerData {
+  const guide = loadGuideData(DATA_DIR);
+  const ruleset = currentRuleset();
+  return {
+    cadence: ruleset.cadence ?? [],
+    followUps: guide.followUps.map(({ id, business, commitment, followUp, escalation }) => ({
+      id,
+      business,
+      commitment,
+      followUp,
+      escalation,
+    })),
+    salesPeriods: guide.salesPeriods.map(({ id, name, recurring, periods }) => ({
+      id,
+      name,
+      recurring,
+      periods,
+    })),
+    routeFollowUps: Object.fromEntries(guide.requestRoutes.map((route) => [route.id, route.followUp])),
+  };
 }

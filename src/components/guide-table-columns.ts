@@ -107,6 +107,22 @@ export const tableSpecs = {
       { label: '详见', cell: (row) => ({ text: '相关章节', href: row.guide }) },
     ],
   } satisfies TableSpec<Row<'risks'>>,
+  salesPeriods: {
+    caption: '电商大促时段（本站补充，原文未给出日期）',
+    editorial: true,
+    columns: [
+      { label: '活动', cell: (row) => ({ text: row.name }) },
+      {
+        label: '大致时段',
+        cell: (row) => ({
+          text: row.recurring
+            ? `每年 ${row.recurring.start.replace('-', '月')}日 至 ${row.recurring.end.replace('-', '月')}日`
+            : (row.periods ?? []).map((span) => `${span.start} 至 ${span.end}`).join('；'),
+        }),
+      },
+      { label: '说明', cell: (row) => ({ text: row.note }) },
+    ],
+  } satisfies TableSpec<Row<'salesPeriods'>>,
 };
 
 export type TableName = keyof typeof tableSpecs;

@@ -9,6 +9,7 @@ import {
 } from './follow-up-plan';
 import { followUpIcs } from './follow-up-ics';
 import { loadPlanContext } from './node/planner-context';
+import { parseIcsEvents } from '../../tests/support/ics';
 
 const context = loadPlanContext();
 const plan = (sent: string, type: string, calendarDays = false) =>
@@ -172,22 +173,3 @@ describe('follow-up mails and the calendar file', () => {
     expect(emergency.at(-1)!.DTSTART).toBe('20261128T120000Z');
   });
 });
-
-/** A small RFC 5545 reader for the tests: unfolds lines, returns each VEVENT's properties. */
-export function parseIcsEvents(ics: string): Record<string, string>[] {
-  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
-  const events: Record<string, string>[] = [];
-  let current: Record<string, string> | null = null;
-  for (const line of lines) {
-    if (line === 'BEGIN:VEVENT') current = {};
-    else if (line === 'END:VEVENT' && current) {
-      events.push(current);
-      current = null;
-    } else if (current) {
-      const colon = line.indexOf(':');
-      const name = line.slice(0, colon).split(';')[0]!;
-      if (!(name in current)) current[name] = line.slice(colon + 1);
-    }
-  }
-  return events;
-}
