@@ -1,0 +1,7 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { allRulesets, json } from '../../components/published-rules';
+
+export const getStaticPaths = (() =>
+  allRulesets().map((ruleset) => ({ params: { version: ruleset.version }, props: { ruleset } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => json(props.ruleset);

@@ -1,0 +1,16 @@
+import type { APIRoute } from 'astro';
+import { allRulesets, json, latestRuleset } from '../../components/published-rules';
+
+export const GET: APIRoute = () => {
+  const base = import.meta.env.BASE_URL;
+  return json({
+    latest: latestRuleset().version,
+    schema: `${base}rules/schema.json`,
+    versions: allRulesets().map((ruleset) => ({
+      version: ruleset.version,
+      effective: ruleset.effective,
+      url: `${base}rules/${ruleset.version}.json`,
+      changelog: `${base}changelog/${ruleset.changelog}/`,
+    })),
+  });
+};
