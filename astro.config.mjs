@@ -36,6 +36,14 @@ export default defineConfig({
       sidebar: [
         { label: '写作指南', items: [{ autogenerate: { directory: 'guide' } }] },
         { label: '检查工具', link: '/tools/' },
+        {
+          label: '规则更新',
+          items: [
+            { label: '更新日志', link: '/changelog/' },
+            { label: '规则版本对比', link: '/changelog/compare/' },
+            { label: '规则更新日程', link: '/changelog/schedule/' },
+          ],
+        },
         { label: '关于本站', link: '/about/' },
       ],
     }),

@@ -5,6 +5,7 @@ import type { Loader } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { guideTables, type GuideTableName } from './lib/guide-data';
+import { changelogDocuments } from './lib/changelog';
 import { loadGuideData } from './lib/node/load-guide-data';
 
 /**
@@ -43,6 +44,25 @@ export const collections = {
       extend: z.object({
         /** Questions the page answers, shown under the title and weighted in search. */
         answers: z.array(z.string().min(2)).optional(),
+        /** A policy changelog entry (pages under changelog/). */
+        changelog: z
+          .object({
+            date: z
+              .union([z.string(), z.date()])
+              .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+              .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')),
+            /** Which document changed. */
+            document: z.enum(changelogDocuments),
+            /** The ruleset version this change produced, if any. */
+            ruleset: z
+              .string()
+              .regex(/^\d{4}\.\d{2}\.\d+$/)
+              .optional(),
+            tags: z.array(z.string().min(1)).default([]),
+            /** Rule ids the change affects. */
+            rules: z.array(z.string().min(1)).default([]),
+          })
+          .optional(),
       }),
     }),
   }),

@@ -22,7 +22,8 @@ export function rulesetJsonSchema() {
   return {
     $id: 'rules/schema.json',
     title: '快手官方邮件沟通指南：规则集',
-    description: '本站检查器使用的规则集（非快手官方）。每个版本见 rules/<version>.json，当前版本见 rules/latest.json。',
+    description:
+      '本站检查器使用的规则集（非快手官方）。每个版本见 rules/<version>.json，当前版本见 rules/latest.json。',
     ...z.toJSONSchema(rulesetSchema, { io: 'input', unrepresentable: 'any' }),
   };
 }

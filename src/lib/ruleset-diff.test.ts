@@ -10,7 +10,12 @@ describe('diffRulesets', () => {
     const diff = diffRulesets(first!, second!);
     expect(diff).toMatchObject({ from: '2026.11.0', to: '2026.11.1' });
     expect(diff.added.map((rule) => rule.id)).toEqual(
-      expect.arrayContaining(['attachments.count', 'attachment.size', 'attachment.blocked', 'attachment.name']),
+      expect.arrayContaining([
+        'attachments.count',
+        'attachment.size',
+        'attachment.blocked',
+        'attachment.name',
+      ]),
     );
     expect(diff.removed).toEqual([]);
     expect(diff.changed).toEqual([]);

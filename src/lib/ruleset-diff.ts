@@ -33,7 +33,9 @@ function compareFields(
   after: Record<string, unknown>,
   ignore: string[] = [],
 ): FieldChange[] {
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !ignore.includes(f));
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (f) => !ignore.includes(f),
+  );
   const changes: FieldChange[] = [];
   for (const field of fields) {
     const old = before[field];

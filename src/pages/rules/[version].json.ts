@@ -2,6 +2,9 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { allRulesets, json } from '../../components/published-rules';
 
 export const getStaticPaths = (() =>
-  allRulesets().map((ruleset) => ({ params: { version: ruleset.version }, props: { ruleset } }))) satisfies GetStaticPaths;
+  allRulesets().map((ruleset) => ({
+    params: { version: ruleset.version },
+    props: { ruleset },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => json(props.ruleset);
