@@ -7,6 +7,8 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { guideTables, type GuideTableName } from './lib/guide-data';
 import { changelogDocuments } from './lib/changelog';
 import { loadGuideData } from './lib/node/load-guide-data';
+import { loadCheckedTemplates } from './lib/node/load-templates';
+import { templateSchema } from './lib/templates';
 
 /**
  * One collection per guide table. All tables are loaded and cross-checked together by the
@@ -37,7 +39,34 @@ function guideCollection<K extends GuideTableName>(name: K) {
   });
 }
 
+/**
+ * The template gallery. Loading checks each template's newest revision with the current
+ * ruleset: a ruleset that a template breaks fails the build, naming the template.
+ */
+const templates = defineCollection({
+  loader: {
+    name: 'templates',
+    load: async ({ store, config, parseData, watcher }) => {
+      const content = new URL('./src/content/', config.root);
+      const dir = fileURLToPath(new URL('templates/', content));
+      const checked = loadCheckedTemplates({
+        dir,
+        rulesDir: fileURLToPath(new URL('rules/', content)),
+        dataDir: fileURLToPath(new URL('data/', content)),
+      });
+      store.clear();
+      for (const template of checked) {
+        store.set({ id: template.id, data: await parseData({ id: template.id, data: template }) });
+      }
+      watcher?.add(dir);
+      watcher?.add(fileURLToPath(new URL('rules/', content)));
+    },
+  },
+  schema: templateSchema,
+});
+
 export const collections = {
+  templates,
   docs: defineCollection({
     loader: docsLoader(),
     schema: docsSchema({

@@ -6,6 +6,26 @@ import { loadCompiledRules } from './node/load-ruleset';
 const rules = loadCompiledRules();
 const ruleIds = (subject: string) => checkSubject(subject, rules).findings.map((finding) => finding.rule);
 
+describe('checkSubject: replies and follow-ups', () => {
+  it.each([
+    '【跟进】【账号申诉-创作者ID:123456】请求复核封禁',
+    '【催办】【账号申诉-创作者ID:123456】请求复核封禁',
+    'Re: 【账号申诉-创作者ID:123456】请求复核封禁',
+    '回复：【跟进】【账号申诉-创作者ID:123456】请求复核封禁',
+  ])('%s keeps its structure after the prefix', (subject) => {
+    const result = checkSubject(subject, rules);
+    expect(result.category?.id).toBe('account-appeal');
+    expect(result.structure.ok).toBe(true);
+    // The prefix counts towards what a phone shows, so a long one can push the ID out of view.
+    expect(result.findings.map((finding) => finding.rule).filter((rule) => rule !== 'subject.width')).toEqual([]);
+    expect(result.structure.parts.find((part) => part.name === 'request')?.value).toBe('请求复核封禁');
+  });
+
+  it('the suggestion keeps the prefix', () => {
+    expect(checkSubject('【跟进】我的号被封了', rules).suggestion).toBe('【跟进】【账号申诉-创作者ID:XXX】我的号被封了');
+  });
+});
+
 describe('checkSubject: structure and type', () => {
   it.each([
     ['【账号申诉-创作者ID:XXX-紧急】请求复核封禁', 'account-appeal', 'high', true],

@@ -41,6 +41,11 @@ const PART_LABELS: Record<SubjectPartName, string> = {
   urgency: '紧急程度',
 };
 const BRACKET = /^\s*[【[［〔]([^】\]］〕]*)[】\]］〕]/u;
+/**
+ * What a reply or a follow-up puts before the original subject (【跟进】, Re:, 回复：); the
+ * three-part structure is read after it, and the suggestion keeps it.
+ */
+const REPLY_PREFIX = /^(?:\s*(?:[【[［〔](?:跟进|催办|补充材料|补充|再次提交|二次申诉)[】\]］〕]|(?:re|fw|fwd|回复|答复|转发)\s*[:：]))+\s*/iu;
 const SEPARATORS = /[-－—–|｜/／\s_:：,，、]+/gu;
 
 /** Text of the subject outside the recognised parts, without brackets and separators. */
@@ -61,7 +66,9 @@ function leftover(text: string, taken: [number, number][]): string {
 
 export function checkSubject(text: string, compiled: CompiledRules, preferredType?: string): SubjectResult {
   const folded = foldForMatching(text);
-  const bracket = BRACKET.exec(text);
+  const prefix = REPLY_PREFIX.exec(text)?.[0] ?? '';
+  const afterPrefix = BRACKET.exec(text.slice(prefix.length));
+  const bracket = afterPrefix ? { index: prefix.length + afterPrefix.index, 0: afterPrefix[0] } : null;
   const bracketEnd = bracket ? bracket.index + bracket[0].length : 0;
 
   // Type: the longest keyword, preferring one inside the leading 【】.
@@ -93,7 +100,7 @@ export function checkSubject(text: string, compiled: CompiledRules, preferredTyp
     .map((hit) => originalRange(folded, hit.start, hit.end))
     .find(([start, end]) => bracket !== null && start >= bracket.index && end <= bracketEnd);
 
-  const taken: [number, number][] = [];
+  const taken: [number, number][] = prefix ? [[0, prefix.length]] : [];
   // A type word inside 【】 is the type; outside it is part of the sentence (我的号被封了).
   if (typeHit?.inBracket) taken.push([typeHit.start, typeHit.end]);
   if (idHit) taken.push([idHit.start, idHit.end]);
@@ -148,7 +155,7 @@ export function checkSubject(text: string, compiled: CompiledRules, preferredTyp
   const idText = idHit
     ? `${idHit.label}:${idHit.value}`
     : `${type?.idLabel ?? compiled.ruleset.idLabels[0]?.label ?? 'ID'}:XXX`;
-  const suggestion = `【${type?.label ?? '类型'}-${idText}${urgencyHit ? '-紧急' : ''}】${request}`;
+  const suggestion = `${prefix.trim()}【${type?.label ?? '类型'}-${idText}${urgencyHit ? '-紧急' : ''}】${request}`;
 
   return {
     category,
