@@ -36,6 +36,7 @@ export default defineConfig({
       sidebar: [
         { label: '写作指南', items: [{ autogenerate: { directory: 'guide' } }] },
         { label: '检查工具', link: '/tools/' },
+        { label: '模板库', link: '/templates/' },
         {
           label: '规则更新',
           items: [

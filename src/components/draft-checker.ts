@@ -3,7 +3,41 @@ import { compileRules } from '../lib/rules-engine';
 import { applyFix, type Finding } from '../lib/ruleset';
 import type { CheckerData } from './checker-data';
 import { renderFindings, renderHighlights, summarize } from './findings-view';
-import { $draft, $storageProblem } from './stores';
+import { $draft, $storageProblem, $templateUse, type TemplateUse } from './stores';
+import type { TemplateSummary } from './template-data';
+
+type TemplateVersions = Record<string, Pick<TemplateSummary, 'title' | 'revision' | 'ruleset' | 'changelog'>>;
+
+/** A draft started from an older revision of a template: say that the rules changed, and where. */
+function renderTemplateBanner(
+  banner: HTMLElement,
+  use: TemplateUse | null,
+  templates: TemplateVersions,
+  base: string,
+) {
+  const current = use ? templates[use.id] : undefined;
+  if (!use || !current || current.revision <= use.revision) {
+    banner.hidden = true;
+    banner.replaceChildren();
+    return;
+  }
+  const link = (text: string, href: string) => {
+    const anchor = document.createElement('a');
+    anchor.href = href;
+    anchor.textContent = text;
+    return anchor;
+  };
+  const title = document.createElement('strong');
+  title.textContent = '规则已更新：';
+  banner.replaceChildren(
+    title,
+    `你的草稿来自模板“${current.title}”修订 ${use.revision}（规则集 ${use.ruleset}），该模板现在是修订 ${current.revision}（规则集 ${current.ruleset}）。`,
+    link('查看更新日志', `${base}${current.changelog}`),
+    '　',
+    link('查看修订差异', `${base}templates/#${use.id}-history`),
+  );
+  banner.hidden = false;
+}
 
 /** <draft-checker>: checks on every input within one animation frame; saves after a pause. */
 class DraftChecker extends HTMLElement {
@@ -22,6 +56,8 @@ class DraftChecker extends HTMLElement {
     const score = this.querySelector<HTMLElement>('[data-score]')!;
     const sections = this.querySelector<HTMLElement>('[data-sections]')!;
     const storageWarning = this.querySelector<HTMLElement>('[data-storage-warning]')!;
+    const templateBanner = this.querySelector<HTMLElement>('[data-template-banner]')!;
+    const templates = JSON.parse(this.dataset.templates ?? '{}') as TemplateVersions;
 
     const select = (finding: Finding) => {
       input.focus();
@@ -66,6 +102,7 @@ class DraftChecker extends HTMLElement {
       clearTimeout(this.#saveTimer);
       input.value = '';
       $draft.set('');
+      $templateUse.set(null);
       update(false);
       input.focus();
     });
@@ -77,6 +114,7 @@ class DraftChecker extends HTMLElement {
           update(false);
         }
       }),
+      $templateUse.subscribe((use) => renderTemplateBanner(templateBanner, use, templates, base)),
       $storageProblem.subscribe((problem) => {
         storageWarning.hidden = problem === null;
         storageWarning.textContent =

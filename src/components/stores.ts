@@ -100,3 +100,17 @@ export interface ChosenAttachment {
   blocked: boolean;
 }
 export const $attachments = atom<ChosenAttachment[]>([]);
+
+/** Which template (and which of its revisions) the saved draft was started from. */
+export interface TemplateUse {
+  id: string;
+  revision: number;
+  ruleset: string;
+}
+const isTemplateUse = (value: unknown): value is TemplateUse | null =>
+  value === null ||
+  (typeof value === 'object' &&
+    typeof (value as TemplateUse).id === 'string' &&
+    typeof (value as TemplateUse).revision === 'number' &&
+    typeof (value as TemplateUse).ruleset === 'string');
+export const $templateUse = persistentJson<TemplateUse | null>('ksmail:template', null, isTemplateUse);

@@ -17,12 +17,16 @@ describe('checkSubject: replies and follow-ups', () => {
     expect(result.category?.id).toBe('account-appeal');
     expect(result.structure.ok).toBe(true);
     // The prefix counts towards what a phone shows, so a long one can push the ID out of view.
-    expect(result.findings.map((finding) => finding.rule).filter((rule) => rule !== 'subject.width')).toEqual([]);
+    expect(result.findings.map((finding) => finding.rule).filter((rule) => rule !== 'subject.width')).toEqual(
+      [],
+    );
     expect(result.structure.parts.find((part) => part.name === 'request')?.value).toBe('请求复核封禁');
   });
 
   it('the suggestion keeps the prefix', () => {
-    expect(checkSubject('【跟进】我的号被封了', rules).suggestion).toBe('【跟进】【账号申诉-创作者ID:XXX】我的号被封了');
+    expect(checkSubject('【跟进】我的号被封了', rules).suggestion).toBe(
+      '【跟进】【账号申诉-创作者ID:XXX】我的号被封了',
+    );
   });
 });
 

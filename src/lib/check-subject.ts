@@ -45,7 +45,8 @@ const BRACKET = /^\s*[【[［〔]([^】\]］〕]*)[】\]］〕]/u;
  * What a reply or a follow-up puts before the original subject (【跟进】, Re:, 回复：); the
  * three-part structure is read after it, and the suggestion keeps it.
  */
-const REPLY_PREFIX = /^(?:\s*(?:[【[［〔](?:跟进|催办|补充材料|补充|再次提交|二次申诉)[】\]］〕]|(?:re|fw|fwd|回复|答复|转发)\s*[:：]))+\s*/iu;
+const REPLY_PREFIX =
+  /^(?:\s*(?:[【[［〔](?:跟进|催办|补充材料|补充|再次提交|二次申诉)[】\]］〕]|(?:re|fw|fwd|回复|答复|转发)\s*[:：]))+\s*/iu;
 const SEPARATORS = /[-－—–|｜/／\s_:：,，、]+/gu;
 
 /** Text of the subject outside the recognised parts, without brackets and separators. */

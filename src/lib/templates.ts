@@ -20,9 +20,12 @@ const isoDate = z
   .union([z.string(), z.date()])
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
-const templateText = z.string().min(1).refine((text) => !/\{\{(?![^{}|]+\|[^{}]*\}\})/.test(text), {
-  message: '占位符应写成 {{名称|示例值}}',
-});
+const templateText = z
+  .string()
+  .min(1)
+  .refine((text) => !/\{\{(?![^{}|]+\|[^{}]*\}\})/.test(text), {
+    message: '占位符应写成 {{名称|示例值}}',
+  });
 
 export const templateRevisionSchema = z
   .object({
@@ -81,16 +84,22 @@ export function parseTemplate(raw: unknown, file: string): Template {
 }
 
 /** The text the user gets: placeholders as 【名称】, to be filled in. */
-export const withBlanks = (text: string) => text.replace(PLACEHOLDER, (_whole, label: string) => `【${label.trim()}】`);
+export const withBlanks = (text: string) =>
+  text.replace(PLACEHOLDER, (_whole, label: string) => `【${label.trim()}】`);
 /** The text the build checks: placeholders replaced by their sample values. */
-export const withSamples = (text: string) => text.replace(PLACEHOLDER, (_whole, _label, sample: string) => sample);
+export const withSamples = (text: string) =>
+  text.replace(PLACEHOLDER, (_whole, _label, sample: string) => sample);
 /** The placeholders of a text, in order. */
-export const placeholders = (text: string) => [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!.trim());
+export const placeholders = (text: string) =>
+  [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!.trim());
 
 export const currentRevision = (template: Template) => template.revisions.at(-1)!;
 
 /** Findings of the current ruleset on the newest revision (with sample values). */
-export function checkTemplate(template: Template, rules: CompiledRules): { subject: Finding[]; body: Finding[] } {
+export function checkTemplate(
+  template: Template,
+  rules: CompiledRules,
+): { subject: Finding[]; body: Finding[] } {
   const revision = currentRevision(template);
   return {
     subject: checkSubject(withSamples(revision.subject), rules).findings,
@@ -105,12 +114,18 @@ export function assertTemplatesPass(templates: readonly Template[], rules: Compi
     const { subject, body } = checkTemplate(template, rules);
     const revision = currentRevision(template);
     const errors = [
-      ...subject.filter((f) => f.severity === 'error').map((f) => ['主题', withSamples(revision.subject), f] as const),
-      ...body.filter((f) => f.severity === 'error').map((f) => ['正文', withSamples(revision.body), f] as const),
+      ...subject
+        .filter((f) => f.severity === 'error')
+        .map((f) => ['主题', withSamples(revision.subject), f] as const),
+      ...body
+        .filter((f) => f.severity === 'error')
+        .map((f) => ['正文', withSamples(revision.body), f] as const),
     ];
     for (const [part, text, finding] of errors) {
       const quoted = finding.end > finding.start ? `（“${text.slice(finding.start, finding.end)}”）` : '';
-      problems.push(`模板「${template.title}」（${template.id}，修订 ${revision.revision}）${part}：${finding.rule}：${finding.message}${quoted}`);
+      problems.push(
+        `模板「${template.title}」（${template.id}，修订 ${revision.revision}）${part}：${finding.rule}：${finding.message}${quoted}`,
+      );
     }
   }
   if (problems.length > 0) {
