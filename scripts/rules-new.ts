@@ -22,7 +22,8 @@ export function createRulesetVersion(options: NewRulesetOptions): { ruleset: str
   const { version } = options;
   if (!/^\d{4}\.\d{2}\.\d+$/.test(version)) throw new Error(`版本号应形如 2026.12.0，收到：${version}`);
   const effective = options.effective ?? shanghaiDate(Date.now());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(effective)) throw new Error(`生效日期应形如 2026-12-01，收到：${effective}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(effective))
+    throw new Error(`生效日期应形如 2026-12-01，收到：${effective}`);
   const rulesets = loadRulesets(options.rulesDir);
   const newest = rulesets.at(-1);
   if (!newest) throw new Error(`${options.rulesDir} 里没有规则集可以作为起点`);
@@ -71,7 +72,10 @@ if (import.meta.main ?? process.argv[1]?.endsWith('rules-new.ts')) {
       allowPositionals: true,
       options: { effective: { type: 'string' }, title: { type: 'string' } },
     });
-    if (positionals.length !== 1) throw new Error('用法：npm run rules:new -- <版本，如 2026.12.0> [--effective 2026-12-01] [--title "…"]');
+    if (positionals.length !== 1)
+      throw new Error(
+        '用法：npm run rules:new -- <版本，如 2026.12.0> [--effective 2026-12-01] [--title "…"]',
+      );
     const created = createRulesetVersion({
       version: positionals[0]!,
       effective: values.effective,
@@ -79,7 +83,9 @@ if (import.meta.main ?? process.argv[1]?.endsWith('rules-new.ts')) {
       rulesDir: join(root, 'src/content/rules'),
       changelogDir: join(root, 'src/content/docs/changelog'),
     });
-    console.log(`已创建：\n  ${created.ruleset}\n  ${created.entry}\n下一步：编辑规则和更新日志条目，运行 npm test；构建会用新规则检查所有模板。`);
+    console.log(
+      `已创建：\n  ${created.ruleset}\n  ${created.entry}\n下一步：编辑规则和更新日志条目，运行 npm test；构建会用新规则检查所有模板。`,
+    );
   } catch (error) {
     console.error(`rules:new：${(error as Error).message}`);
     process.exitCode = 2;

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureProject, runBuild } from '../support/build-site';
@@ -38,4 +38,43 @@ describe('the build refuses broken guide data', () => {
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('mailboxes.yaml → 记录 "legal" → 字段 "address"');
   }, 120_000);
+});
+
+describe('a new ruleset forces the templates it breaks to be upgraded', () => {
+  it('a ruleset forbidding a phrase one template uses fails the build naming that template; without it the build passes', () => {
+    const root = fixtureProject('template-upgrade', (dir) => {
+      const rules = join(dir, 'src/content/rules');
+      const newest = readFileSync(join(rules, '2026.11.1.yaml'), 'utf8')
+        .replace('version: 2026.11.1', 'version: 2026.11.9')
+        .replace(
+          'rules:\n  - id: subject.missing-type',
+          `rules:
+  - id: risk.fixture-phrase
+    kind: words
+    words: [品牌投放]
+    level: error
+    appliesTo: [subject, draft]
+    message: 测试用规则：不再使用“品牌投放”的说法。
+    guide: /guide/risks/
+    examples:
+      match: [咨询品牌投放]
+      noMatch: [咨询广告合作]
+  - id: subject.missing-type`,
+        );
+      writeFileSync(join(rules, '2026.11.9.yaml'), newest);
+    });
+    const failed = runBuild({ OUT_DIR: join(root, 'dist') }, root);
+    expect(failed.status).not.toBe(0);
+    expect(failed.output).toContain('模板未通过当前规则集 2026.11.9 的检查');
+    expect(failed.output).toContain(
+      '模板「广告投放合作咨询」（ad-cooperation，修订 1）主题：risk.fixture-phrase',
+    );
+    // Only the template that uses the phrase is named.
+    expect(failed.output).not.toContain('account-appeal，修订');
+
+    rmSync(join(root, 'src/content/rules/2026.11.9.yaml'));
+    const passed = runBuild({ OUT_DIR: join(root, 'dist') }, root);
+    expect(passed.output).not.toContain('模板未通过');
+    expect(passed.status).toBe(0);
+  }, 240_000);
 });

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import {
+  assertTemplatesPass,
+  checkTemplate,
+  currentRevision,
+  parseTemplate,
+  placeholders,
+  revisionDiff,
+  withBlanks,
+  withSamples,
+} from './templates';
+import { DEFAULT_TEMPLATES_DIR, loadCheckedTemplates, loadTemplates } from './node/load-templates';
+import { loadCompiledRules, loadRuleset } from './node/load-ruleset';
+import { compileRules } from './rules-engine';
+import { loadGuideData } from './node/load-guide-data';
+
+const templates = loadTemplates();
+
+describe('the template gallery data', () => {
+  it('has the real cases, each checked by the current ruleset without errors', () => {
+    expect(templates.map((template) => template.id)).toEqual(
+      expect.arrayContaining([
+        'account-appeal',
+        'copyright-complaint',
+        'ad-cooperation',
+        'tech-fault',
+        'basic-inquiry',
+        'complex-appeal',
+        'follow-up',
+      ]),
+    );
+    expect(() => loadCheckedTemplates()).not.toThrow();
+    const rules = loadCompiledRules();
+    for (const template of templates) {
+      const { subject, body } = checkTemplate(template, rules);
+      expect(
+        [...subject, ...body].filter((finding) => finding.severity === 'error'),
+        template.id,
+      ).toEqual([]);
+      // All four modules are there.
+      expect(
+        body.map((finding) => finding.rule),
+        template.id,
+      ).not.toContain('structure.missing-section');
+    }
+  });
+
+  it('shows placeholders as 【名称】 and checks them with their samples', () => {
+    const text = '联系方式：手机 {{手机号|13800138000}}，邮箱 {{邮箱|me@example.com}}。';
+    expect(withBlanks(text)).toBe('联系方式：手机 【手机号】，邮箱 【邮箱】。');
+    expect(withSamples(text)).toBe('联系方式：手机 13800138000，邮箱 me@example.com。');
+    expect(placeholders(text)).toEqual(['手机号', '邮箱']);
+  });
+
+  it('a ruleset that forbids a phrase one template uses fails, naming that template', () => {
+    const ruleset = structuredClone(loadRuleset());
+    ruleset.version = '2099.01.0';
+    ruleset.rules.unshift({
+      id: 'risk.fixture-phrase',
+      kind: 'words',
+      words: ['品牌投放'],
+      level: 'error',
+      appliesTo: ['subject', 'draft'],
+      message: '测试用规则：不再使用“品牌投放”。',
+      guide: '/guide/risks/',
+    });
+    const rules = compileRules(ruleset, loadGuideData().subjectTypes);
+    expect(() => assertTemplatesPass(templates, rules)).toThrow(
+      /2099\.01\.0[\s\S]*模板「广告投放合作咨询」（ad-cooperation，修订 1）主题：risk\.fixture-phrase[\s\S]*“品牌投放”/,
+    );
+    expect(() =>
+      assertTemplatesPass(
+        templates.filter((template) => template.id !== 'ad-cooperation'),
+        rules,
+      ),
+    ).not.toThrow();
+  });
+
+  it('the history diff shows what a revision added and removed', () => {
+    const appeal = templates.find((template) => template.id === 'account-appeal')!;
+    expect(currentRevision(appeal).revision).toBe(2);
+    const parts = revisionDiff(appeal.revisions[0]!, appeal.revisions[1]!);
+    expect(
+      parts
+        .filter((part) => part.kind === 'added')
+        .map((part) => part.text)
+        .join(''),
+    ).toContain('申诉编号');
+    expect(
+      parts
+        .filter((part) => part.kind === 'removed')
+        .map((part) => part.text)
+        .join(''),
+    ).toContain('被判定作品');
+  });
+
+  it.each([
+    [
+      'revision numbers must count up from 1',
+      (raw: { revisions: { revision: number }[] }) => (raw.revisions[0]!.revision = 2),
+      /修订号应从 1 开始/,
+    ],
+    [
+      'placeholders need a sample',
+      (raw: { revisions: { body: string }[] }) => (raw.revisions[0]!.body += '{{手机号}}'),
+      /占位符应写成/,
+    ],
+  ] as const)('rejects bad data: %s', (_name, mutate, message) => {
+    const raw = parse(readFileSync(join(DEFAULT_TEMPLATES_DIR, 'basic-inquiry.yaml'), 'utf8'));
+    mutate(raw);
+    expect(() => parseTemplate(raw, 'basic-inquiry.yaml')).toThrow(message);
+  });
+});
