@@ -12,7 +12,7 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   search(
     term: string | null,
-    options?: { filters?: Record<string, string> },
+    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
   ): Promise<{ results: { id: string; score: number; data: () => Promise<PagefindResultData> }[] } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -129,7 +129,11 @@ class SiteSearch extends HTMLElement {
       const queries = trimmed ? candidateQueries(trimmed) : [null];
       const hits = new Map<string, { score: number; data: () => Promise<PagefindResultData> }>();
       for (const candidateQuery of queries) {
-        const response = await pagefind.search(candidateQuery, { filters: this.#filters });
+        // Browsing by filter alone (no words): newest changelog entries first.
+        const response = await pagefind.search(candidateQuery, {
+          filters: this.#filters,
+          ...(candidateQuery === null ? { sort: { date: 'desc' } } : {}),
+        });
         for (const result of response?.results.slice(0, CANDIDATES_PER_QUERY) ?? []) {
           const known = hits.get(result.id);
           if (!known || known.score < result.score) hits.set(result.id, result);
@@ -148,7 +152,9 @@ class SiteSearch extends HTMLElement {
         baseScore: hit.score,
         excerpt: data.excerpt,
       }));
-      const ranked = rankCandidates(trimmed, candidates);
+      const ranked = trimmed
+        ? rankCandidates(trimmed, candidates)
+        : candidates.map((candidate) => ({ candidate, score: 0, bestUrl: candidate.url }));
       list.replaceChildren(
         ...ranked.slice(0, 20).map(({ candidate, bestUrl }) => {
           const item = document.createElement('li');
