@@ -85,3 +85,20 @@ describe('candidateQueries', () => {
     expect(foldText('ＡＢＣ１２３')).toBe('abc123');
   });
 });
+
+describe('rankCandidates: weights', () => {
+  it('a lower weight puts an equally matching page after the others', () => {
+    const page = (url: string, weight?: number) => ({
+      url,
+      title: '附件大小',
+      content: '附件大小',
+      headings: [],
+      baseScore: 1,
+      ...(weight === undefined ? {} : { weight }),
+    });
+    const urls = (candidates: ReturnType<typeof page>[]) =>
+      rankCandidates('附件大小', candidates).map((result) => result.candidate.url);
+    expect(urls([page('/a/'), page('/b/')])).toEqual(['/a/', '/b/']);
+    expect(urls([page('/a/', 0.5), page('/b/')])).toEqual(['/b/', '/a/']);
+  });
+});

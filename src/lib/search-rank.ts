@@ -19,6 +19,8 @@ export interface SearchCandidate {
   headings: readonly { title: string; url: string }[];
   /** Pagefind's own score, used only to break ties. */
   baseScore: number;
+  /** Multiplies the page's score (1 when absent): records such as changelog entries weigh less. */
+  weight?: number;
 }
 
 export interface RankedResult {
@@ -124,7 +126,8 @@ export function rankCandidates(query: string, candidates: readonly SearchCandida
   const ranked = candidates.map((candidate, index) => {
     const fields = folded[index]!;
     const headingTitles = fields.headings;
-    const score = terms.reduce((sum, term) => sum + termScore(term, fields, rarity), 0);
+    const score =
+      terms.reduce((sum, term) => sum + termScore(term, fields, rarity), 0) * (candidate.weight ?? 1);
     const firstTerm = terms[0] ?? '';
     const heading = candidate.headings.find(
       (_, index) => firstTerm !== '' && headingTitles[index]!.includes(firstTerm),

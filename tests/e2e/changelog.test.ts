@@ -61,8 +61,14 @@ describe.skipIf(noBrowser)('policy changelog in Chromium', () => {
     expect(await page.locator('[data-changelog-list] h2').first().innerText()).toBe('2026年11月');
     await page.locator('[data-changelog-entry="2026-11-24-attachments-and-follow-up"] a').click();
     await page.waitForURL('**/changelog/2026-11-24-attachments-and-follow-up/');
-    expect(await page.locator('[data-changelog-meta]').innerText()).toMatch(/本站规则与模板[\s\S]*2026\.11\.1/);
-    expect(await page.locator('[data-ruleset-diff="2026.11.0..2026.11.1"] [data-diff-added="attachment.size"]').count()).toBe(1);
+    expect(await page.locator('[data-changelog-meta]').innerText()).toMatch(
+      /本站规则与模板[\s\S]*2026\.11\.1/,
+    );
+    expect(
+      await page
+        .locator('[data-ruleset-diff="2026.11.0..2026.11.1"] [data-diff-added="attachment.size"]')
+        .count(),
+    ).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -8,6 +8,11 @@ import { launch, noBrowser, openPage, searchSite, siteUrl } from '../support/bro
  * its `answers` or the ranking settings; do not drop the query.
  */
 export const SEARCH_CASES: [query: string, firstPage: string][] = [
+  ['邮件模板', 'templates/'],
+  ['规则更新日志', 'changelog/'],
+  ['证据包', 'guide/attachments/'],
+  ['调休', 'guide/follow-up/'],
+  ['规则版本对比', 'changelog/compare/'],
   ['附件格式', 'guide/attachments/'],
   ['主题怎么写', 'guide/subject/'],
   ['多久没回复', 'guide/follow-up/'],

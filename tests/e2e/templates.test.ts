@@ -17,7 +17,9 @@ describe.skipIf(noBrowser)('template gallery in Chromium', () => {
     expect(await appeal.locator('[data-badge="revision"]').innerText()).toBe('修订 2');
     expect(await appeal.locator('[data-badge="ruleset"]').innerText()).toBe('依据规则集 2026.11.1');
     expect(await appeal.locator('[data-mailbox-status]').count()).toBe(1);
-    expect(await appeal.locator('[data-template-body]').innerText()).toMatch(/^问题描述：[\s\S]*联系方式：手机 【手机号】/);
+    expect(await appeal.locator('[data-template-body]').innerText()).toMatch(
+      /^问题描述：[\s\S]*联系方式：手机 【手机号】/,
+    );
     await appeal.locator('summary').click();
     expect(await appeal.locator('[data-revision="2"] ins').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-template]').count()).toBeGreaterThanOrEqual(7);
@@ -30,7 +32,9 @@ describe.skipIf(noBrowser)('template gallery in Chromium', () => {
     await page.locator('[data-use-template="tech-fault"]').click();
     await page.waitForURL('**/tools/');
     await page.locator('#tools-draft-text').waitFor();
-    expect(await page.locator('#tools-subject-text').inputValue()).toBe('【技术故障-快手号:XXX】APP闪退，附日志与录屏');
+    expect(await page.locator('#tools-subject-text').inputValue()).toBe(
+      '【技术故障-快手号:XXX】APP闪退，附日志与录屏',
+    );
     const draft = await page.locator('#tools-draft-text').inputValue();
     expect(draft).toMatch(/^问题描述：自 \*\*【开始日期】\*\* 起/);
     // The placeholder phone number is not a phone number yet: the checker asks for it.
@@ -45,12 +49,17 @@ describe.skipIf(noBrowser)('template gallery in Chromium', () => {
     const { page, context } = await openPage(browser, 'tools/');
     await page.evaluate(() => {
       localStorage.setItem('ksmail:draft', '问题描述：旧草稿');
-      localStorage.setItem('ksmail:template', JSON.stringify({ id: 'account-appeal', revision: 1, ruleset: '2026.11.0' }));
+      localStorage.setItem(
+        'ksmail:template',
+        JSON.stringify({ id: 'account-appeal', revision: 1, ruleset: '2026.11.0' }),
+      );
     });
     await page.reload();
     const banner = page.locator('[data-template-banner]');
     await banner.waitFor();
-    expect(await banner.innerText()).toMatch(/^规则已更新：.*修订 1（规则集 2026\.11\.0）.*修订 2（规则集 2026\.11\.1）/);
+    expect(await banner.innerText()).toMatch(
+      /^规则已更新：.*修订 1（规则集 2026\.11\.0）.*修订 2（规则集 2026\.11\.1）/,
+    );
     expect(await banner.getByRole('link', { name: '查看更新日志' }).getAttribute('href')).toBe(
       '/changelog/2026-11-24-attachments-and-follow-up/',
     );
