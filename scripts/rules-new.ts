@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareVersions } from '../src/lib/ruleset';
+import { compareVersions, RULESET_VERSION } from '../src/lib/ruleset';
 import { loadRulesets } from '../src/lib/node/load-ruleset';
 import { shanghaiDate } from '../src/lib/shanghai-time';
 
@@ -20,7 +20,7 @@ export interface NewRulesetOptions {
 
 export function createRulesetVersion(options: NewRulesetOptions): { ruleset: string; entry: string } {
   const { version } = options;
-  if (!/^\d{4}\.\d{2}\.\d+$/.test(version)) throw new Error(`版本号应形如 2026.12.0，收到：${version}`);
+  if (!RULESET_VERSION.test(version)) throw new Error(`版本号应形如 2026.12.0，收到：${version}`);
   const effective = options.effective ?? shanghaiDate(Date.now());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(effective))
     throw new Error(`生效日期应形如 2026-12-01，收到：${effective}`);

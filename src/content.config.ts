@@ -4,7 +4,8 @@ import { z } from 'astro/zod';
 import type { Loader } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
-import { guideTables, type GuideTableName } from './lib/guide-data';
+import { guideTables, isoDate, type GuideTableName } from './lib/guide-data';
+import { RULESET_VERSION } from './lib/ruleset';
 import { changelogDocuments } from './lib/changelog';
 import { loadGuideData } from './lib/node/load-guide-data';
 import { loadCheckedTemplates } from './lib/node/load-templates';
@@ -76,17 +77,11 @@ export const collections = {
         /** A policy changelog entry (pages under changelog/). */
         changelog: z
           .object({
-            date: z
-              .union([z.string(), z.date()])
-              .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
-              .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')),
+            date: isoDate,
             /** Which document changed. */
             document: z.enum(changelogDocuments),
             /** The ruleset version this change produced, if any. */
-            ruleset: z
-              .string()
-              .regex(/^\d{4}\.\d{2}\.\d+$/)
-              .optional(),
+            ruleset: z.string().regex(RULESET_VERSION).optional(),
             tags: z.array(z.string().min(1)).default([]),
             /** Rule ids the change affects. */
             rules: z.array(z.string().min(1)).default([]),

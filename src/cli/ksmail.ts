@@ -16,6 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { chineseDate, FollowUpInputError, parseSentTime, planFollowUp } from '../lib/follow-up-plan';
 import { followUpIcs } from '../lib/follow-up-ics';
 import { loadPlanContext } from '../lib/node/planner-context';
+import { DAY_KIND_LABELS } from '../lib/work-calendar';
 
 const USAGE = `用法：
   ksmail subject "<主题>" [--json] [--rules <版本>]
@@ -207,7 +208,7 @@ async function attachments(
     // Executables stay out: Gmail blocks them even inside an archive.
     const packed = result.files
       .map((report, index) => ({ report, file: files[index]! }))
-      .filter(({ report }) => !report.findings.some((finding) => finding.rule === 'attachment.blocked'));
+      .filter(({ report }) => !report.blocked);
     try {
       await writeEvidencePackage(
         packed.map(({ report, file }) => ({
@@ -287,8 +288,6 @@ async function attachments(
   return hasErrors(result) ? 1 : 0;
 }
 
-const KIND_LABELS = { workday: '工作日', weekend: '周末', holiday: '节假日', makeup: '调休上班' } as const;
-
 function followup(
   rest: string[],
   values: {
@@ -367,7 +366,7 @@ function followup(
       `发送：${plan.sent.dateTime}（北京时间），${plan.mode === 'working-days' ? '按工作日计算' : '按自然日计算'}`,
     );
     for (const step of plan.steps) {
-      const kind = KIND_LABELS[context.calendar.day(step.due).kind];
+      const kind = DAY_KIND_LABELS[context.calendar.day(step.due).kind];
       io.stdout(
         `第 ${step.day} 天  ${step.due} ${step.weekday}（${kind}）  ${step.label}：${step.action}\n    对象：${step.to}`,
       );

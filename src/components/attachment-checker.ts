@@ -147,7 +147,7 @@ class AttachmentChecker extends HTMLElement {
       this.#items.map((item, index) => ({
         file: item.file,
         name: names[index]!,
-        blocked: isBlocked(result.files[index]!),
+        blocked: result.files[index]!.blocked,
       })),
     );
 
@@ -275,7 +275,7 @@ class AttachmentChecker extends HTMLElement {
     const current = reports ?? checkAttachments(this.inputs(false), this.#rules, { today: today() }).files;
     return this.#items
       .map((item, index) => ({ item, report: current[index]!, name: names[index]! }))
-      .filter(({ report }) => !isBlocked(report));
+      .filter(({ report }) => !report.blocked);
   }
 
   renderPackage(reports: AttachmentReport[] | null, names: string[], date: string) {
@@ -403,8 +403,5 @@ class AttachmentChecker extends HTMLElement {
     }
   }
 }
-
-const isBlocked = (report: AttachmentReport) =>
-  report.findings.some((finding) => finding.rule === 'attachment.blocked');
 
 customElements.define('attachment-checker', AttachmentChecker);

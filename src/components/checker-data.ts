@@ -20,8 +20,8 @@ export interface CheckerData {
 }
 
 // Astro bundles this module into dist/, so paths are taken from the project root (the build's cwd).
-const DATA_DIR = resolve(process.cwd(), 'src/content/data');
-const RULES_DIR = resolve(process.cwd(), 'src/content/rules');
+export const DATA_DIR = resolve(process.cwd(), 'src/content/data');
+export const RULES_DIR = resolve(process.cwd(), 'src/content/rules');
 
 export function checkerData(): CheckerData {
   const guide = loadGuideData(DATA_DIR);

@@ -9,12 +9,10 @@ import {
   type PlanContext,
 } from '../lib/follow-up-plan';
 import { shanghaiDateTime } from '../lib/shanghai-time';
-import { WEEKDAY_NAMES, WorkCalendar } from '../lib/work-calendar';
+import { DAY_KIND_LABELS, WEEKDAY_NAMES, WorkCalendar } from '../lib/work-calendar';
 import type { PlannerData } from './checker-data';
 import { copyText } from './clipboard';
 import { $requestType, $subject } from './stores';
-
-const KIND_LABELS = { workday: '工作日', weekend: '周末', holiday: '节假日', makeup: '调休上班' } as const;
 
 class FollowUpPlanner extends HTMLElement {
   #plan: FollowUpPlan | null = null;
@@ -127,7 +125,7 @@ class FollowUpPlanner extends HTMLElement {
             ? ''
             : day.festival
               ? `${day.festival}${day.kind === 'makeup' ? '·上班' : ''}`
-              : KIND_LABELS[day.kind];
+              : DAY_KIND_LABELS[day.kind];
         item.append(date, weekday, kind);
         const marks = [
           ...(day.sending ? ['发送'] : []),

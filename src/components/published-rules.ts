@@ -2,16 +2,13 @@
  * The rulesets as published JSON (/rules/*.json), for other tools to follow: every version,
  * the current one, an index, and the JSON Schema they follow.
  */
-import { resolve } from 'node:path';
 import { z } from 'zod';
-import { loadRuleset, loadRulesets } from '../lib/node/load-ruleset';
+import { loadRulesets } from '../lib/node/load-ruleset';
 import { rulesetSchema } from '../lib/ruleset-schema';
-
-const RULES_DIR = resolve(process.cwd(), 'src/content/rules');
-const DATA_DIR = resolve(process.cwd(), 'src/content/data');
+import { currentRuleset, RULES_DIR } from './checker-data';
 
 export const allRulesets = () => loadRulesets(RULES_DIR);
-export const latestRuleset = () => loadRuleset({ dir: RULES_DIR, dataDir: DATA_DIR });
+export { currentRuleset };
 
 export const json = (value: unknown) =>
   new Response(`${JSON.stringify(value, null, 2)}\n`, {

@@ -5,6 +5,7 @@
  * Pure: the islands pass File heads, the command line passes bytes read from disk.
  */
 import { base64EncodedSize, formatBytes } from './byte-size';
+import { ofKind } from './rules-engine';
 import {
   ALL_SIGNATURES,
   detectFileType,
@@ -69,6 +70,8 @@ export interface AttachmentReport {
   detected: FileSignature | null;
   category: FileCategory;
   suggestedName: string;
+  /** An executable or script (by extension or content): kept out of packages and mails. */
+  blocked: boolean;
   findings: Finding[];
 }
 
@@ -86,16 +89,12 @@ export interface AttachmentsResult {
   total: AttachmentTotal;
 }
 
-const isAttachmentRule = (rule: Ruleset['rules'][number]): rule is AttachmentRule =>
-  rule.kind.startsWith('attachment-');
-
 export function compileAttachmentRules(
   ruleset: Ruleset,
   attachmentTypes: readonly AttachmentTypeInfo[],
 ): CompiledAttachmentRules {
-  const rules = ruleset.rules.filter(isAttachmentRule);
-  const one = <K extends AttachmentRule['kind']>(kind: K) =>
-    rules.find((rule): rule is Extract<AttachmentRule, { kind: K }> => rule.kind === kind);
+  const { rules } = ruleset;
+  const one = <K extends AttachmentRule['kind']>(kind: K) => ofKind(rules, kind)[0];
   const allowedFormats = new Set(attachmentTypes.flatMap((type) => type.formats.map((f) => f.toUpperCase())));
   return {
     ruleset,
@@ -105,7 +104,7 @@ export function compileAttachmentRules(
     format: one('attachment-format'),
     mismatch: one('attachment-type-mismatch'),
     blocked: one('attachment-blocked'),
-    names: rules.filter((rule): rule is AttachmentNameRule => rule.kind === 'attachment-name'),
+    names: ofKind(rules, 'attachment-name'),
     allowedExtensions: new Set(
       ALL_SIGNATURES.filter((signature) => allowedFormats.has(signature.format)).flatMap(
         (signature) => signature.extensions,
@@ -382,6 +381,7 @@ function checkOne(
     detected,
     category,
     suggestedName,
+    blocked: blockedByName || blockedByContent,
     findings,
   };
 }

@@ -106,6 +106,20 @@ describe('the evidence package', () => {
     },
   );
 
+  it('names cannot make folders, climb out of the archive or collide', async () => {
+    const files = [
+      evidence('../../etc/passwd', random(10, 1)),
+      evidence('a/b.png', random(10, 2)),
+      evidence('a_b.png', random(10, 3)),
+      evidence('', random(10, 4)),
+    ];
+    const { zip, manifest, predicted } = await build(files);
+    expect(zip.length).toBe(predicted);
+    const names = Object.keys(unzipSync(zip)).slice(0, 4);
+    expect(names).toEqual(['_.._etc_passwd', 'a_b.png', 'a_b_2.png', '未命名']);
+    expect(manifest.map((row) => row.name)).toEqual(names);
+  });
+
   it('an empty package still has its manifest', async () => {
     const { zip, manifest, predicted } = await build([]);
     expect(manifest).toEqual([]);
@@ -149,7 +163,7 @@ describe('the evidence package', () => {
           expect(zip.length).toBe(predicted);
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 100 },
     );
   });
 });

@@ -10,6 +10,7 @@
  */
 import { makeZip, predictLength } from 'client-zip';
 import { shanghaiDateTime } from './shanghai-time';
+import { uniqueNames } from './check-attachments';
 
 export const MANIFEST_NAME = '证据清单.csv';
 export const SUMS_NAME = 'SHA256SUMS.txt';
@@ -113,6 +114,23 @@ export function packageReadme(count: number, createdAt: number): string {
   ].join('\r\n');
 }
 
+/**
+ * A name safe as one ZIP entry: a slash would make a folder (or climb out of one when the
+ * archive is unpacked), control characters are shown as garbage. Names are then made unique,
+ * so no file replaces another.
+ */
+export function entryNames(names: readonly string[]): string[] {
+  return uniqueNames(
+    names.map(
+      (name) =>
+        name
+          .replace(/[\\/\u0000-\u001f\u007f]/g, '_')
+          .replace(/^[.\s]+|\s+$/g, '')
+          .trim() || '未命名',
+    ),
+  );
+}
+
 const encoder = new TextEncoder();
 const ZERO_HASH = '0'.repeat(64);
 
@@ -132,10 +150,11 @@ export function predictPackageSize(
   files: readonly Omit<EvidenceFile, 'stream'>[],
   createdAt: number,
 ): number {
-  const rows = files.map((file) => ({ ...file, sha256: ZERO_HASH }));
+  const names = entryNames(files.map((file) => file.name));
+  const rows = files.map((file, index) => ({ ...file, name: names[index]!, sha256: ZERO_HASH }));
   return Number(
     predictLength([
-      ...files.map((file) => ({ name: file.name, size: file.size })),
+      ...rows.map((row) => ({ name: row.name, size: row.size })),
       ...extraEntries(rows, createdAt).map((entry) => ({
         name: entry.name,
         size: encoder.encode(entry.text).length,
@@ -156,8 +175,8 @@ function tap(stream: ReadableStream<Uint8Array>, hasher: Sha256Hasher): Readable
 }
 
 /**
- * Streams the package. `manifest` resolves with the rows once the whole ZIP has been read.
- * Names must be unique (check-attachments' uniqueNames does that).
+ * Streams the package. `manifest` resolves with the rows once the whole ZIP has been read;
+ * their `name` is the entry name actually used (see entryNames).
  */
 export function evidencePackage(
   files: readonly EvidenceFile[],
@@ -173,11 +192,12 @@ export function evidencePackage(
 
   async function* entries() {
     const rows: ManifestRow[] = [];
+    const names = entryNames(files.map((file) => file.name));
     const pending: (() => void)[] = [];
     try {
       for (const [index, file] of files.entries()) {
         const row: ManifestRow = {
-          name: file.name,
+          name: names[index]!,
           originalName: file.originalName,
           size: file.size,
           type: file.type,
@@ -197,7 +217,7 @@ export function evidencePackage(
           pending.push(() => (row.sha256 = hasher.digestHex()));
         }
         if (index > 0) options.onProgress?.(index, files.length);
-        yield { name: file.name, input, size: file.size, lastModified: new Date(file.lastModified) };
+        yield { name: row.name, input, size: file.size, lastModified: new Date(file.lastModified) };
         for (const settle of pending.splice(0)) settle();
       }
       options.onProgress?.(files.length, files.length);

@@ -47,7 +47,8 @@ export interface CompiledRules {
 }
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ofKind = <K extends Rule['kind']>(rules: Rule[], kind: K) =>
+/** The rules of one kind, typed as that kind. */
+export const ofKind = <K extends Rule['kind']>(rules: readonly Rule[], kind: K) =>
   rules.filter((rule): rule is Extract<Rule, { kind: K }> => rule.kind === kind);
 
 export function compileRules(ruleset: Ruleset, subjectTypes: readonly SubjectTypeInfo[]): CompiledRules {

@@ -6,7 +6,14 @@ import { z } from 'zod';
 import { checkDraft } from './check-draft';
 import { checkSubject } from './check-subject';
 import { compileRules, type SubjectTypeInfo } from './rules-engine';
-import type { AttachmentExample, AttachmentRule, Rule, Ruleset } from './ruleset';
+import {
+  RULESET_VERSION,
+  type AttachmentExample,
+  type AttachmentRule,
+  type Rule,
+  type Ruleset,
+} from './ruleset';
+import { isoDate } from './guide-data';
 import {
   checkAttachments,
   compileAttachmentRules,
@@ -133,10 +140,8 @@ const ruleSchema = z.discriminatedUnion('kind', [
 
 export const rulesetSchema = z
   .object({
-    version: z.string().regex(/^\d{4}\.\d{2}\.\d+$/, '版本号形如 2026.11.0'),
-    effective: z
-      .union([z.string(), z.date()])
-      .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)),
+    version: z.string().regex(RULESET_VERSION, '版本号形如 2026.11.0'),
+    effective: isoDate,
     changelog: z.string().min(1),
     idLabels: z
       .array(z.object({ label: z.string(), aliases: z.array(z.string().min(1)).min(1) }).strict())

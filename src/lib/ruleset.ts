@@ -204,6 +204,9 @@ export interface Finding {
   guide?: string;
 }
 
+/** A ruleset version: YYYY.MM.N. */
+export const RULESET_VERSION = /^\d{4}\.\d{2}\.\d+$/;
+
 /** Compares ruleset versions of the form YYYY.MM.N numerically. */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);

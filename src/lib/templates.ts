@@ -10,16 +10,13 @@ import { diffChars } from 'diff';
 import { checkDraft } from './check-draft';
 import { checkSubject } from './check-subject';
 import type { CompiledRules } from './rules-engine';
-import type { Finding } from './ruleset';
+import { RULESET_VERSION, type Finding } from './ruleset';
+import { isoDate } from './guide-data';
 
 /** `{{手机号|13800138000}}`: shown as 【手机号】 to the user, checked with the sample value. */
 const PLACEHOLDER = /\{\{([^{}|]+)\|([^{}]*)\}\}/g;
 
-const version = z.string().regex(/^\d{4}\.\d{2}\.\d+$/, '规则集版本形如 2026.11.1');
-const isoDate = z
-  .union([z.string(), z.date()])
-  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
+const version = z.string().regex(RULESET_VERSION, '规则集版本形如 2026.11.1');
 const templateText = z
   .string()
   .min(1)

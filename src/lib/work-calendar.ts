@@ -35,6 +35,13 @@ const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** `date` moved by `days` calendar days. */
 export const addDays = (date: string, days: number) => fromUtc(toUtc(date) + days * DAY_MS);
 
+export const DAY_KIND_LABELS: Record<DayKind, string> = {
+  workday: '工作日',
+  weekend: '周末',
+  holiday: '节假日',
+  makeup: '调休上班',
+};
+
 export const WEEKDAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
 
 const festivalOf = (entry: string | undefined) => (entry ? (entry.split(',')[1] ?? entry) : null);

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { allRulesets, json, latestRuleset } from '../../components/published-rules';
+import { allRulesets, json, currentRuleset } from '../../components/published-rules';
 
 export const GET: APIRoute = () => {
   const base = import.meta.env.BASE_URL;
   return json({
-    latest: latestRuleset().version,
+    latest: currentRuleset().version,
     schema: `${base}rules/schema.json`,
     versions: allRulesets().map((ruleset) => ({
       version: ruleset.version,

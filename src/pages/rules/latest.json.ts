@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { json, latestRuleset } from '../../components/published-rules';
+import { json, currentRuleset } from '../../components/published-rules';
 
-export const GET: APIRoute = () => json(latestRuleset());
+export const GET: APIRoute = () => json(currentRuleset());
