@@ -14,7 +14,7 @@ import type { Finding } from '../lib/ruleset';
 import { shanghaiDate } from '../lib/shanghai-time';
 import type { CheckerData } from './checker-data';
 import { renderFindings, summarize } from './findings-view';
-import { $attachments } from './stores';
+import { $attachmentFindings, $attachments } from './stores';
 
 /** More files than anyone attaches to a mail; beyond it the list would only get slow. */
 const MAX_FILES = 50;
@@ -171,6 +171,7 @@ class AttachmentChecker extends HTMLElement {
       }),
     );
     const all = [...result.findings, ...result.files.flatMap((report) => report.findings)];
+    $attachmentFindings.set(all);
     this.querySelector('[data-status]')!.textContent =
       this.#items.length === 0 ? '' : `${this.#items.length} 个文件。${summarize(all)}`;
     this.renderPackage(result.files, names, date);

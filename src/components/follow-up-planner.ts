@@ -12,6 +12,7 @@ import { shanghaiDateTime } from '../lib/shanghai-time';
 import { DAY_KIND_LABELS, WEEKDAY_NAMES, WorkCalendar } from '../lib/work-calendar';
 import type { PlannerData } from './checker-data';
 import { copyText } from './clipboard';
+import { downloadBlob } from './download';
 import { $requestType, $subject } from './stores';
 
 class FollowUpPlanner extends HTMLElement {
@@ -199,14 +200,10 @@ class FollowUpPlanner extends HTMLElement {
       // The calendar library is loaded only when a file is asked for.
       const { followUpIcs } = await import('../lib/follow-up-ics');
       const text = followUpIcs(this.#plan, subject);
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `快手邮件跟进提醒_${this.#plan.sent.date}.ics`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(
+        new Blob([text], { type: 'text/calendar;charset=utf-8' }),
+        `快手邮件跟进提醒_${this.#plan.sent.date}.ics`,
+      );
       status.textContent = '日历文件已生成，可用系统日历、Outlook 或 Google 日历打开导入。';
     } catch (problem) {
       const error = this.querySelector<HTMLElement>('[data-error]')!;

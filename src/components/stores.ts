@@ -5,6 +5,7 @@
  */
 import { atom } from 'nanostores';
 import { persistentAtom, setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
+import type { Finding } from '../lib/ruleset';
 
 export type StorageProblem = 'unavailable' | 'full' | null;
 export const $storageProblem = atom<StorageProblem>(null);
@@ -114,3 +115,10 @@ const isTemplateUse = (value: unknown): value is TemplateUse | null =>
     typeof (value as TemplateUse).revision === 'number' &&
     typeof (value as TemplateUse).ruleset === 'string');
 export const $templateUse = persistentJson<TemplateUse | null>('ksmail:template', null, isTemplateUse);
+
+/** The attachment checker's findings (per file, named, and for the set), for the composer. */
+export const $attachmentFindings = atom<Finding[]>([]);
+
+/** The composer's recipients: filled from the mailbox picker's choice, editable. */
+export const $mailTo = persistentAtom<string>('ksmail:to', '');
+export const $mailCc = persistentAtom<string>('ksmail:cc', '');

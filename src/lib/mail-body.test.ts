@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { keyFigureRanges, lineRuns, mailBlocks, mailHtml } from './mail-body';
+
+const figures = (line: string) => keyFigureRanges(line).map(([start, end]) => line.slice(start, end));
+
+describe('keyFigureRanges', () => {
+  it.each([
+    ['订单量下降了 80%，损失约 5 万元', ['80%', '5 万元']],
+    ['于 11 月 18 日下架，2026年11月20日恢复', ['11 月 18 日', '2026年11月20日']],
+    ['2026-11-18 起，3 个工作日内', ['2026-11-18', '3 个工作日']],
+    ['播放量 3 万次，¥1,200', ['3 万次', '¥1,200']],
+    // IDs and phone numbers are not key figures.
+    ['视频ID:8848，账号 ID:1234，手机 13800000000', []],
+    ['ID:A12次', []],
+  ])('%s', (line, expected) => {
+    expect(figures(line)).toEqual(expected);
+  });
+});
+
+describe('lineRuns', () => {
+  it('bolds **marked** text (dropping the markers), the section label and the figures', () => {
+    expect(lineRuns('影响说明：损失 **很大**，共 3 天')).toEqual([
+      { text: '影响说明：', strong: true },
+      { text: '损失 ', strong: false },
+      { text: '很大', strong: true },
+      { text: '，共 ', strong: false },
+      { text: '3 天', strong: true },
+    ]);
+  });
+
+  it('leaves figures plain when asked', () => {
+    expect(lineRuns('共 3 天', { boldFigures: false })).toEqual([{ text: '共 3 天', strong: false }]);
+  });
+
+  it('property: the runs spell the line without the ** markers, and never throw', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (line) => {
+        const text = lineRuns(line)
+          .map((run) => run.text)
+          .join('');
+        expect(text).toBe(line.replace(/\*\*([^*\n]+?)\*\*/g, '$1'));
+      }),
+    );
+  });
+});
+
+describe('mailBlocks and mailHtml', () => {
+  const body = [
+    '问题描述：商品被下架。',
+    '第二行',
+    '',
+    '| 日期 | 订单 |',
+    '| --- | ---: |',
+    '| 11 月 18 日 | **0** |',
+    '',
+    '谢谢',
+  ].join('\n');
+
+  it('splits paragraphs and pipe tables', () => {
+    const blocks = mailBlocks(body);
+    expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+    const table = blocks[1]!;
+    expect(table.kind === 'table' && table.table.rows).toEqual([['11 月 18 日', '0']]);
+    expect(table.kind === 'table' && table.table.highlight).toEqual([[false, true]]);
+  });
+
+  it('renders inline-styled HTML: paragraphs with <br>, a three-line table', () => {
+    const html = mailHtml(body);
+    expect(html).toContain('<p style="margin: 0 0 1em;"><b>问题描述：</b>商品被下架。<br>第二行</p>');
+    expect(html).toMatch(/<table[^>]*border-top:2px solid/);
+    expect(html).toContain('<p style="margin: 0 0 1em;">谢谢</p>');
+  });
+
+  it('property: user text never becomes markup', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const html = mailHtml(`${text}<img src=x onerror=alert(1)>`);
+        expect(html).not.toContain('<img');
+        expect(html).not.toContain('<script');
+        // Every tag in the output is one of ours.
+        for (const tag of html.matchAll(/<\/?([a-z]+)/g))
+          expect([
+            'div',
+            'p',
+            'br',
+            'b',
+            'table',
+            'thead',
+            'tbody',
+            'tr',
+            'th',
+            'td',
+            'caption',
+            'strong',
+          ]).toContain(tag[1]);
+      }),
+    );
+  });
+
+  it('checks 1 MB of text in linear time', () => {
+    const line = '问题描述：订单量下降了 80%，损失约 5 万元，11 月 18 日起。\n';
+    const time = (repeat: number) => {
+      const text = line.repeat(repeat);
+      const start = performance.now();
+      mailHtml(text);
+      return performance.now() - start;
+    };
+    time(1000); // warm up
+    const small = time(3000);
+    const large = time(30_000); // about 1 MB of UTF-16
+    expect(large).toBeLessThan(small * 10 * 4);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The mail being assembled from the checkers (recipients, subject, body, attachment names), and
+ * the one output that has hard limits of its own: the mailto: link.
+ */
+
+export interface MailAttachmentInfo {
+  name: string;
+  size: number;
+}
+
+export interface MailMessage {
+  to: string[];
+  cc: string[];
+  subject: string;
+  body: string;
+  attachments: MailAttachmentInfo[];
+}
+
+/**
+ * mailto: length limits. RFC 6068 sets none, but clients do (../shared/research/limits-and-peers.md):
+ * Windows hands over about 2,083 characters, Outlook about 2,046, Gmail in a browser about 1,600.
+ * Above MAX the link is refused; between GMAIL and MAX it works in desktop clients only.
+ */
+export const MAILTO_LIMITS = { gmail: 1600, max: 2000 } as const;
+
+// A practical address check (what mail clients accept), not RFC 5322's full grammar.
+const ADDRESS =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+export interface AddressList {
+  addresses: string[];
+  invalid: string[];
+}
+
+/** Splits "a@x.com, b@y.com；c@z.com" (commas, semicolons, full-width ones, spaces) into addresses. */
+export function parseAddressList(text: string): AddressList {
+  const addresses: string[] = [];
+  const invalid: string[] = [];
+  for (const raw of text.split(/[\s,;，；、]+/u)) {
+    // "名字 <a@b.com>" pasted from a mail client: keep the address.
+    const address = raw.replace(/^<|>$/g, '').trim();
+    if (!address) continue;
+    if (ADDRESS.test(address) && address.length <= 254) {
+      if (!addresses.some((known) => known.toLowerCase() === address.toLowerCase())) addresses.push(address);
+    } else invalid.push(raw);
+  }
+  return { addresses, invalid };
+}
+
+export type MailtoVerdict = 'ok' | 'gmail-risk' | 'too-long' | 'no-recipient';
+
+export interface MailtoResult {
+  /** The link, or null when it is refused. */
+  url: string | null;
+  length: number;
+  verdict: MailtoVerdict;
+  /** Why it is refused or risky, and what to do instead (Chinese); '' when fine. */
+  message: string;
+  /** Attachments a mailto: link cannot carry, to be added by hand. */
+  attachmentsLeftOut: number;
+}
+
+/** Lone UTF-16 surrogates (from a bad paste) become U+FFFD: encodeURIComponent throws on them. */
+export const wellFormed = (text: string) =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
+// RFC 6068: line breaks in the body are %0D%0A; everything else percent-encoded as UTF-8.
+const encodeField = (text: string) => encodeURIComponent(wellFormed(text).replace(/\r\n|\r|\n/g, '\r\n'));
+
+/** The mailto: link for a message, refused (with the reason) when clients would cut it. */
+export function mailtoLink(message: MailMessage): MailtoResult {
+  const attachmentsLeftOut = message.attachments.length;
+  const to = message.to.map((address) => encodeURIComponent(wellFormed(address))).join(',');
+  const query = [
+    message.cc.length
+      ? `cc=${message.cc.map((address) => encodeURIComponent(wellFormed(address))).join(',')}`
+      : '',
+    message.subject ? `subject=${encodeField(message.subject)}` : '',
+    message.body ? `body=${encodeField(message.body)}` : '',
+  ].filter(Boolean);
+  const url = `mailto:${to}${query.length ? `?${query.join('&')}` : ''}`;
+  const length = url.length;
+  const leftOut = attachmentsLeftOut
+    ? `链接无法带上附件，打开后请在邮件程序里手动添加 ${attachmentsLeftOut} 个附件，或改用 .eml 草稿。`
+    : '';
+  if (message.to.length === 0)
+    return {
+      url: null,
+      length,
+      verdict: 'no-recipient',
+      message: '还没有收件人：请先选择诉求，或填写收件人地址。',
+      attachmentsLeftOut,
+    };
+  if (length > MAILTO_LIMITS.max) {
+    return {
+      url: null,
+      length,
+      verdict: 'too-long',
+      message:
+        `邮件太长，无法用链接打开：编码后的链接有 ${length.toLocaleString('en-US')} 个字符，超过多数邮件程序能接收的约 ${MAILTO_LIMITS.max.toLocaleString('en-US')} 个字符` +
+        `（每个汉字编码后占 9 个字符，正文大约 200 字就会超出），邮件程序会截断或打不开。` +
+        '请改用“下载 .eml 草稿”，或复制正文后粘贴到邮件里。',
+      attachmentsLeftOut,
+    };
+  }
+  if (length > MAILTO_LIMITS.gmail) {
+    return {
+      url,
+      length,
+      verdict: 'gmail-risk',
+      message:
+        `链接有 ${length.toLocaleString('en-US')} 个字符：桌面邮件程序一般能打开，但浏览器里的 Gmail 约在 ${MAILTO_LIMITS.gmail.toLocaleString('en-US')} 个字符处截断。` +
+        `打开后请核对正文是否完整。${leftOut}`,
+      attachmentsLeftOut,
+    };
+  }
+  return { url, length, verdict: 'ok', message: leftOut, attachmentsLeftOut };
+}
