@@ -17,11 +17,18 @@ import { chineseDate, FollowUpInputError, parseSentTime, planFollowUp } from '..
 import { followUpIcs } from '../lib/follow-up-ics';
 import { loadPlanContext } from '../lib/node/planner-context';
 import { DAY_KIND_LABELS } from '../lib/work-calendar';
+import { buildEml } from '../lib/eml';
+import { mailHtml } from '../lib/mail-body';
+import { parseAddressList } from '../lib/mail-message';
+import { readinessProblems } from '../lib/mail-readiness';
+import { mailboxStatusLabels } from '../lib/guide-data';
+import { loadGuideData } from '../lib/node/load-guide-data';
 
 const USAGE = `用法：
   ksmail subject "<主题>" [--json] [--rules <版本>]
   ksmail draft <文件 | -> [--json] [--rules <版本>]
   ksmail attachments <文件>… [--json] [--zip <证据包.zip>] [--rules <版本>]
+  ksmail eml --to <地址> [--cc <地址>] --subject "<主题>" <草稿文件 | -> [附件…] --out <草稿.eml>
   ksmail followup --sent <ISO 时间> --type <emergency-fault | routine | complex-appeal>
                   [--calendar-days] [--subject "<原邮件主题>"] [--json] [--ics <提醒.ics>]
 
@@ -30,6 +37,8 @@ const USAGE = `用法：
   --zip <文件>     把附件按建议文件名打包成证据包（含证据清单和 SHA-256），可执行文件不放入
   --sent <时间>    发送时间；不带时区时按北京时间，如 2026-09-30T18:00
   --type <类型>    emergency-fault 紧急故障报修、routine 常规业务咨询、complex-appeal 复杂权益申诉
+  --to, --cc       收件人、抄送，多个地址用逗号分隔
+  --out <文件>     eml：写入的 .eml 草稿（含正文、富文本正文和附件，X-Unsent: 1）
   --calendar-days  按自然日而不是工作日计算
   --ics <文件>     把跟进步骤写成日历文件（含提醒）
 退出码：0 没有错误；1 发现错误（error）；2 用法错误或无法读取输入。`;
@@ -100,6 +109,9 @@ export async function runKsmail(argv: string[], io: CliIo): Promise<number> {
         subject: { type: 'string' },
         'calendar-days': { type: 'boolean', default: false },
         ics: { type: 'string' },
+        to: { type: 'string' },
+        cc: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -111,6 +123,9 @@ export async function runKsmail(argv: string[], io: CliIo): Promise<number> {
     const ruleOptions = values.rules ? { version: values.rules } : {};
     if (command === 'attachments') return await attachments(rest, values, ruleOptions, io);
     if (command === 'followup') return followup(rest, values, ruleOptions, io);
+    if (command === 'eml') return eml(rest, values, ruleOptions, io);
+    const emlOnly = (['to', 'cc', 'out'] as const).find((key) => values[key] !== undefined);
+    if (emlOnly) throw new UsageError(`--${emlOnly} 只能用于 eml 命令。`);
     if (values.zip !== undefined) throw new UsageError('--zip 只能用于 attachments 命令。');
     const followupOnly = (['sent', 'type', 'subject', 'ics'] as const).filter(
       (key) => values[key] !== undefined,
@@ -286,6 +301,108 @@ async function attachments(
     }
   }
   return hasErrors(result) ? 1 : 0;
+}
+
+/** The composer on the command line: checks the mail as a whole, then writes the .eml draft. */
+function eml(
+  rest: string[],
+  values: {
+    json?: boolean;
+    to?: string | undefined;
+    cc?: string | undefined;
+    subject?: string | undefined;
+    out?: string | undefined;
+    zip?: string | undefined;
+  },
+  ruleOptions: { version?: string },
+  io: CliIo,
+): number {
+  if (values.zip !== undefined) throw new UsageError('--zip 只能用于 attachments 命令。');
+  const [draftPath, ...attachmentPaths] = rest;
+  if (!draftPath) throw new UsageError('eml 需要草稿文件路径（或用 - 从标准输入读取），后面可跟附件。');
+  if (!values.to) throw new UsageError('eml 需要 --to <收件人>。');
+  if (values.subject === undefined) throw new UsageError('eml 需要 --subject "<主题>"。');
+  if (!values.out?.trim()) throw new UsageError('eml 需要 --out <草稿.eml>。');
+  const body = readInput(draftPath, io.stdin);
+  let rules;
+  let attachmentRules;
+  try {
+    rules = loadCompiledRules(ruleOptions);
+    attachmentRules = loadCompiledAttachmentRules(ruleOptions);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  let files;
+  try {
+    files = attachmentPaths.map(readAttachment);
+  } catch (error) {
+    if (error instanceof AttachmentReadError) throw new UsageError(error.message);
+    throw error;
+  }
+  const checked = checkAttachments(files, attachmentRules, { today: shanghaiDate(Date.now()) });
+  const to = parseAddressList(values.to);
+  const cc = parseAddressList(values.cc ?? '');
+  const subject = values.subject.trim();
+  const guide = loadGuideData();
+  const problems = readinessProblems({
+    to,
+    cc,
+    knownMailboxes: guide.mailboxes.map(({ address, status, lastChecked }) => ({
+      address,
+      status,
+      statusLabel: mailboxStatusLabels[status],
+      lastChecked,
+    })),
+    subject,
+    subjectFindings: subject ? checkSubject(subject, rules).findings : [],
+    body,
+    draftFindings: body.trim() ? checkDraft(body, rules).findings : [],
+    attachments: checked.files,
+    attachmentFindings: [...checked.findings, ...checked.files.flatMap((file) => file.findings)],
+  });
+  // Attachments go in under their checked names; executables stay out, as in the browser.
+  const attached = checked.files
+    .map((report, index) => ({ report, file: files[index]! }))
+    .filter(({ report }) => !report.blocked);
+  const text = buildEml({
+    to: to.addresses,
+    cc: cc.addresses,
+    subject,
+    text: body,
+    html: mailHtml(body),
+    attachments: attached.map(({ report, file }) => ({
+      name: report.suggestedName,
+      contentType: report.detected?.mime ?? 'application/octet-stream',
+      bytes: readFileSync(file.path),
+    })),
+    date: new Date(),
+  });
+  try {
+    writeFileSync(values.out, text);
+  } catch (error) {
+    throw new UsageError(`无法写入 .eml 草稿：${values.out}（${(error as Error).message}）`);
+  }
+  if (values.json) {
+    io.stdout(
+      JSON.stringify(
+        {
+          out: values.out,
+          size: text.length,
+          attachments: attached.map(({ report }) => report.suggestedName),
+          problems,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const problem of problems) io.stdout(`[${severityLabel[problem.severity]}] ${problem.message}`);
+    if (problems.length === 0) io.stdout('发送前没有发现需要处理的问题。');
+    io.stdout(
+      `已写入 ${values.out}（${formatBytes(text.length)}，${attached.length} 个附件）：用桌面邮件程序打开，核对后发送。`,
+    );
+  }
+  return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
 }
 
 function followup(

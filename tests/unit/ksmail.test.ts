@@ -5,6 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import PostalMime from 'postal-mime';
 import { ROOT } from '../support/build-site';
 
 const BIN = resolve(ROOT, 'bin/ksmail.mjs');
@@ -220,5 +221,63 @@ describe('ksmail followup', () => {
     const run = ksmail(args);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
+  });
+});
+
+describe('ksmail eml', () => {
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.alloc(600, 7),
+  ]);
+  const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 1)]);
+
+  it('writes an .eml draft that parses back, with checked names and no executables', async () => {
+    const draft = join(dir, 'mail.txt');
+    writeFileSync(draft, GOOD);
+    writeFileSync(join(dir, '20261120_下架通知截图.png'), png);
+    writeFileSync(join(dir, 'tool.exe'), exe);
+    const out = join(dir, 'draft.eml');
+    const subject = '【账号申诉-创作者ID:3xk9a2b7】请求复核视频下架';
+    const run = ksmail([
+      'eml',
+      '--to',
+      'support@kuaishou.com',
+      '--cc',
+      'legal@kuaishou.com',
+      '--subject',
+      subject,
+      draft,
+      join(dir, '20261120_下架通知截图.png'),
+      join(dir, 'tool.exe'),
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout);
+    expect(report.attachments).toEqual(['20261120_下架通知截图.png']);
+    // The executable is an error; the unconfirmed mailboxes are warnings.
+    expect(run.status).toBe(1);
+    expect(report.problems.map((problem: { target: string }) => problem.target)).toContain('attachments');
+    const mail = await PostalMime.parse(readFileSync(out));
+    expect(mail.subject).toBe(subject);
+    expect(mail.to?.map((address) => address.address)).toEqual(['support@kuaishou.com']);
+    expect(mail.cc?.map((address) => address.address)).toEqual(['legal@kuaishou.com']);
+    expect(mail.text?.trim()).toBe(GOOD);
+    expect(mail.html).toContain('<b>60%</b>');
+    expect(mail.attachments).toHaveLength(1);
+    expect(Buffer.from(mail.attachments[0]!.content as ArrayBuffer).equals(png)).toBe(true);
+  });
+
+  it.each([
+    [['eml', '--subject', 'x', '--out', 'a.eml', 'mail.txt'], '--to'],
+    [['eml', '--to', 'a@b.com', '--out', 'a.eml', 'mail.txt'], '--subject'],
+    [['eml', '--to', 'a@b.com', '--subject', 'x', 'mail.txt'], '--out'],
+    [['eml', '--to', 'a@b.com', '--subject', 'x', '--out', 'a.eml', 'missing.txt'], '文件不存在'],
+    [['draft', '--to', 'a@b.com', 'mail.txt'], '--to 只能用于 eml 命令'],
+  ])('%j → exit 2 in Chinese', (args, message) => {
+    const run = ksmail(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
   });
 });
