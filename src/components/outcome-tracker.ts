@@ -280,9 +280,13 @@ class OutcomeTracker extends HTMLElement {
     });
 
     const renderLog = (entries: readonly OutcomeEntry[], summary: OutcomeSummary) => {
-      const sorted = [...entries].sort((a, b) =>
-        a.sent !== b.sent ? (a.sent < b.sent ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-      );
+      // Newest sending date first; on the same day, the later added first.
+      const sorted = entries
+        .map((entry, position) => ({ entry, position }))
+        .sort((a, b) =>
+          a.entry.sent !== b.entry.sent ? (a.entry.sent < b.entry.sent ? 1 : -1) : b.position - a.position,
+        )
+        .map(({ entry }) => entry);
       logBody.replaceChildren(
         ...sorted.map((entry) => {
           const what = describe(entry);
@@ -429,11 +433,11 @@ class OutcomeTracker extends HTMLElement {
         container.replaceChildren();
         return;
       }
-      const width = 320;
-      const barWidth = 250;
+      // No viewBox: text keeps its size at any width, bars are percentages of the bar area.
       const rowHeight = 50;
       const chart = svg('svg', {
-        viewBox: `0 0 ${width} ${groups.length * rowHeight}`,
+        width: '100%',
+        height: groups.length * rowHeight,
         role: 'img',
         'aria-label': `条形图：${groupBy === 'requestType' ? '各诉求类型' : '各模板版本'}的回复率和解决率（数值见上表）`,
         'data-chart': groupBy,
@@ -441,7 +445,7 @@ class OutcomeTracker extends HTMLElement {
       groups.forEach((group, index) => {
         const top = index * rowHeight;
         const label = groupLabel(groupBy, group.key);
-        const name = svg('text', { x: 0, y: top + 12 }, label.length > 24 ? `${label.slice(0, 23)}…` : label);
+        const name = svg('text', { x: 0, y: top + 13 }, label);
         name.append(svg('title', {}, label));
         chart.append(name);
         const bars: [string, number | null, string][] = [
@@ -449,19 +453,21 @@ class OutcomeTracker extends HTMLElement {
           ['resolution', group.resolutionRate, '解决率'],
         ];
         bars.forEach(([kind, rate, title], line) => {
-          const y = top + 18 + line * 14;
-          chart.append(svg('rect', { x: 0, y, width: barWidth, height: 10, class: 'ks-bar__track' }));
+          const y = top + 19 + line * 14;
+          const area = svg('svg', { x: 0, y, width: '80%', height: 10 });
+          area.append(svg('rect', { x: 0, y: 0, width: '100%', height: 10, class: 'ks-bar__track' }));
           const bar = svg('rect', {
             x: 0,
-            y,
-            width: rate === null ? 0 : Math.round(rate * barWidth * 10) / 10,
+            y: 0,
+            width: `${rate === null ? 0 : Math.round(rate * 1000) / 10}%`,
             height: 10,
             class: `ks-bar--${kind}`,
             'data-bar': kind,
             'data-value': rate === null ? '' : String(Math.round(rate * 100)),
           });
           bar.append(svg('title', {}, `${label}：${title} ${percent(rate)}`));
-          chart.append(bar, svg('text', { x: barWidth + 6, y: y + 9 }, percent(rate)));
+          area.append(bar);
+          chart.append(area, svg('text', { x: '82%', y: y + 9.5 }, percent(rate)));
         });
       });
       const legend = el(

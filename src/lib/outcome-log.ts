@@ -340,35 +340,52 @@ const DAY_MS = 86_400_000;
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-/** Counts working days in (from, to] for many spans with one pass over the calendar. */
-function workingDayCounter(calendar: WorkCalendar, spans: readonly [string, string][]) {
-  const unpublished = new Set<number>();
-  if (spans.length === 0) return { count: () => 0, unpublished };
-  const first = Math.min(...spans.map(([from]) => dayNumber(from)));
-  const last = Math.max(...spans.map(([, to]) => dayNumber(to)));
-  // cumulative[i] = working days in (first, first + i]
-  const cumulative = new Int32Array(last - first + 1);
-  for (let i = 1; i <= last - first; i += 1) {
-    const day = calendar.day(dateOf(first + i));
-    cumulative[i] = cumulative[i - 1]! + (day.working ? 1 : 0);
+/** Per calendar and year: cumulative working days from 1 January (index 0) to each day of the year. */
+const yearTables = new WeakMap<WorkCalendar, Map<number, Int32Array>>();
+function yearTable(calendar: WorkCalendar, year: number) {
+  let tables = yearTables.get(calendar);
+  if (!tables) yearTables.set(calendar, (tables = new Map()));
+  let table = tables.get(year);
+  if (!table) {
+    const first = dayNumber(`${String(year).padStart(4, '0')}-01-01`);
+    const length = dayNumber(`${String(year + 1).padStart(4, '0')}-01-01`) - first;
+    table = new Int32Array(length);
+    for (let i = 0; i < length; i += 1)
+      table[i] = (i > 0 ? table[i - 1]! : 0) + (calendar.day(dateOf(first + i)).working ? 1 : 0);
+    tables.set(year, table);
   }
-  // Only the days inside some span matter for the notice.
-  const years = new Set<number>();
-  for (const [from, to] of spans) {
-    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) years.add(year);
-  }
-  for (const year of years) if (!calendar.years.has(year)) unpublished.add(year);
-  return {
-    count: (from: string, to: string) =>
-      cumulative[dayNumber(to) - first]! - cumulative[dayNumber(from) - first]!,
-    unpublished,
-  };
+  return table;
+}
+/** Working days from 1 January of the date's year up to and including the date. */
+function workingSinceNewYear(calendar: WorkCalendar, date: string) {
+  const year = Number(date.slice(0, 4));
+  return yearTable(calendar, year)[dayNumber(date) - dayNumber(`${date.slice(0, 4)}-01-01`)]!;
+}
+
+/**
+ * Working days in (from, to]; years outside the holiday data are guessed (Monday–Friday). Only the
+ * years a span touches are tabulated, once per calendar.
+ */
+function countWorkingDays(calendar: WorkCalendar, from: string, to: string) {
+  const fromYear = Number(from.slice(0, 4));
+  const toYear = Number(to.slice(0, 4));
+  let count = workingSinceNewYear(calendar, to) - workingSinceNewYear(calendar, from);
+  for (let year = fromYear; year < toYear; year += 1) count += yearTable(calendar, year).at(-1)!;
+  return count;
+}
+
+/** Years a span touches that the holiday data does not cover. */
+function unpublishedYears(calendar: WorkCalendar, from: string, to: string) {
+  const years: number[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1)
+    if (!calendar.years.has(year)) years.push(year);
+  return years;
 }
 
 /** Working days after the sending day up to the reply day (0 for a reply on the sending day). */
 export function replyWorkingDays(entry: Pick<OutcomeEntry, 'sent' | 'firstReply'>, calendar: WorkCalendar) {
   if (!entry.firstReply) return null;
-  return workingDayCounter(calendar, [[entry.sent, entry.firstReply]]).count(entry.sent, entry.firstReply);
+  return countWorkingDays(calendar, entry.sent, entry.firstReply);
 }
 
 export function median(values: readonly number[]): number | null {
@@ -431,13 +448,13 @@ export function summarize(
   calendar: WorkCalendar,
   groupBy: GroupBy,
 ): OutcomeSummary {
-  const replied = entries.filter((entry) => entry.firstReply !== undefined);
-  const counter = workingDayCounter(
-    calendar,
-    replied.map((entry) => [entry.sent, entry.firstReply!]),
-  );
   const replyDays: Record<string, number> = {};
-  for (const entry of replied) replyDays[entry.id] = counter.count(entry.sent, entry.firstReply!);
+  const unpublished = new Set<number>();
+  for (const entry of entries) {
+    if (entry.firstReply === undefined) continue;
+    replyDays[entry.id] = countWorkingDays(calendar, entry.sent, entry.firstReply);
+    for (const year of unpublishedYears(calendar, entry.sent, entry.firstReply)) unpublished.add(year);
+  }
 
   const groups = new Map<string, OutcomeEntry[]>();
   for (const entry of entries) {
@@ -445,7 +462,7 @@ export function summarize(
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   const notices: string[] = [];
-  const years = [...counter.unpublished].sort((a, b) => a - b);
+  const years = [...unpublished].sort((a, b) => a - b);
   if (years.length > 0) {
     const range = [...calendar.years].sort((a, b) => a - b);
     notices.push(
