@@ -270,6 +270,19 @@ describe('summarize', () => {
     expect(late.replyDays.x).toBe(2); // 1 January 2027 is a Friday, guessed a working day
   });
 
+  it('any id is just a key', () => {
+    const summary = summarize(
+      [
+        entry({ id: '__proto__', firstReply: '2026-11-04' }),
+        entry({ id: 'constructor', firstReply: '2026-11-03' }),
+      ],
+      calendar,
+      'requestType',
+    );
+    expect(summary.replyDays['__proto__']).toBe(2);
+    expect(summary.total.medianReplyDays).toBe(1.5);
+  });
+
   it('an empty log has no ratios', () => {
     expect(summarize([], calendar, 'template').total).toMatchObject({
       sent: 0,

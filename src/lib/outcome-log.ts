@@ -406,7 +406,9 @@ function figures(key: string, entries: readonly OutcomeEntry[], days: Record<str
   const matters = new Map<string, OutcomeEntry[]>();
   for (const entry of [...entries].sort(chronological)) {
     const name = entry.matter !== undefined ? `m:${entry.matter}` : `id:${entry.id}`;
-    matters.set(name, [...(matters.get(name) ?? []), entry]);
+    const mails = matters.get(name);
+    if (mails) mails.push(entry);
+    else matters.set(name, [entry]);
   }
   let resolved = 0;
   let unresolved = 0;
@@ -448,7 +450,8 @@ export function summarize(
   calendar: WorkCalendar,
   groupBy: GroupBy,
 ): OutcomeSummary {
-  const replyDays: Record<string, number> = {};
+  // No prototype: an id such as "__proto__" is just a key.
+  const replyDays: Record<string, number> = Object.create(null) as Record<string, number>;
   const unpublished = new Set<number>();
   for (const entry of entries) {
     if (entry.firstReply === undefined) continue;
@@ -459,7 +462,9 @@ export function summarize(
   const groups = new Map<string, OutcomeEntry[]>();
   for (const entry of entries) {
     const key = groupKey(entry, groupBy);
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    const members = groups.get(key);
+    if (members) members.push(entry);
+    else groups.set(key, [entry]);
   }
   const notices: string[] = [];
   const years = [...unpublished].sort((a, b) => a - b);
