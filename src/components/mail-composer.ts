@@ -19,6 +19,7 @@ import {
   $requestType,
   $storageProblem,
   $subject,
+  $templateUse,
 } from './stores';
 
 interface RouteAddresses {
@@ -87,6 +88,7 @@ class MailComposer extends HTMLElement {
       else if (target.matches('[data-copy-text]')) void this.copyPlain();
       else if (target.matches('[data-copy-rich]')) void this.copyRich();
       else if (target.matches('[data-download-eml]')) void this.downloadEml();
+      else if (target.matches('[data-log-sent]')) void this.logSent();
       else if (target.matches('[data-go]')) this.goTo(target.dataset.go as ReadinessTarget);
     });
     this.querySelector('[data-bold-figures]')!.addEventListener('change', () => this.update());
@@ -324,6 +326,23 @@ class MailComposer extends HTMLElement {
           ? '正文（富文本）已复制。'
           : '浏览器不允许自动复制富文本：预览已展开并选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
       );
+    }
+  }
+
+  /** Adds today's mail to the outcome log (chapter 9); the log's code loads only now. */
+  async logSent() {
+    const requestType = $requestType.get();
+    if (!requestType) return this.say('请先在“选择诉求”里选择这封邮件的诉求类型，再记入效果评估。');
+    try {
+      const { addOutcome } = await import('./outcome-store');
+      const use = $templateUse.get();
+      const entry = addOutcome({
+        requestType,
+        ...(use ? { template: { id: use.id, revision: use.revision } } : {}),
+      });
+      this.say(`已记入效果评估：${entry.sent} 发送。收到回复后，请到“效果评估”一章补记回复日期和结果。`);
+    } catch (problem) {
+      this.say(`无法记入效果评估：${(problem as Error).message}`);
     }
   }
 

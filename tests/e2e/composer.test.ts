@@ -182,6 +182,22 @@ describe.skipIf(noBrowser)('mail composer in Chromium', () => {
     await context.close();
   });
 
+  it('records a sent mail in the outcome log, which the evaluation chapter then shows', async () => {
+    const { page, context, errors } = await openPage(browser, 'tools/');
+    await composer(page).getByRole('button', { name: '已发送，记入效果评估' }).click();
+    expect(await composer(page).locator('[data-status]').innerText()).toContain('请先');
+    await fillTools(page);
+    await composer(page).getByRole('button', { name: '已发送，记入效果评估' }).click();
+    await expect.poll(() => composer(page).locator('[data-status]').innerText()).toContain('已记入效果评估');
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('ksmail:outcomes') ?? 'null'));
+    expect(saved.entries).toHaveLength(1);
+    expect(saved.entries[0]).toMatchObject({ requestType: 'copyright', resolved: 'pending' });
+    await page.goto(new URL('../guide/evaluation/', page.url()).href);
+    await expect.poll(() => page.locator('outcome-tracker').innerText()).toContain('版权争议');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows markup in the draft as text and never runs it', async () => {
     const { page, context, errors } = await openPage(browser, 'tools/');
     const dialogs: string[] = [];
