@@ -68,10 +68,11 @@ describe('chunkImports: the import statements of minified chunks', () => {
       'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/eml.X.js","_astro/x.Y.js"])))=>i.map(i=>d[i]);' +
       'import{a as e,t}from"./a.js";import"./b.js";import*as c from"./c.js";import d from\'./d.js\';' +
       'export{x as y}from"./e.js";export*from"./f.js";export{g as t};' +
-      'let h=await import(`./lazy.js`),i=import("./lazy2.js"),j=import(`${base}pagefind.js`),k=x.import("./no.js");';
+      'let h=await import(`./lazy.js`),i=import("./lazy2.js"),j=import(`${base}pagefind.js`),k=x.import("./no.js");' +
+      'new Worker(new URL(`/_astro/draft.worker.W1.js`,import.meta.url),{type:`module`});new URL("./logo.svg",import.meta.url);';
     expect(chunkImports(code)).toEqual({
       static: ['./a.js', './b.js', './c.js', './d.js', './e.js', './f.js'],
-      dynamic: ['./lazy.js', './lazy2.js'],
+      dynamic: ['./lazy.js', './lazy2.js', '/_astro/draft.worker.W1.js'],
       runtime: 1,
     });
   });

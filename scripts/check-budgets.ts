@@ -9,7 +9,8 @@
  * "initial" JavaScript. Dynamic `import("./x.js")` targets (and their own static imports) are
  * "lazy": downloaded only when the user does something; they are listed with their sizes but are
  * not part of the initial budget. A dynamic import whose URL is computed at run time (Pagefind's
- * `${bundle}pagefind.js`) cannot be followed and is counted as "runtime".
+ * `${bundle}pagefind.js`) cannot be followed and is counted as "runtime". A Web Worker's script
+ * (`new URL("./x.js", import.meta.url)`) is listed like a dynamic import.
  * Sizes are gzip level 9 of each file, as a server or CDN would send it; 1 KB = 1024 bytes.
  *
  * Who owns what. An external entry chunk is `<Name>.astro_astro_type_script_index_N_lang.<hash>.js`,
@@ -39,7 +40,7 @@
  * "Counted once per page" is how the page total is reported: every file the page loads counts
  * once, and each owner's line shows the chunks only it needs ("own") plus its share of the
  * chunks it shares with other owners on the page (each shared chunk's size split evenly between
- * the owners that import it), so the owners' lines add up exactly to the page total.
+ * the owners that import it), so the owners' lines add up to the page total (up to rounding).
  *
  * Also an error: a script or import that points to a file missing from dist/, a script from
  * another origin, and a static import the analysis cannot resolve.
@@ -181,7 +182,9 @@ export interface ChunkImports {
  * Import specifiers of a minified ES module as Rolldown writes it. Static imports and re-exports
  * (`import{a as b}from"./x.js"`, `import"./x.js"`, `import*as c from"./x.js"`,
  * `export*from"./x.js"`) and dynamic imports with a literal URL (`import(\`./x.js\`)`, with any
- * quote). Vite's preload lists (`__vite__mapDeps`) are plain strings and are not imports.
+ * quote). A script referenced as `new URL("./x.js", import.meta.url)` (how Vite starts a Web
+ * Worker) also loads only when the code runs, so it counts as a dynamic import. Vite's preload
+ * lists (`__vite__mapDeps`) are plain strings and are not imports.
  */
 export function chunkImports(code: string): ChunkImports {
   const result: ChunkImports = { static: [], dynamic: [], runtime: 0 };
@@ -192,6 +195,10 @@ export function chunkImports(code: string): ChunkImports {
     if (match[2] !== undefined) result.dynamic.push(match[2]);
     else result.runtime += 1;
   }
+  for (const match of code.matchAll(
+    /\bnew\s+URL\(\s*(["'`])([^"'`$\n]+\.m?js)\1\s*,\s*import\.meta\.url\s*\)/g,
+  ))
+    result.dynamic.push(match[2]!);
   return result;
 }
 
