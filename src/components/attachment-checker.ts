@@ -1,4 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
 import { base64EncodedSize, formatBytes } from '../lib/byte-size';
 import {
   checkAttachmentName,
@@ -8,12 +7,13 @@ import {
   type AttachmentReport,
   type CompiledAttachmentRules,
 } from '../lib/check-attachments';
-import { evidencePackage, predictPackageSize, toHex, type EvidenceFile } from '../lib/evidence-package';
+import { predictPackageSize, toHex, type EvidenceFile } from '../lib/evidence-manifest';
 import { HEAD_BYTES, SIGNATURES } from '../lib/file-signature';
 import type { Finding } from '../lib/ruleset';
 import { shanghaiDate } from '../lib/shanghai-time';
 import type { CheckerData } from './checker-data';
 import { renderFindings, summarize } from './findings-view';
+import { lazyChunk } from './lazy-chunk';
 import { $attachmentFindings, $attachments } from './stores';
 
 /** More files than anyone attaches to a mail; beyond it the list would only get slow. */
@@ -28,6 +28,12 @@ interface Item {
   /** The name it will be sent under; null until the user edits it (then the suggestion is used). */
   editedName: string | null;
 }
+
+/**
+ * The ZIP writer and the streaming SHA-256 are needed only once the user builds the package;
+ * choosing and checking files (and the predicted size) works without them.
+ */
+const packageCode = lazyChunk(() => import('./evidence-builder'), '证据包的打包代码');
 
 const readHead = async (file: File) => new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
 
@@ -337,6 +343,7 @@ class AttachmentChecker extends HTMLElement {
     link.hidden = true;
     outcome.textContent = '正在生成证据包……';
     try {
+      const { evidencePackage, createHasher } = await packageCode.load();
       const files = packed.map(({ item, report, name }) => ({
         name,
         originalName: item.file.name,
@@ -360,10 +367,7 @@ class AttachmentChecker extends HTMLElement {
       const { stream, manifest } = evidencePackage(files, {
         createdAt,
         hashWhole: (file) => hashWhole(file as (typeof files)[number]),
-        createHasher: () => {
-          const hash = sha256.create();
-          return { update: (chunk) => void hash.update(chunk), digestHex: () => toHex(hash.digest()) };
-        },
+        createHasher,
       });
       // The ZIP goes straight into a Blob (which the browser may keep on disk): the files are
       // streamed through once, never held in memory together.

@@ -4,11 +4,16 @@
  * the HTML for the clipboard is built by threeLineTableHtml, which escapes every cell.
  */
 import { persistentAtom } from '@nanostores/persistent';
-import { analyzeData, MAX_INPUT_CHARS, type ChartTypeRow, type DataAnalysis } from '../lib/data-table';
-import { escapeHtml, formatPipeTable, threeLineTableHtml } from '../lib/plain-table';
-import { buildChart, CHART_HEIGHT, CHART_WIDTH, SVG_NS, svgToString, type SvgNode } from '../lib/svg-chart';
+import type { ChartTypeRow, DataAnalysis } from '../lib/data-table';
+import { MAX_INPUT_CHARS } from '../lib/data-table-limits';
+import type { SvgNode } from '../lib/svg-chart';
 import { copyText } from './clipboard';
+import { lazyChunk } from './lazy-chunk';
 import { $draft } from './stores';
+
+/** The analysis, its CSV parser and the chart: loaded when there is first something to read. */
+const engine = lazyChunk(() => import('./data-table-engine'), '数据分析代码');
+type Engine = NonNullable<typeof engine.current>;
 
 /** What was pasted, kept across reloads (only while it is small enough to be read at all). */
 const $pasted = persistentAtom<string>('ksmail:data-table', '');
@@ -26,18 +31,21 @@ const SAMPLE = [
 const DEBOUNCE_MS = 150;
 const PNG_SCALE = 2;
 
-function svgElement(tree: SvgNode): SVGElement {
-  const element = document.createElementNS(SVG_NS, tree.tag);
+function svgElement(tree: SvgNode, namespace: Engine['SVG_NS']): SVGElement {
+  const element = document.createElementNS(namespace, tree.tag);
   for (const [name, value] of Object.entries(tree.attrs)) {
     if (name !== 'xmlns') element.setAttribute(name, String(value));
   }
   if (tree.text !== undefined) element.textContent = tree.text;
-  for (const child of tree.children ?? []) element.append(svgElement(child));
+  for (const child of tree.children ?? []) element.append(svgElement(child, namespace));
   return element;
 }
 
 /** Draws the serialized SVG into a canvas at 2× through a blob: URL image. */
-async function svgToPng(svg: string): Promise<HTMLCanvasElement> {
+async function svgToPng(
+  svg: string,
+  { CHART_WIDTH, CHART_HEIGHT }: Pick<Engine, 'CHART_WIDTH' | 'CHART_HEIGHT'>,
+): Promise<HTMLCanvasElement> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const image = new Image();
@@ -54,6 +62,20 @@ async function svgToPng(svg: string): Promise<HTMLCanvasElement> {
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** One problem in the list (user text only through textContent). */
+function problemItem(severity: 'error' | 'warning', code: string, text: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = `ks-finding ks-finding--${severity}`;
+  item.dataset.problem = code;
+  const badge = document.createElement('span');
+  badge.className = 'ks-finding__badge';
+  badge.textContent = severity === 'error' ? '错误' : '警告';
+  const message = document.createElement('span');
+  message.textContent = text;
+  item.append(badge, message);
+  return item;
 }
 
 function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
@@ -93,6 +115,8 @@ class DataTableHelper extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #result: DataAnalysis | null = null;
   #unsubscribe: (() => void)[] = [];
+  /** Counts reads of the input, so a read that waited for the analysis code is dropped if a newer one came. */
+  #generation = 0;
 
   connectedCallback() {
     const chartTypes = JSON.parse(this.dataset.chartTypes ?? '[]') as ChartTypeRow[];
@@ -110,20 +134,52 @@ class DataTableHelper extends HTMLElement {
       '[data-copy-chart], [data-download-svg], [data-download-png]',
     );
 
+    const parts = { problems, output, kindReason, keyReason, table, chartBox, figure, chartButtons };
+    /**
+     * Runs `use` with the analysis code: at once when it is loaded, else when it arrives (if no
+     * newer read came meanwhile). Text that is only blank needs no analysis, so an empty helper
+     * (the usual first visit) never loads it.
+     */
+    const withEngine = (text: string, use: (code: Engine) => void) => {
+      const generation = ++this.#generation;
+      if (text.replace(/^\uFEFF/, '').trim() === '') {
+        this.#result = null;
+        this.render(null, parts);
+        this.dataset.status = 'empty';
+        this.dataset.rendered = String(text.length);
+        return;
+      }
+      if (engine.current) return use(engine.current);
+      this.dataset.status = 'loading';
+      engine.load().then(
+        (code) => {
+          if (generation === this.#generation) use(code);
+        },
+        (error: unknown) => {
+          if (generation !== this.#generation) return;
+          this.#result = null;
+          this.render(null, parts);
+          problems.replaceChildren(problemItem('error', 'load-error', (error as Error).message));
+          this.dataset.status = 'load-error';
+          this.dataset.rendered = `load-error:${text.length}`;
+        },
+      );
+    };
+
     const update = () => {
       const text = input.value;
       // Too large to be a mail table: not kept, and not parsed (analyzeData refuses it unread).
       $pasted.set(text.length <= MAX_INPUT_CHARS ? text : '');
-      const result = analyzeData(text, {
-        chartTypes,
-        chart: chartSelect.value as 'auto' | 'line' | 'bar' | 'pie',
-      });
-      this.#result = result;
-      this.render(result, { problems, output, kindReason, keyReason, table, chartBox, figure, chartButtons });
+      const chart = chartSelect.value as 'auto' | 'line' | 'bar' | 'pie';
       status.textContent = '';
-      this.dataset.status = result.status;
-      // Tests wait for this: the text of this length has been read and drawn.
-      this.dataset.rendered = String(text.length);
+      withEngine(text, (code) => {
+        const result = code.analyzeData(text, { chartTypes, chart });
+        this.#result = result;
+        this.render(result, parts);
+        this.dataset.status = result.status;
+        // Tests wait for this: the text of this length has been read and drawn.
+        this.dataset.rendered = String(text.length);
+      });
     };
     const schedule = () => {
       clearTimeout(this.#timer);
@@ -141,20 +197,22 @@ class DataTableHelper extends HTMLElement {
       if (next.length <= MAX_INPUT_CHARS) return;
       event.preventDefault();
       clearTimeout(this.#timer);
-      const result = analyzeData(next, { chartTypes });
-      this.#result = null;
-      this.render(
-        {
-          ...result,
-          problems: result.problems.map((problem) => ({
-            ...problem,
-            message: `${problem.message}（这次粘贴的内容没有放进输入框。）`,
-          })),
-        },
-        { problems, output, kindReason, keyReason, table, chartBox, figure, chartButtons },
-      );
-      this.dataset.status = result.status;
-      this.dataset.rendered = `refused:${next.length}`;
+      withEngine(next, (code) => {
+        const result = code.analyzeData(next, { chartTypes });
+        this.#result = null;
+        this.render(
+          {
+            ...result,
+            problems: result.problems.map((problem) => ({
+              ...problem,
+              message: `${problem.message}（这次粘贴的内容没有放进输入框。）`,
+            })),
+          },
+          parts,
+        );
+        this.dataset.status = result.status;
+        this.dataset.rendered = `refused:${next.length}`;
+      });
     };
     input.addEventListener('paste', (event) => refuseLarge(event, event.clipboardData));
     input.addEventListener('drop', (event) => refuseLarge(event, event.dataTransfer));
@@ -193,8 +251,9 @@ class DataTableHelper extends HTMLElement {
     });
     run('[data-download-png]', async () => {
       const { svg, name } = this.chartFile();
-      download(await canvasBlob(await svgToPng(svg)), `${name}.png`);
-      return `已下载 ${name}.png（${CHART_WIDTH * PNG_SCALE}×${CHART_HEIGHT * PNG_SCALE} 像素）。很多邮件客户端默认不显示正文图片，请同时附上数据表。`;
+      const code = this.code();
+      download(await canvasBlob(await svgToPng(svg, code)), `${name}.png`);
+      return `已下载 ${name}.png（${code.CHART_WIDTH * PNG_SCALE}×${code.CHART_HEIGHT * PNG_SCALE} 像素）。很多邮件客户端默认不显示正文图片，请同时附上数据表。`;
     });
 
     this.#unsubscribe.push(
@@ -215,8 +274,9 @@ class DataTableHelper extends HTMLElement {
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
   }
 
+  /** Draws a result; null: nothing to read (blank input, or the analysis code did not load). */
   render(
-    result: DataAnalysis,
+    result: DataAnalysis | null,
     parts: {
       problems: HTMLElement;
       output: HTMLElement;
@@ -228,24 +288,13 @@ class DataTableHelper extends HTMLElement {
       chartButtons: NodeListOf<HTMLButtonElement>;
     },
   ) {
-    const shown = result.status === 'empty' ? [] : result.problems;
+    const shown = !result || result.status === 'empty' ? [] : result.problems;
     parts.problems.replaceChildren(
-      ...shown.map((problem) => {
-        const item = document.createElement('li');
-        item.className = `ks-finding ks-finding--${problem.severity}`;
-        item.dataset.problem = problem.code;
-        const badge = document.createElement('span');
-        badge.className = 'ks-finding__badge';
-        badge.textContent = problem.severity === 'error' ? '错误' : '警告';
-        const message = document.createElement('span');
-        message.textContent = problem.message;
-        item.append(badge, message);
-        return item;
-      }),
+      ...shown.map((problem) => problemItem(problem.severity, problem.code, problem.message)),
     );
-    const table = result.table;
-    parts.output.hidden = result.status !== 'ok' || !table;
-    if (!table) {
+    const table = result?.table;
+    parts.output.hidden = result?.status !== 'ok' || !table;
+    if (!result || !table) {
       parts.table.replaceChildren();
       parts.chartBox.replaceChildren();
       return;
@@ -289,7 +338,14 @@ class DataTableHelper extends HTMLElement {
     const spec = result.chartSpec;
     parts.figure.hidden = !spec;
     for (const button of parts.chartButtons) button.disabled = !spec;
-    parts.chartBox.replaceChildren(...(spec ? [svgElement(buildChart(spec))] : []));
+    const code = this.code();
+    parts.chartBox.replaceChildren(...(spec ? [svgElement(code.buildChart(spec), code.SVG_NS)] : []));
+  }
+
+  /** The analysis code; only called once a result exists, which it made. */
+  code(): Engine {
+    if (!engine.current) throw new Error('还没有表格：请先粘贴数据。');
+    return engine.current;
   }
 
   /** The current chart as SVG text and its file name (图表_时间序列), or an error. */
@@ -299,6 +355,7 @@ class DataTableHelper extends HTMLElement {
     const chartTypes = JSON.parse(this.dataset.chartTypes ?? '[]') as ChartTypeRow[];
     const kind =
       chartTypes.find((type) => type.id === result.kind)?.dataKind.replace(/数据$/, '') ?? result.kind;
+    const { svgToString, buildChart } = this.code();
     return { svg: svgToString(buildChart(result.chartSpec)), name: `图表_${kind}` };
   }
 
@@ -310,6 +367,7 @@ class DataTableHelper extends HTMLElement {
 
   async copyTable(): Promise<string> {
     const table = this.currentTable();
+    const { formatPipeTable, threeLineTableHtml } = this.code();
     const plain = formatPipeTable(table);
     if (await copyRich(threeLineTableHtml(table), plain)) {
       return '已复制三线表（富文本）。在网页邮箱的正文里粘贴即可；纯文本邮件里会粘贴为对齐的文字表格。';
@@ -323,8 +381,10 @@ class DataTableHelper extends HTMLElement {
     const table = this.currentTable();
     const { svg } = this.chartFile();
     const spec = this.#result!.chartSpec!;
+    const code = this.code();
+    const { buildChart, escapeHtml, formatPipeTable, threeLineTableHtml, CHART_WIDTH, CHART_HEIGHT } = code;
     // Web mail drops inline SVG: the chart goes in as a PNG, followed by its data table.
-    const png = (await svgToPng(svg)).toDataURL('image/png');
+    const png = (await svgToPng(svg, code)).toDataURL('image/png');
     const alt = escapeHtml(buildChart(spec).attrs['aria-label'] as string);
     const html = `<div><img src="${png}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" alt="${alt}" style="display:block;max-width:100%;height:auto"><br>${threeLineTableHtml(table)}</div>`;
     if (await copyRich(html, formatPipeTable(table))) {
@@ -334,7 +394,7 @@ class DataTableHelper extends HTMLElement {
   }
 
   insertIntoDraft(): string {
-    const plain = formatPipeTable(this.currentTable());
+    const plain = this.code().formatPipeTable(this.currentTable());
     const draft = $draft.get();
     $draft.set(draft.trim() === '' ? plain : `${draft.replace(/\s+$/, '')}\n\n${plain}`);
     return '已把表格插入到邮件正文末尾（Markdown 表格，关键数字已加粗）。在“检查工具”页的正文检查里可以看到和修改。';

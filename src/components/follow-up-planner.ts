@@ -1,4 +1,3 @@
-import holidayData from 'chinese-days/dist/chinese-days.json';
 import {
   chineseDate,
   followUpMail,
@@ -9,11 +8,15 @@ import {
   type PlanContext,
 } from '../lib/follow-up-plan';
 import { shanghaiDateTime } from '../lib/shanghai-time';
-import { DAY_KIND_LABELS, WEEKDAY_NAMES, WorkCalendar } from '../lib/work-calendar';
+import { decodeHolidays, DAY_KIND_LABELS, WEEKDAY_NAMES, WorkCalendar } from '../lib/work-calendar';
 import type { PlannerData } from './checker-data';
 import { copyText } from './clipboard';
 import { downloadBlob } from './download';
+import { lazyChunk } from './lazy-chunk';
 import { $requestType, $subject } from './stores';
+
+// The calendar library is loaded only when a file is asked for.
+const icsCode = lazyChunk(() => import('../lib/follow-up-ics'), '生成日历文件的代码');
 
 class FollowUpPlanner extends HTMLElement {
   #plan: FollowUpPlan | null = null;
@@ -22,7 +25,7 @@ class FollowUpPlanner extends HTMLElement {
   connectedCallback() {
     const data = JSON.parse(this.dataset.planner!) as PlannerData;
     const context: PlanContext = {
-      calendar: new WorkCalendar(holidayData),
+      calendar: new WorkCalendar(decodeHolidays(this.dataset.calendar!)),
       followUps: data.followUps,
       cadence: data.cadence,
       salesPeriods: data.salesPeriods,
@@ -197,8 +200,7 @@ class FollowUpPlanner extends HTMLElement {
   async downloadIcs(subject: string, status: HTMLElement) {
     if (!this.#plan) return;
     try {
-      // The calendar library is loaded only when a file is asked for.
-      const { followUpIcs } = await import('../lib/follow-up-ics');
+      const { followUpIcs } = await icsCode.load();
       const text = followUpIcs(this.#plan, subject);
       downloadBlob(
         new Blob([text], { type: 'text/calendar;charset=utf-8' }),

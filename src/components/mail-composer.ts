@@ -1,7 +1,7 @@
 import { checkDraft } from '../lib/check-draft';
 import { checkSubject } from '../lib/check-subject';
 import { base64EncodedSize, formatBytes } from '../lib/byte-size';
-import { mailBlocks, mailHtml, type Run } from '../lib/mail-body';
+import type { MailBlock, Run } from '../lib/mail-body';
 import { mailtoLink, parseAddressList, type MailMessage } from '../lib/mail-message';
 import { readinessProblems, type KnownMailbox, type ReadinessTarget } from '../lib/mail-readiness';
 import { compileRules } from '../lib/rules-engine';
@@ -10,6 +10,7 @@ import { shanghaiDate } from '../lib/shanghai-time';
 import type { CheckerData } from './checker-data';
 import { copyText } from './clipboard';
 import { downloadBlob } from './download';
+import { lazyChunk } from './lazy-chunk';
 import {
   $attachmentFindings,
   $attachments,
@@ -38,6 +39,11 @@ const TARGETS: Record<ReadinessTarget, { selector: string; label: string }> = {
 };
 const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
 
+// Code needed only once there is a body to show or hand over, or a mail to log.
+const richText = lazyChunk(() => import('../lib/mail-body'), '富文本正文的代码');
+const emlCode = lazyChunk(() => import('../lib/eml'), '生成 .eml 的代码');
+const outcomeCode = lazyChunk(() => import('./outcome-store'), '效果记录的代码');
+
 // Checking the whole draft again on every keystroke would double the draft checker's work:
 // the composer catches up once typing pauses.
 const UPDATE_DELAY_MS = 250;
@@ -58,6 +64,8 @@ class MailComposer extends HTMLElement {
     draftFindings: [] as Finding[],
   };
   #base = '/';
+  /** Counts preview requests, so a preview that waited for its code is dropped if a newer one came. */
+  #previewGeneration = 0;
 
   connectedCallback() {
     const data = JSON.parse(this.dataset.rules!) as CheckerData;
@@ -234,8 +242,31 @@ class MailComposer extends HTMLElement {
     field.focus();
   }
 
-  /** The rich-text body, rendered with DOM nodes from the same blocks as the HTML. */
+  /**
+   * The rich-text preview. Its code is loaded the first time the draft has text, so a composer
+   * that has nothing to show yet (the usual first visit) does not download it.
+   */
   renderPreview(body: string) {
+    const preview = this.querySelector<HTMLElement>('[data-preview]')!;
+    const generation = ++this.#previewGeneration;
+    if (!body.trim()) return preview.replaceChildren();
+    const options = { boldFigures: this.boldFigures };
+    if (richText.current) return this.drawPreview(richText.current.mailBlocks(body, options));
+    richText.load().then(
+      (code) => {
+        if (generation === this.#previewGeneration) this.drawPreview(code.mailBlocks(body, options));
+      },
+      (error: unknown) => {
+        if (generation === this.#previewGeneration)
+          preview.replaceChildren(
+            Object.assign(document.createElement('p'), { textContent: (error as Error).message }),
+          );
+      },
+    );
+  }
+
+  /** The rich-text body, rendered with DOM nodes from the same blocks as the HTML. */
+  drawPreview(blocks: MailBlock[]) {
     const strong = (runs: Run[]) =>
       runs.map((run) => {
         if (!run.strong) return document.createTextNode(run.text);
@@ -243,7 +274,7 @@ class MailComposer extends HTMLElement {
         bold.textContent = run.text;
         return bold;
       });
-    const nodes = mailBlocks(body, { boldFigures: this.boldFigures }).map((block) => {
+    const nodes = blocks.map((block) => {
       if (block.kind === 'paragraph') {
         const paragraph = document.createElement('p');
         block.lines.forEach((runs, index) => {
@@ -297,7 +328,13 @@ class MailComposer extends HTMLElement {
   async copyRich() {
     const body = $draft.get();
     if (!body.trim()) return this.say('还没有正文可复制。');
-    const html = mailHtml(body, { boldFigures: this.boldFigures });
+    let html: string;
+    try {
+      // Loaded already: the preview needed it as soon as the draft had text.
+      html = (await richText.load()).mailHtml(body, { boldFigures: this.boldFigures });
+    } catch (problem) {
+      return this.say(`无法复制富文本：${(problem as Error).message}`);
+    }
     try {
       await navigator.clipboard.write([
         new ClipboardItem({
@@ -334,7 +371,7 @@ class MailComposer extends HTMLElement {
     const requestType = $requestType.get();
     if (!requestType) return this.say('请先在“选择诉求”里选择这封邮件的诉求类型，再记入效果评估。');
     try {
-      const { addOutcome } = await import('./outcome-store');
+      const { addOutcome } = await outcomeCode.load();
       const use = $templateUse.get();
       const entry = addOutcome({
         requestType,
@@ -359,7 +396,7 @@ class MailComposer extends HTMLElement {
     }
     this.say('正在生成 .eml 草稿……');
     try {
-      const { buildEml } = await import('../lib/eml');
+      const [{ buildEml }, { mailHtml }] = await Promise.all([emlCode.load(), richText.load()]);
       const attachments = await Promise.all(
         chosen.map(async (attachment) => ({
           name: attachment.name,

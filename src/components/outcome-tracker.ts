@@ -3,7 +3,6 @@
  * export, import and delete-all. Everything stays in this browser; the DOM is built with
  * createElement / createElementNS and textContent only.
  */
-import holidayData from 'chinese-days/dist/chinese-days.json';
 import {
   RESOLUTION_LABELS,
   summarize,
@@ -18,7 +17,7 @@ import {
   type Satisfaction,
 } from '../lib/outcome-log';
 import { shanghaiDate } from '../lib/shanghai-time';
-import { WorkCalendar } from '../lib/work-calendar';
+import { decodeHolidays, WorkCalendar } from '../lib/work-calendar';
 import {
   $outcomeDamage,
   $outcomes,
@@ -29,6 +28,7 @@ import {
   restoreOutcome,
   updateOutcome,
 } from './outcome-store';
+import { lazyChunk } from './lazy-chunk';
 import { $storageProblem } from './stores';
 
 /** Build-time data (data-outcomes). */
@@ -41,6 +41,8 @@ export interface TrackerData {
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const SHOWN_PROBLEMS = 30;
 const SVG_NS = 'http://www.w3.org/2000/svg';
+// The file code (and its CSV parser) is loaded only when a file is asked for.
+const fileCode = lazyChunk(() => import('../lib/outcome-files'), '导入导出的代码');
 
 type Child = Node | string;
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -83,7 +85,7 @@ class OutcomeTracker extends HTMLElement {
 
   connectedCallback() {
     const data = JSON.parse(this.dataset.outcomes!) as TrackerData;
-    const calendar = new WorkCalendar(holidayData);
+    const calendar = new WorkCalendar(decodeHolidays(this.dataset.calendar!));
     const today = () => shanghaiDate(Date.now());
     const context = (): OutcomeContext => ({ ...data, today: today() });
     const q = <T extends Element = HTMLElement>(selector: string) => this.querySelector<T>(selector)!;
@@ -519,8 +521,7 @@ class OutcomeTracker extends HTMLElement {
 
     // ------------------------------------------------------------ export, import, delete all
     const importResult = q('[data-import-result]');
-    // The file code (and its CSV parser) is loaded only when a file is asked for.
-    const files = () => import('../lib/outcome-files');
+    const files = () => fileCode.load();
     this.querySelectorAll<HTMLButtonElement>('[data-export]').forEach((button) =>
       button.addEventListener('click', () => {
         void (async () => {

@@ -5,7 +5,6 @@
  * Pure: the islands pass File heads, the command line passes bytes read from disk.
  */
 import { base64EncodedSize, formatBytes } from './byte-size';
-import { ofKind } from './rules-engine';
 import {
   ALL_SIGNATURES,
   detectFileType,
@@ -14,18 +13,19 @@ import {
   type FileCategory,
   type FileSignature,
 } from './file-signature';
-import type {
-  AttachmentBlockedRule,
-  AttachmentCountRule,
-  AttachmentEmptyRule,
-  AttachmentFormatRule,
-  AttachmentNameRule,
-  AttachmentRule,
-  AttachmentSizeRule,
-  AttachmentTypeMismatchRule,
-  Finding,
-  MailLimit,
-  Ruleset,
+import {
+  ofKind,
+  type AttachmentBlockedRule,
+  type AttachmentCountRule,
+  type AttachmentEmptyRule,
+  type AttachmentFormatRule,
+  type AttachmentNameRule,
+  type AttachmentRule,
+  type AttachmentSizeRule,
+  type AttachmentTypeMismatchRule,
+  type Finding,
+  type MailLimit,
+  type Ruleset,
 } from './ruleset';
 import { dashedDate, isRealDate, shanghaiDate } from './shanghai-time';
 

@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse';
 import type { GuideData } from './guide-data';
+import { MAX_COLUMNS, MAX_INPUT_CHARS, MAX_ROWS, RECOMMENDED_ROWS } from './data-table-limits';
 import { parsePipeTables, type Align, type PlainTable } from './plain-table';
 import {
   formatNumber,
@@ -22,22 +23,8 @@ export type ColumnType = 'number' | 'date' | 'text';
 /** A row of table 5 (chart-types.yaml): which chart fits which kind of data. */
 export type ChartTypeRow = Pick<GuideData['chartTypes'][number], 'id' | 'dataKind' | 'display' | 'chart'>;
 
-/**
- * Limits. The chapter advises 5 rows rather than 30 and the full details in an attachment; a
- * table far beyond that is not a mail table, and a chart of it is unreadable at mail width.
- */
-/**
- * Characters refused before any parsing: a full table of MAX_ROWS × MAX_COLUMNS cells of about ten
- * characters is ~25,000, so twice that is plenty. The island also keeps a longer paste out of its
- * textarea: Chromium needs seconds to lay out a megabyte there, and the page would freeze.
- */
-export const MAX_INPUT_CHARS = 50_000;
-/** Data rows refused: a bar or point per row stops being readable at 640 px long before this. */
-export const MAX_ROWS = 200;
-/** Data rows above which the chapter's advice (keep the table short) is repeated as a warning. */
-export const RECOMMENDED_ROWS = 30;
-/** Columns refused: a mail is about 600 px wide; beyond this even a phone's scrolling is hopeless. */
-export const MAX_COLUMNS = 12;
+// The limits are in their own module: the island needs MAX_INPUT_CHARS before it loads this one.
+export { MAX_COLUMNS, MAX_INPUT_CHARS, MAX_ROWS, RECOMMENDED_ROWS } from './data-table-limits';
 /** At most this many problems of one kind are listed one by one; the rest are counted. */
 const MAX_LISTED = 5;
 

@@ -4,6 +4,7 @@
  */
 import { KeywordMatcher } from './keyword-matcher';
 import { foldForMatching, foldPattern, originalRange, type FoldedText } from './text-normalize';
+import { ofKind } from './ruleset';
 import type {
   Finding,
   FiguresRule,
@@ -47,9 +48,8 @@ export interface CompiledRules {
 }
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** The rules of one kind, typed as that kind. */
-export const ofKind = <K extends Rule['kind']>(rules: readonly Rule[], kind: K) =>
-  rules.filter((rule): rule is Extract<Rule, { kind: K }> => rule.kind === kind);
+// In ruleset.ts, so the attachment checker can use it without this module.
+export { ofKind } from './ruleset';
 
 export function compileRules(ruleset: Ruleset, subjectTypes: readonly SubjectTypeInfo[]): CompiledRules {
   const { rules } = ruleset;

@@ -218,6 +218,10 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** The rules of one kind, typed as that kind. */
+export const ofKind = <K extends Rule['kind']>(rules: readonly Rule[], kind: K) =>
+  rules.filter((rule): rule is Extract<Rule, { kind: K }> => rule.kind === kind);
+
 export const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Findings in reading order, errors first at the same place. */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { addDays, isIsoDate, WorkCalendar } from './work-calendar';
+import {
+  addDays,
+  compactHolidays,
+  decodeHolidays,
+  encodeHolidays,
+  isIsoDate,
+  WorkCalendar,
+} from './work-calendar';
 
 const calendar = new WorkCalendar(holidayData);
 
@@ -62,6 +69,52 @@ describe('the working-day calendar (State Council arrangement, via chinese-days 
   it('validates ISO dates', () => {
     expect(isIsoDate('2026-02-28')).toBe(true);
     expect(isIsoDate('2026-02-30')).toBe(false);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('2026-00-10')).toBe(false);
     expect(isIsoDate('26-2-3')).toBe(false);
+  });
+});
+
+describe('the arrangement as page data: compactHolidays, encodeHolidays, decodeHolidays', () => {
+  const compact = compactHolidays(holidayData);
+
+  it('the compact dataset gives the same calendar, every day of every published year and the next', () => {
+    const small = new WorkCalendar(compact);
+    expect([...small.years]).toEqual([...calendar.years]);
+    let days = 0;
+    for (let date = '2004-01-01'; date <= `${calendar.lastYear + 1}-12-31`; date = addDays(date, 1)) {
+      expect(small.day(date), date).toEqual(calendar.day(date));
+      days += 1;
+    }
+    expect(days).toBeGreaterThan(8000);
+    expect(compact.holidays['2026-10-01']).toBe('国庆节');
+    expect(compactHolidays(compact)).toEqual(compact);
+  });
+
+  it('the string decodes to exactly the compact dataset, at a tenth of the JSON', () => {
+    const encoded = encodeHolidays(holidayData);
+    expect(decodeHolidays(encoded)).toEqual(compact);
+    expect(encoded).toContain('H20261001+6国庆节');
+    expect(encoded).toMatch(/(^|;)W20261010国庆节(;|$)/);
+    expect(encoded).not.toMatch(/["'&<>]/);
+    expect(encoded.length).toBeLessThan(JSON.stringify(holidayData).length / 5);
+  });
+
+  it('round-trips any arrangement, and refuses a malformed string with a message', () => {
+    const date = fc
+      .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 11, 31) })
+      .map((ms) => new Date(ms).toISOString().slice(0, 10));
+    const days = fc.dictionary(date, fc.constantFrom('元旦', '春节', '国庆节', '中秋'), { maxKeys: 40 });
+    fc.assert(
+      fc.property(days, days, (holidays, workdays) => {
+        expect(decodeHolidays(encodeHolidays({ holidays, workdays }))).toEqual({ holidays, workdays });
+      }),
+    );
+    expect(decodeHolidays('')).toEqual({ holidays: {}, workdays: {} });
+    for (const bad of ['X20261001国庆节', 'H20261301国庆节', 'H20261001', 'H20261001+7', '国庆节'])
+      expect(() => decodeHolidays(bad), bad).toThrow(/节假日数据有一段无法读取/);
+    expect(() => encodeHolidays({ holidays: { '2026-10-01': 'a;b' }, workdays: {} })).toThrow(
+      /节日名称无法编码/,
+    );
   });
 });

@@ -46,6 +46,67 @@ export const WEEKDAY_NAMES = ['周日', '周一', '周二', '周三', '周四', 
 
 const festivalOf = (entry: string | undefined) => (entry ? (entry.split(',')[1] ?? entry) : null);
 
+/**
+ * The dataset cut down to what WorkCalendar reads: the holidays and make-up working days, each
+ * with the festival's Chinese name only (chinese-days also carries English names, day counts and
+ * the 调休 days off).
+ */
+export function compactHolidays(dataset: HolidayDataset): HolidayDataset {
+  const compact = (days: Record<string, string>) =>
+    Object.fromEntries(Object.entries(days).map(([date, entry]) => [date, festivalOf(entry) ?? entry]));
+  return { holidays: compact(dataset.holidays), workdays: compact(dataset.workdays) };
+}
+
+/**
+ * The arrangement as one short string, for a page to hand to its islands as data (an attribute
+ * with nothing to escape, a tenth of the JSON, instead of the dataset in their JavaScript): runs
+ * of consecutive days of one kind and festival, separated by `;`. `H20261001+6国庆节` is a holiday
+ * from 2026-10-01 and the 6 days after it, `W20261010国庆节` one make-up working day.
+ * decodeHolidays(encodeHolidays(data)) equals compactHolidays(data).
+ */
+export function encodeHolidays(dataset: HolidayDataset): string {
+  const runs: string[] = [];
+  const compact = compactHolidays(dataset);
+  for (const [kind, days] of [
+    ['H', compact.holidays],
+    ['W', compact.workdays],
+  ] as const) {
+    const dates = Object.keys(days).sort();
+    for (let start = 0; start < dates.length;) {
+      const festival = days[dates[start]!]!;
+      if (!/^[^;\d+][^;]*$/.test(festival)) throw new Error(`节日名称无法编码：${festival}`);
+      let end = start;
+      while (
+        end + 1 < dates.length &&
+        dates[end + 1] === addDays(dates[end]!, 1) &&
+        days[dates[end + 1]!] === festival
+      )
+        end += 1;
+      runs.push(
+        `${kind}${dates[start]!.replaceAll('-', '')}${end > start ? `+${end - start}` : ''}${festival}`,
+      );
+      start = end + 1;
+    }
+  }
+  return runs.join(';');
+}
+
+/** The dataset back from encodeHolidays; a malformed string is an error naming the bad part. */
+export function decodeHolidays(text: string): HolidayDataset {
+  const dataset: HolidayDataset = { holidays: {}, workdays: {} };
+  if (text === '') return dataset;
+  for (const run of text.split(';')) {
+    const match = /^([HW])(\d{4})(\d{2})(\d{2})(?:\+(\d{1,3}))?([^;\d+][^;]*)$/.exec(run);
+    const first = match && `${match[2]}-${match[3]}-${match[4]}`;
+    if (!match || !first || !isIsoDate(first))
+      throw new Error(`节假日数据有一段无法读取：“${run.slice(0, 40)}”`);
+    const days = match[1] === 'H' ? dataset.holidays : dataset.workdays;
+    for (let offset = 0, date = first; offset <= Number(match[5] ?? 0); offset += 1, date = addDays(date, 1))
+      days[date] = match[6]!;
+  }
+  return dataset;
+}
+
 export class WorkCalendar {
   readonly #holidays: Record<string, string>;
   readonly #workdays: Record<string, string>;
@@ -114,4 +175,9 @@ export class WorkCalendar {
 }
 
 /** Whether a string is a real `YYYY-MM-DD` date. */
-export const isIsoDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && fromUtc(toUtc(text)) === text;
+export const isIsoDate = (text: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  // A month or day out of range (2026-13-01) parses as NaN, which toISOString would throw on.
+  const ms = toUtc(text);
+  return !Number.isNaN(ms) && fromUtc(ms) === text;
+};

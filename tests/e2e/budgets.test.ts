@@ -1,0 +1,53 @@
+// The JavaScript budgets (issue 9) on the real build: the global setup has just built dist/.
+// No browser needed, so this runs even where Chromium is missing.
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/build-site';
+import {
+  analyzeSite,
+  formatReport,
+  formatViolations,
+  ISLAND_BUDGET,
+  projectOptions,
+  readDist,
+} from '../../scripts/check-budgets';
+
+const result = analyzeSite(readDist(resolve(ROOT, 'dist')), projectOptions(ROOT));
+const pageOf = (path: string) => result.pages.find((page) => page.page === path)!;
+const names = (path: string, owner: string) =>
+  pageOf(path)
+    .owners.filter((candidate) => candidate.owner === owner)
+    .map((candidate) => candidate.name)
+    .sort();
+
+describe('JavaScript budgets on dist/', () => {
+  it('every page and island is within budget (the table is printed)', () => {
+    console.log(`\n${formatReport(result)}\n`);
+    expect(result.violations, `超出 JavaScript 预算：\n${formatViolations(result.violations)}`).toEqual([]);
+  });
+
+  // The analysis must see the real build as it is, or the budgets above would pass vacuously.
+  it('finds every island where it is, with its shared chunks, and the lazy chunks apart', () => {
+    expect(names('tools/index.html', 'island')).toEqual([
+      'AttachmentChecker',
+      'DraftChecker',
+      'FollowUpPlanner',
+      'MailComposer',
+      'MailboxPicker',
+      'SubjectChecker',
+    ]);
+    expect(names('guide/data/index.html', 'island')).toEqual(['DataTableHelper']);
+    expect(names('guide/evaluation/index.html', 'island')).toEqual(['OutcomeTracker']);
+    expect(names('templates/index.html', 'island')).toEqual(['TemplateGallery']);
+    for (const page of ['index.html', '404.html', 'guide/index.html', 'about/index.html']) {
+      expect(pageOf(page).owners.map((owner) => owner.owner)).toEqual(['starlight', 'search']);
+    }
+    const composer = pageOf('tools/index.html').owners.find((owner) => owner.name === 'MailComposer')!;
+    expect(composer.closure.some((file) => /\/stores\.[\w-]+\.js$/.test(file))).toBe(true);
+    expect(composer.closureGz).toBeGreaterThan(4 * 1024);
+    expect(composer.closureGz).toBeLessThanOrEqual(ISLAND_BUDGET);
+    const lazy = pageOf('tools/index.html').lazy.map((entry) => `${entry.from} ${entry.target}`);
+    expect(lazy).toContainEqual(expect.stringMatching(/^MailComposer _astro\/eml\.[\w-]+\.js$/));
+    expect(pageOf('tools/index.html').lazyGz).toBeGreaterThan(20 * 1024);
+  });
+});
