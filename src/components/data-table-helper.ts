@@ -9,6 +9,7 @@ import { escapeHtml, formatPipeTable, threeLineTableHtml } from '../lib/plain-ta
 import { buildChart, CHART_HEIGHT, CHART_WIDTH, SVG_NS, svgToString, type SvgNode } from '../lib/svg-chart';
 import { copyText } from './clipboard';
 import { $draft } from './stores';
+import { watchStorage } from './storage-warning';
 
 /** What was pasted, kept across reloads (only while it is small enough to be read at all). */
 const $pasted = persistentAtom<string>('ksmail:data-table', '');
@@ -200,13 +201,21 @@ class DataTableHelper extends HTMLElement {
     this.#unsubscribe.push(
       // Another tab changed what was pasted.
       $pasted.listen((value) => {
-        if (value !== input.value && document.activeElement !== input) {
+        if (value !== input.value && document.activeElement !== input && value.length <= MAX_INPUT_CHARS) {
           input.value = value;
           schedule();
         }
       }),
+      watchStorage(
+        this.querySelector<HTMLElement>('[data-storage-warning]')!,
+        '粘贴的数据',
+        '刷新页面前请自行复制',
+      ),
     );
-    input.value = $pasted.get();
+    // Only this island writes the key, never over the limit: a longer value is corrupted data,
+    // and laying out megabytes in the textarea would freeze the page.
+    const saved = $pasted.get();
+    input.value = saved.length <= MAX_INPUT_CHARS ? saved : '';
     update();
   }
 

@@ -13,7 +13,9 @@ import { DAY_KIND_LABELS, WEEKDAY_NAMES, WorkCalendar } from '../lib/work-calend
 import type { PlannerData } from './checker-data';
 import { copyText } from './clipboard';
 import { downloadBlob } from './download';
+import { ownValue } from '../lib/own-value';
 import { $requestType, $subject } from './stores';
+import { watchStorage } from './storage-warning';
 
 class FollowUpPlanner extends HTMLElement {
   #plan: FollowUpPlan | null = null;
@@ -65,7 +67,7 @@ class FollowUpPlanner extends HTMLElement {
     this.#unsubscribe.push(
       // The mailbox picker's request type chooses the row of table 6.
       $requestType.subscribe((route) => {
-        const followUp = data.routeFollowUps[route];
+        const followUp = ownValue(data.routeFollowUps, route);
         if (followUp && type.value !== followUp) {
           type.value = followUp;
           update();
@@ -74,6 +76,11 @@ class FollowUpPlanner extends HTMLElement {
       $subject.listen((value) => {
         if (subject.value !== value) subject.value = value;
       }),
+      watchStorage(
+        this.querySelector<HTMLElement>('[data-storage-warning]')!,
+        '原邮件主题',
+        '刷新页面前请自行复制',
+      ),
     );
     this.querySelector('[data-ics]')!.addEventListener(
       'click',
