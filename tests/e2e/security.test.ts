@@ -295,12 +295,17 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     await subject.fill('');
     await subject.pressSequentially('【侵权通知-视频ID:8848】请求下架搬运视频');
     await page.locator('subject-checker [data-category="infringement"]').waitFor();
+    await page.locator('mailbox-picker [data-route-panel="copyright"] button[data-copy]').first().click();
+    await page
+      .locator('mailbox-picker [data-picker-status]', { hasText: '已复制' })
+      .waitFor({ state: 'attached' });
     await paste(
       page,
       page.locator('#tools-draft-text'),
       '问题描述：视频ID:8848 于 11 月 18 日被搬运。\n影响说明：流量下降 40%。\n诉求清单：请下架。\n联系方式：13800138000',
     );
     await page.locator('draft-checker [data-score]', { hasText: /得分：\d+/ }).waitFor();
+    await page.locator('draft-checker [data-fix]').first().click();
 
     // Attachments → evidence package.
     await page.locator('#tools-attachments-files').setInputFiles([
@@ -371,6 +376,16 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     // Search, from this page.
     expect((await searchSite(page, '截图')).length).toBeGreaterThan(0);
     expect(await liveScriptAttributes(page)).toEqual([]);
+
+    // Ruleset comparison, and Starlight's mobile menu.
+    await page.goto(new URL('changelog/compare/?to=2026.11.1', siteUrl).href);
+    await page.locator('[data-to]').selectOption('2026.11.0');
+    await page.locator('[data-compare-empty]').waitFor();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.locator('button.sl-menu-button').click();
+    expect(
+      await page.locator('#starlight__sidebar').evaluate((sidebar) => sidebar.matches(':popover-open')),
+    ).toBe(true);
 
     // Everything above went to the site's own origin and nowhere else.
     expect(report.requests.filter((url) => url.startsWith(`${origin}/`)).length).toBeGreaterThan(20);
