@@ -20,10 +20,10 @@ import { fileURLToPath } from 'node:url';
  * - style-src-attr 'unsafe-inline': Starlight writes style="--sl-icon-size: …" on every icon and
  *   expressive-code colours tokens with style attributes; attributes cannot run code. Inline
  *   <style> elements are still allowed only by hash.
- * - img-src data: blob:: the data table helper draws its PNG from a blob: URL, and downloads
- *   and previews use blob: and data: URLs created in the page.
+ * - img-src data: blob:: the data table helper draws its chart into a PNG through a blob: URL
+ *   image, and the stylesheets carry small icons as data: URLs.
+ * @type {[string, string[]][]}
  */
-/** @type {[string, string[]][]} */
 export const BASE_DIRECTIVES = [
   ['default-src', ["'self'"]],
   ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
@@ -36,8 +36,13 @@ export const BASE_DIRECTIVES = [
   ['form-action', ["'self'"]],
 ];
 
-/** Only honoured in an HTTP header (a <meta> policy ignores it): _headers only. */
-/** @type {[string, string[]][]} */
+/** Cloudflare Pages' documented limit for one line of _headers; a longer line would not apply. */
+export const HEADERS_LINE_LIMIT = 2000;
+
+/**
+ * Only honoured in an HTTP header (a <meta> policy ignores it): _headers only.
+ * @type {[string, string[]][]}
+ */
 export const HEADER_ONLY_DIRECTIVES = [['frame-ancestors', ["'none'"]]];
 
 /**
@@ -127,11 +132,16 @@ export function insertMeta(html, policy) {
  */
 export function headersFile(base, policy) {
   const headerPolicy = `${policy}; ${HEADER_ONLY_DIRECTIVES.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ')}`;
+  const line = `  Content-Security-Policy: ${headerPolicy}`;
+  if (line.length > HEADERS_LINE_LIMIT)
+    throw new Error(
+      `CSP：_headers 中的策略有 ${line.length} 个字符，超过 Cloudflare Pages 每行 ${HEADERS_LINE_LIMIT} 个字符的上限；请减少内联脚本和样式（改为打包的文件）`,
+    );
   return [
     "# Generated at build time by scripts/csp.mjs: the policy of every page's <meta>, plus",
     '# frame-ancestors, which only works as a header.',
     `${base}*`,
-    `  Content-Security-Policy: ${headerPolicy}`,
+    line,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: no-referrer',
     '',

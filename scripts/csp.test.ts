@@ -93,6 +93,11 @@ describe('headersFile', () => {
       '  Referrer-Policy: no-referrer',
     ]);
   });
+
+  it('refuses a policy longer than a _headers line may be (Cloudflare Pages: 2,000 characters)', () => {
+    const hashes = Array.from({ length: 40 }, (_, index) => sha256Source(String(index)));
+    expect(() => headersFile('/', buildPolicy({ scriptHashes: hashes }))).toThrow(/2000/);
+  });
 });
 
 describe('applyCsp', () => {
