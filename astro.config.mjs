@@ -5,6 +5,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { siteUrlFromEnv, basePathFromEnv } from './scripts/deploy-config.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './scripts/base-links-plugin.mjs';
+import { csp } from './scripts/csp.mjs';
 
 // SITE_URL and BASE_PATH let the same source deploy to a domain root or under a sub-path
 // (e.g. BASE_PATH=/mail-guide/ for https://example.org/mail-guide/). See README.
@@ -30,6 +31,10 @@ export default defineConfig({
         Footer: './src/components/SiteFooter.astro',
         PageTitle: './src/components/PageTitle.astro',
         Search: './src/components/SiteSearch.astro',
+        // Starlight's own read and write localStorage unguarded, which throws on every page load
+        // where storage is blocked or full; these are the same components with the access guarded.
+        ThemeProvider: './src/components/starlight/ThemeProvider.astro',
+        ThemeSelect: './src/components/starlight/ThemeSelect.astro',
       },
       customCss: ['./src/styles/site.css'],
       plugins: [starlightLinksValidator({ errorOnLocalLinks: true })],
@@ -48,5 +53,7 @@ export default defineConfig({
         { label: '关于本站', link: '/about/' },
       ],
     }),
+    // Last: hashes the inline scripts of the finished pages into their Content-Security-Policy.
+    csp(),
   ],
 });

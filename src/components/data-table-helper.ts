@@ -10,6 +10,7 @@ import type { SvgNode } from '../lib/svg-chart';
 import { copyText } from './clipboard';
 import { lazyChunk } from './lazy-chunk';
 import { $draft } from './stores';
+import { watchStorage } from './storage-warning';
 
 /** The analysis, its CSV parser and the chart: loaded when there is first something to read. */
 const engine = lazyChunk(() => import('./data-table-engine'), '数据分析代码');
@@ -259,13 +260,21 @@ class DataTableHelper extends HTMLElement {
     this.#unsubscribe.push(
       // Another tab changed what was pasted.
       $pasted.listen((value) => {
-        if (value !== input.value && document.activeElement !== input) {
+        if (value !== input.value && document.activeElement !== input && value.length <= MAX_INPUT_CHARS) {
           input.value = value;
           schedule();
         }
       }),
+      watchStorage(
+        this.querySelector<HTMLElement>('[data-storage-warning]')!,
+        '粘贴的数据',
+        '刷新页面前请自行复制',
+      ),
     );
-    input.value = $pasted.get();
+    // Only this island writes the key, never over the limit: a longer value is corrupted data,
+    // and laying out megabytes in the textarea would freeze the page.
+    const saved = $pasted.get();
+    input.value = saved.length <= MAX_INPUT_CHARS ? saved : '';
     update();
   }
 

@@ -1,4 +1,5 @@
 import { checkDraft } from '../lib/check-draft';
+import { ownValue } from '../lib/own-value';
 import { compileRules } from '../lib/rules-engine';
 import { applyFix, type Finding } from '../lib/ruleset';
 import type { CheckerData } from './checker-data';
@@ -15,7 +16,7 @@ function renderTemplateBanner(
   templates: TemplateVersions,
   base: string,
 ) {
-  const current = use ? templates[use.id] : undefined;
+  const current = use ? ownValue(templates, use.id) : undefined;
   if (!use || !current || current.revision <= use.revision) {
     banner.hidden = true;
     banner.replaceChildren();

@@ -13,7 +13,9 @@ import type { PlannerData } from './checker-data';
 import { copyText } from './clipboard';
 import { downloadBlob } from './download';
 import { lazyChunk } from './lazy-chunk';
+import { ownValue } from '../lib/own-value';
 import { $requestType, $subject } from './stores';
+import { watchStorage } from './storage-warning';
 
 // The calendar library is loaded only when a file is asked for.
 const icsCode = lazyChunk(() => import('../lib/follow-up-ics'), '生成日历文件的代码');
@@ -68,7 +70,7 @@ class FollowUpPlanner extends HTMLElement {
     this.#unsubscribe.push(
       // The mailbox picker's request type chooses the row of table 6.
       $requestType.subscribe((route) => {
-        const followUp = data.routeFollowUps[route];
+        const followUp = ownValue(data.routeFollowUps, route);
         if (followUp && type.value !== followUp) {
           type.value = followUp;
           update();
@@ -77,6 +79,11 @@ class FollowUpPlanner extends HTMLElement {
       $subject.listen((value) => {
         if (subject.value !== value) subject.value = value;
       }),
+      watchStorage(
+        this.querySelector<HTMLElement>('[data-storage-warning]')!,
+        '原邮件主题',
+        '刷新页面前请自行复制',
+      ),
     );
     this.querySelector('[data-ics]')!.addEventListener(
       'click',

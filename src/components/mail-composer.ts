@@ -4,6 +4,7 @@ import { base64EncodedSize, formatBytes } from '../lib/byte-size';
 import type { MailBlock, Run } from '../lib/mail-body';
 import { mailtoLink, parseAddressList, type MailMessage } from '../lib/mail-message';
 import { readinessProblems, type KnownMailbox, type ReadinessTarget } from '../lib/mail-readiness';
+import { ownValue } from '../lib/own-value';
 import { compileRules } from '../lib/rules-engine';
 import type { Finding } from '../lib/ruleset';
 import { shanghaiDate } from '../lib/shanghai-time';
@@ -78,7 +79,7 @@ class MailComposer extends HTMLElement {
 
     // The picker's choice fills the recipients; what the user typed is kept until they choose again.
     const fillFromRoute = (routeId: string) => {
-      const route = this.#routes[routeId];
+      const route = ownValue(this.#routes, routeId);
       if (!route) return;
       $mailTo.set(route.to);
       $mailCc.set(route.cc.join(', '));
@@ -158,7 +159,7 @@ class MailComposer extends HTMLElement {
     clearTimeout(this.#timer);
     const subject = $subject.get().trim();
     const body = $draft.get();
-    const type = this.#routes[$requestType.get()]?.subjectType ?? '';
+    const type = ownValue(this.#routes, $requestType.get())?.subjectType ?? '';
     const checked = this.#checked;
     if (subject !== checked.subject || type !== checked.type) {
       checked.subjectFindings = subject ? checkSubject(subject, this.#rules, type || undefined).findings : [];

@@ -1,9 +1,10 @@
 import { copyText } from './clipboard';
 import { $requestType } from './stores';
+import { watchStorage } from './storage-warning';
 
 /** <mailbox-picker>: shows the panel of the chosen need and shares the choice via $requestType. */
 class MailboxPicker extends HTMLElement {
-  #unsubscribe: (() => void) | undefined;
+  #unsubscribe: (() => void)[] = [];
 
   connectedCallback() {
     const status = this.querySelector<HTMLElement>('[data-picker-status]')!;
@@ -17,11 +18,18 @@ class MailboxPicker extends HTMLElement {
       const text = button.dataset.copy ?? '';
       status.textContent = (await copyText(text)) ? `已复制：${text}` : `无法自动复制，请手动选中：${text}`;
     });
-    this.#unsubscribe = $requestType.subscribe((id) => this.#show(id));
+    this.#unsubscribe.push(
+      $requestType.subscribe((id) => this.#show(id)),
+      watchStorage(
+        this.querySelector<HTMLElement>('[data-storage-warning]')!,
+        '你选择的诉求',
+        '刷新页面后需要重新选择',
+      ),
+    );
   }
 
   disconnectedCallback() {
-    this.#unsubscribe?.();
+    for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe();
   }
 
   #show(id: string) {

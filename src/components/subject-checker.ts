@@ -4,7 +4,9 @@ import { compileRules } from '../lib/rules-engine';
 import { applyFix, type Finding } from '../lib/ruleset';
 import type { CheckerData } from './checker-data';
 import { renderFindings, summarize } from './findings-view';
+import { ownValue } from '../lib/own-value';
 import { $requestType, $subject } from './stores';
+import { watchStorage } from './storage-warning';
 
 const PRIORITY = { high: '高', medium: '中', low: '低' } as const;
 
@@ -81,7 +83,7 @@ class SubjectChecker extends HTMLElement {
     });
     this.#unsubscribe.push(
       $requestType.subscribe((route) => {
-        const type = data.routeTypes[route];
+        const type = ownValue(data.routeTypes, route);
         if (type) {
           typeSelect.value = type;
           check();
@@ -93,6 +95,11 @@ class SubjectChecker extends HTMLElement {
           check();
         }
       }),
+      watchStorage(
+        this.querySelector<HTMLElement>('[data-storage-warning]')!,
+        '主题',
+        '刷新页面前请自行复制',
+      ),
     );
     input.value = $subject.get();
     check();

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { buildSite, ROOT } from '../support/build-site';
 import { serveStatic } from '../support/static-server';
 import { launch, noBrowser, openPage, searchSite } from '../support/browser';
+import { guard, type GuardReport } from '../support/guard';
 
 const BASE = '/mail-guide/';
 const OUT = resolve(ROOT, '.tmp/dist-base');
@@ -46,6 +47,17 @@ describe('deploying under a sub-path (BASE_PATH)', () => {
     expect(broken).toEqual([]);
   });
 
+  it('writes _headers for the paths under the base, with the policy of every page', () => {
+    const headers = readFileSync(join(OUT, '_headers'), 'utf8');
+    expect(headers.split('\n').filter((line) => /^\S/.test(line) && !line.startsWith('#'))).toEqual([
+      `${BASE}*`,
+    ]);
+    const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(
+      readFileSync(join(OUT, 'index.html'), 'utf8'),
+    )![1]!;
+    expect(headers).toContain(`Content-Security-Policy: ${policy}; frame-ancestors 'none'\n`);
+  });
+
   it('uses SITE_URL for canonical links and the sitemap', () => {
     const home = readFileSync(join(OUT, 'index.html'), 'utf8');
     expect(home).toContain(`<link rel="canonical" href="https://example.org${BASE}"`);
@@ -60,14 +72,25 @@ describe('deploying under a sub-path (BASE_PATH)', () => {
       await browser?.close();
     });
 
-    it('loads styles and search from the sub-path', async () => {
-      const { page, context, errors, requests } = await openPage(browser, '', server.url);
+    it('loads styles and search from the sub-path, within the Content-Security-Policy', async () => {
+      let report!: GuardReport;
+      const { page, context, errors, requests, response } = await openPage(
+        browser,
+        '',
+        server.url,
+        async (context) => {
+          report = await guard(context, new URL(server.url).origin);
+        },
+      );
+      expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(background).not.toBe('rgba(0, 0, 0, 0)');
       const results = await searchSite(page, '广告主');
       expect(results.map((href) => new URL(href).pathname)).toContain(BASE);
       expect(requests.filter((url) => new URL(url).pathname.startsWith(BASE) === false)).toEqual([]);
       expect(errors).toEqual([]);
+      expect(report.violations).toEqual([]);
+      expect(report.cspConsole).toEqual([]);
       await context.close();
     });
   });

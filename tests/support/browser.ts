@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium';
 
 export const chromiumPath = inject('chromiumPath');
@@ -15,9 +15,16 @@ export async function launch(): Promise<Browser> {
 /**
  * A page that records every request, so a test can assert that nothing left for another
  * origin (a user's draft never leaves the browser) and that no script error happened.
+ * `setup` runs before the page opens (init scripts, bindings, permissions).
  */
-export async function openPage(browser: Browser, path = '', base = siteUrl) {
+export async function openPage(
+  browser: Browser,
+  path = '',
+  base = siteUrl,
+  setup?: (context: BrowserContext) => Promise<void>,
+) {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await setup?.(context);
   const page: Page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];

@@ -1,0 +1,274 @@
+import { readdirSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ROOT } from '../support/build-site';
+import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
+import { SIGNATURES } from '../../src/lib/file-signature';
+import { MAX_INPUT_CHARS } from '../../src/lib/data-table';
+
+/**
+ * Local storage that is blocked, full, or holds corrupted data: every tool still works, says
+ * that it cannot save, keeps what is on screen, and no page ever throws.
+ */
+type Scenario = 'blocked' | 'full' | 'corrupted-json' | 'corrupted-types';
+
+/** Invalid JSON and huge strings in every key the site uses. */
+const CORRUPTED_JSON: Record<string, string> = {
+  'ksmail:request-type': '{"id": "copyright"',
+  'ksmail:subject': `【${'很长的主题'.repeat(20_000)}`,
+  // A lone surrogate, as a bad paste leaves, at the start of 200,000 characters.
+  'ksmail:draft': `\uD800问题描述：${'乱码'.repeat(100_000)}`,
+  'ksmail:template': '{"id": "account-appeal", "revision": ',
+  'ksmail:to': '\u0000'.repeat(1000),
+  'ksmail:cc': 'x'.repeat(100_000),
+  // Longer than the data table helper ever saves.
+  'ksmail:data-table': '日期\t数\n'.repeat(Math.ceil(MAX_INPUT_CHARS / 4)),
+  'ksmail:outcomes': '{{{ not json',
+  'ksmail:outcomes:damaged': 'z'.repeat(200_000),
+  'starlight-theme': 'x'.repeat(10_000),
+};
+
+/** Values of the wrong type, and ids that every object inherits ("toString", "constructor"). */
+const CORRUPTED_TYPES: Record<string, string> = {
+  'ksmail:request-type': 'toString',
+  'ksmail:subject': '{"subject": 1}',
+  'ksmail:draft': '["问题描述"]',
+  'ksmail:template': '{"id": "constructor", "revision": 0, "ruleset": "2026.11.0"}',
+  // Empty, so that the composer fills the recipients from the (corrupted) request type.
+  'ksmail:to': '',
+  'ksmail:cc': 'null',
+  'ksmail:data-table': '{"rows": []}',
+  'ksmail:outcomes': JSON.stringify({
+    version: 1,
+    entries: [
+      { id: '__proto__', requestType: 'toString', sent: '2026-11-02', resolved: 'yes' },
+      { id: 'ok', requestType: 'copyright', sent: '2026-11-20', resolved: 'yes' },
+      { id: 5 },
+    ],
+  }),
+  'ksmail:outcomes:damaged': 'null',
+  'starlight-theme': 'constructor',
+};
+
+async function prepare(context: BrowserContext, scenario: Scenario) {
+  if (scenario === 'blocked') {
+    // As with cookies blocked: merely reading window.localStorage throws.
+    await context.addInitScript(() => {
+      for (const name of ['localStorage', 'sessionStorage']) {
+        Object.defineProperty(window, name, {
+          configurable: true,
+          get() {
+            throw new DOMException(
+              `Failed to read the '${name}' property from 'Window': Access is denied for this document.`,
+              'SecurityError',
+            );
+          },
+        });
+      }
+    });
+  } else if (scenario === 'full') {
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException(
+          "Failed to execute 'setItem' on 'Storage': the quota has been exceeded.",
+          'QuotaExceededError',
+        );
+      };
+    });
+  } else {
+    // Written once per tab, before the first page's scripts; later pages see what the tools saved.
+    await context.addInitScript(
+      (values: Record<string, string>) => {
+        if (location.origin === 'null' || sessionStorage.getItem('test:corrupted')) return;
+        for (const [key, value] of Object.entries(values)) localStorage.setItem(key, value);
+        sessionStorage.setItem('test:corrupted', '1');
+      },
+      scenario === 'corrupted-json' ? CORRUPTED_JSON : CORRUPTED_TYPES,
+    );
+  }
+}
+
+const failing = (scenario: Scenario) => scenario === 'blocked' || scenario === 'full';
+const WARNING = { blocked: '浏览器禁止了本地存储', full: '存储空间已满' } as const;
+
+/** The island's storage warning: shown (with the scenario's wording) when saving fails, hidden otherwise. */
+async function expectWarning(page: Page, selector: string, scenario: Scenario) {
+  const warning = page.locator(`${selector} [data-storage-warning]`);
+  if (failing(scenario)) {
+    await expect.poll(() => warning.isVisible(), { message: selector }).toBe(true);
+    expect(await warning.innerText(), selector).toContain(WARNING[scenario as 'blocked' | 'full']);
+  } else {
+    expect(await warning.isHidden(), selector).toBe(true);
+  }
+}
+
+/** Past the draft checker's 300 ms save delay: the save has been tried. */
+const afterSave = (page: Page) => page.waitForTimeout(500);
+
+const png = () => {
+  const buffer = Buffer.alloc(4000, 0x61);
+  Buffer.from(SIGNATURES.png.sample).copy(buffer);
+  return buffer;
+};
+
+const DIST = resolve(ROOT, 'dist');
+const PAGES = readdirSync(DIST, { withFileTypes: true, recursive: true })
+  .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+  .map((entry) => relative(DIST, resolve(entry.parentPath, entry.name)).replace(/(^|\/)index\.html$/, '$1'))
+  .sort();
+
+describe.skipIf(noBrowser)('storage blocked, full or corrupted, in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const open = (scenario: Scenario, path: string) =>
+    openPage(browser, path, siteUrl, async (context) => {
+      await prepare(context, scenario);
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: new URL(siteUrl).origin,
+      });
+    });
+
+  describe.each(['blocked', 'full', 'corrupted-json', 'corrupted-types'] as const)('%s', (scenario) => {
+    it('every page loads without an error, and the theme select still works', async () => {
+      const { page, context, errors } = await open(scenario, '');
+      for (const path of PAGES) {
+        // Islands and the theme script run before load; errors they throw are caught by then.
+        await page.goto(new URL(path, siteUrl).href, { waitUntil: 'load' });
+        expect(await page.evaluate(() => document.documentElement.dataset.theme), path).toMatch(
+          /^(dark|light)$/,
+        );
+      }
+      await page.locator('starlight-theme-select select').first().selectOption('light');
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('tools page: every tool checks, says it cannot save, and keeps what was typed', async () => {
+      const { page, context, errors } = await open(scenario, 'tools/');
+      await page.locator('draft-checker[data-checked]').waitFor();
+
+      await page.getByRole('radio', { name: '版权争议 / 侵权投诉' }).check();
+      await page.locator('mailbox-picker [data-route-panel="copyright"]').waitFor();
+      await expectWarning(page, 'mailbox-picker', scenario);
+
+      const subject = page.locator('#tools-subject-text');
+      await subject.fill('我的视频被搬运了');
+      await subject.pressSequentially('！！！');
+      await page.locator('subject-checker [data-findings] [data-rule="tone.punctuation"]').waitFor();
+      await expectWarning(page, 'subject-checker', scenario);
+
+      const draft = page.locator('#tools-draft-text');
+      const text = '问题描述：视频被搬运，你们太过分了！！！\n诉求清单：请下架。';
+      await draft.fill(text);
+      await page.locator('draft-checker [data-findings] [data-rule="tone.emotional"]').waitFor();
+      await afterSave(page);
+      await expectWarning(page, 'draft-checker', scenario);
+      expect(await draft.inputValue()).toBe(text);
+      expect(await subject.inputValue()).toBe('我的视频被搬运了！！！');
+
+      await page
+        .locator('#tools-attachments-files')
+        .setInputFiles({ name: 'IMG_1.png', mimeType: 'image/png', buffer: png() });
+      await page
+        .locator('attachment-checker [data-attachment="IMG_1.png"] [data-rule="attachment.name"]')
+        .waitFor();
+
+      // The composer sees the other tools' values (kept in memory when storage fails).
+      const composer = page.locator('mail-composer');
+      await expect
+        .poll(() => composer.locator('[data-subject]').innerText())
+        .toContain('我的视频被搬运了！！！');
+      expect(await composer.locator('[data-to]').inputValue()).toBe('copyright@kuaishou.com');
+      await composer.locator('[data-to]').fill('copyright@kuaishou.com, me@example.com');
+      await expect.poll(() => composer.locator('[data-attachments] li').count()).toBe(1);
+      await expectWarning(page, 'mail-composer', scenario);
+      expect(await composer.locator('[data-to]').inputValue()).toBe('copyright@kuaishou.com, me@example.com');
+
+      const planner = page.locator('follow-up-planner');
+      expect(await planner.locator('[data-subject]').inputValue()).toBe('我的视频被搬运了！！！');
+      await planner.locator('[data-sent]').fill('2026-11-20T10:00');
+      await planner.locator('[data-step="email"]').waitFor();
+      await expectWarning(page, 'follow-up-planner', scenario);
+
+      // Nothing on screen was lost to a failed save.
+      expect(await draft.inputValue()).toBe(text);
+      expect(await page.locator('mailbox-picker input[value="copyright"]').isChecked()).toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('template gallery: 使用此模板 fills the checkers, or says why it cannot and stays', async () => {
+      const { page, context, errors } = await open(scenario, 'templates/');
+      await page.locator('[data-use-template="tech-fault"]').click();
+      if (failing(scenario)) {
+        const warning = page.locator('[data-template="tech-fault"] [data-storage-warning]');
+        await warning.waitFor();
+        expect(await warning.innerText()).toContain('无法带到检查工具页');
+        expect(await warning.innerText()).toContain(WARNING[scenario as 'blocked' | 'full']);
+        expect(await warning.getByRole('link', { name: '打开检查工具' }).getAttribute('href')).toBe(
+          '/tools/',
+        );
+        expect(new URL(page.url()).pathname).toBe('/templates/');
+      } else {
+        await page.waitForURL('**/tools/');
+        await page.locator('draft-checker [data-rule="contact.missing"]').waitFor();
+        expect(await page.locator('#tools-subject-text').inputValue()).toBe(
+          '【技术故障-快手号:XXX】APP闪退，附日志与录屏',
+        );
+        expect(await page.locator('[data-template-banner]').isHidden()).toBe(true);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('data table helper: the pasted data is drawn and stays', async () => {
+      const { page, context, errors } = await open(scenario, 'guide/data/');
+      const helper = page.locator('data-table-helper');
+      await page.locator('data-table-helper[data-rendered]').waitFor();
+      // A saved value longer than the helper ever saves is not put into the textarea.
+      if (scenario === 'corrupted-json') expect(await page.locator('#datatable-input').inputValue()).toBe('');
+      const data = '店铺\t销售额（元）\nA店\t12000\nB店\t8500';
+      await page.locator('#datatable-input').fill(data);
+      await helper.locator('[data-chart] svg[data-chart="bar"]').waitFor();
+      await expectWarning(page, 'data-table-helper', scenario);
+      expect(await page.locator('#datatable-input').inputValue()).toBe(data);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('outcome tracker: entries are added and shown, and it says whether they are kept', async () => {
+      const { page, context, errors } = await open(scenario, 'guide/evaluation/');
+      const tracker = page.locator('outcome-tracker');
+      const before = Number(await tracker.getAttribute('data-entries'));
+      if (scenario === 'corrupted-types') {
+        // An unknown (retired) request type is kept and named as such; the entry without fields is not.
+        expect(before).toBe(2);
+        expect(await tracker.locator('[data-damage]').innerText()).toContain('找回 2 条，另有 1 条无法读取');
+        expect(await tracker.locator('[data-log-body]').innerText()).toContain(
+          'toString（本站已不再使用的类型）',
+        );
+      }
+      if (scenario === 'corrupted-json')
+        expect(await tracker.locator('[data-damage]').innerText()).toContain('内容不是记录列表');
+      const form = tracker.locator('[data-form]');
+      await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '技术故障' });
+      await form.getByLabel('发送日期').fill('2026-11-02');
+      await form.getByLabel('处理中').check();
+      await form.getByLabel('备注').fill('存储测试');
+      await tracker.getByRole('button', { name: '保存这条记录' }).click();
+      await page.locator(`outcome-tracker[data-entries="${before + 1}"]`).waitFor();
+      expect(await tracker.locator('[data-log-body]').innerText()).toContain('存储测试');
+      await expectWarning(page, 'outcome-tracker', scenario);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  });
+});
