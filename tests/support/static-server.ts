@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import sirv from 'sirv';
+import { gzipWhenAccepted } from './gzip-response';
 
 /**
  * Serves a built site from `dir` on 127.0.0.1 under `base` (e.g. "/" or "/mail-guide/"),
- * as a static host or CDN would. Requests outside the base get 404.
+ * as a static host or CDN would (compressing text with gzip). Requests outside the base get 404.
  */
 export async function serveStatic(
   dir: string,
@@ -18,6 +19,7 @@ export async function serveStatic(
       return;
     }
     req.url = '/' + url.slice(base.length);
+    gzipWhenAccepted(req, res);
     handler(req, res, () => {
       res.statusCode = 404;
       res.end('not found');
