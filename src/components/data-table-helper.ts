@@ -4,7 +4,13 @@
  * the HTML for the clipboard is built by threeLineTableHtml, which escapes every cell.
  */
 import { persistentAtom } from '@nanostores/persistent';
-import { analyzeData, MAX_INPUT_CHARS, type ChartTypeRow, type DataAnalysis } from '../lib/data-table';
+import {
+  analyzeData,
+  chartName,
+  MAX_INPUT_CHARS,
+  type ChartTypeRow,
+  type DataAnalysis,
+} from '../lib/data-table';
 import { escapeHtml, formatPipeTable, threeLineTableHtml } from '../lib/plain-table';
 import { buildChart, CHART_HEIGHT, CHART_WIDTH, SVG_NS, svgToString, type SvgNode } from '../lib/svg-chart';
 import { copyText } from './clipboard';
@@ -120,7 +126,11 @@ class DataTableHelper extends HTMLElement {
       });
       this.#result = result;
       this.render(result, { problems, output, kindReason, keyReason, table, chartBox, figure, chartButtons });
-      status.textContent = '';
+      // A drawn table is the answer a screen-reader user waits for; problems have their own region.
+      status.textContent =
+        result.status === 'ok' && result.table
+          ? `已生成三线表（${result.rows.length} 行数据）${result.chart ? `和${chartName(result.chart)}` : ''}。`
+          : '';
       this.dataset.status = result.status;
       // Tests wait for this: the text of this length has been read and drawn.
       this.dataset.rendered = String(text.length);
