@@ -136,7 +136,7 @@ export async function auditSite(
       );
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
     await proxy.close();
   }
   return { pages, foreignRequests: [...new Set([...foreign, ...proxy.seen])] };

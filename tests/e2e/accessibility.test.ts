@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launch, noBrowser, openPage, searchSite } from '../support/browser';
 import { axeViolations, describeViolations, isBlocking, type AxeViolation } from '../support/axe';
 import { SIGNATURES } from '../../src/lib/file-signature';
