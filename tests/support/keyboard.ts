@@ -56,10 +56,7 @@ export async function focusStop(page: Page): Promise<FocusStop> {
   return { ...seen, ...(await accessibleName(page)) };
 }
 
-/**
- * Presses Tab (or Shift+Tab) until the focused element matches `selector`; fails after `max`
- * presses. Returns the stops passed on the way.
- */
+/** Presses Tab (or Shift+Tab) until the focused element matches `selector`; fails after `max` presses. */
 export async function tabTo(
   page: Page,
   selector: string,
