@@ -6,6 +6,7 @@ import { siteUrlFromEnv, basePathFromEnv } from './scripts/deploy-config.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './scripts/base-links-plugin.mjs';
 import { csp } from './scripts/csp.mjs';
+import { focusableTablesPlugin } from './scripts/focusable-tables-plugin.mjs';
 
 // SITE_URL and BASE_PATH let the same source deploy to a domain root or under a sub-path
 // (e.g. BASE_PATH=/mail-guide/ for https://example.org/mail-guide/). See README.
@@ -17,7 +18,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR || './dist',
-  markdown: { processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }) },
+  markdown: { processor: satteri({ hastPlugins: [baseLinksPlugin(base), focusableTablesPlugin()] }) },
   integrations: [
     starlight({
       title: '快手官方邮件沟通指南',

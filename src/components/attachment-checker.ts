@@ -318,6 +318,21 @@ class AttachmentChecker extends HTMLElement {
     button.title = invalid ? '有文件名为空或重名，请先改好' : '';
   }
 
+  /**
+   * The package's download link, made with the first package: a placeholder link without an
+   * address in the page would be a dead link to crawlers and screen readers.
+   */
+  downloadLink(): HTMLAnchorElement {
+    let link = this.querySelector<HTMLAnchorElement>('[data-download]');
+    if (!link) {
+      link = document.createElement('a');
+      link.dataset.download = '';
+      link.hidden = true;
+      this.querySelector('[data-progress]')!.after(link);
+    }
+    return link;
+  }
+
   async build() {
     if (this.#building) return;
     const date = today();
@@ -327,7 +342,7 @@ class AttachmentChecker extends HTMLElement {
     if (packed.length === 0) return;
     const progress = this.querySelector<HTMLProgressElement>('[data-progress]')!;
     const outcome = this.querySelector<HTMLElement>('[data-package-result]')!;
-    const link = this.querySelector<HTMLAnchorElement>('[data-download]')!;
+    const link = this.downloadLink();
     const totalBytes = packed.reduce((sum, { item }) => sum + item.file.size, 0) || 1;
     let readBytes = 0;
     let frame = 0;

@@ -177,6 +177,11 @@ class DataTableHelper extends HTMLElement {
         const result = code.analyzeData(text, { chartTypes, chart });
         this.#result = result;
         this.render(result, parts);
+        // A drawn table is the answer a screen-reader user waits for; problems have their own region.
+        status.textContent =
+          result.status === 'ok' && result.table
+            ? `已生成三线表（${result.rows.length} 行数据）${result.chart ? `和${code.chartName(result.chart)}` : ''}。`
+            : '';
         this.dataset.status = result.status;
         // Tests wait for this: the text of this length has been read and drawn.
         this.dataset.rendered = String(text.length);

@@ -200,8 +200,11 @@ class FollowUpPlanner extends HTMLElement {
         return item;
       }),
     );
+    // Named after the request type: two types can share their dates, and a change of type must
+    // still be heard as a new plan.
+    const type = this.querySelector<HTMLSelectElement>('[data-type]')!.selectedOptions[0]?.text.trim() ?? '';
     this.querySelector('[data-status]')!.textContent =
-      `第 ${plan.steps.map((step) => `${step.day} 天是 ${chineseDate(step.due)}`).join('，第 ')}。`;
+      `${type}：第 ${plan.steps.map((step) => `${step.day} 天是 ${chineseDate(step.due)}`).join('，第 ')}。`;
   }
 
   async downloadIcs(subject: string, status: HTMLElement) {

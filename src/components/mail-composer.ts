@@ -211,8 +211,9 @@ class MailComposer extends HTMLElement {
     const mailto = mailtoLink(this.message());
     const link = this.querySelector<HTMLAnchorElement>('[data-mailto]')!;
     link.hidden = mailto.url === null;
-    if (mailto.url) link.href = mailto.url;
-    else link.removeAttribute('href');
+    // Hidden without a usable link, yet still a link: an <a> without href is a dead placeholder
+    // to crawlers, and a stale address must not linger in it.
+    link.href = mailto.url ?? 'mailto:';
     const note = this.querySelector<HTMLElement>('[data-mailto-note]')!;
     note.dataset.verdict = mailto.verdict;
     note.textContent = mailto.message;

@@ -10,7 +10,12 @@ class MailboxPicker extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[data-picker-status]')!;
     this.addEventListener('change', (event) => {
       const input = event.target as HTMLInputElement;
-      if (input.name === 'ks-request-type') $requestType.set(input.value);
+      if (input.name !== 'ks-request-type') return;
+      $requestType.set(input.value);
+      // The panel that appears is the answer; said politely for those who cannot see it appear.
+      const panel = this.querySelector<HTMLElement>(`[data-route-panel="${CSS.escape(input.value)}"]`);
+      const to = panel?.querySelector('[data-field="to"]')?.textContent ?? '';
+      status.textContent = `已选择“${input.parentElement?.textContent?.trim() ?? ''}”：收件人 ${to}，下面列出抄送、主题写法和官方网页渠道。`;
     });
     this.addEventListener('click', async (event) => {
       const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-copy]');

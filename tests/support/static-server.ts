@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import sirv from 'sirv';
+import { gzipWhenAccepted } from './gzip-response';
 
 interface HeaderRule {
   pattern: RegExp;
@@ -34,8 +35,9 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 
 /**
  * Serves a built site from `dir` on 127.0.0.1 under `base` (e.g. "/" or "/mail-guide/"),
- * as a static host or CDN would, with the headers of its `_headers` file (the
- * Content-Security-Policy then also governs workers and framing). Requests outside the base get 404.
+ * as a static host or CDN would: compressing text with gzip, and sending the headers of its
+ * `_headers` file (the Content-Security-Policy then also governs workers and framing).
+ * Requests outside the base get 404.
  */
 export async function serveStatic(
   dir: string,
@@ -57,6 +59,7 @@ export async function serveStatic(
       return;
     }
     req.url = '/' + url.slice(base.length);
+    gzipWhenAccepted(req, res);
     handler(req, res, () => {
       res.statusCode = 404;
       res.end('not found');

@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, noBrowser, openPage, searchSite } from '../support/browser';
+import { axeViolations, describeViolations, isBlocking, type AxeViolation } from '../support/axe';
+import { SIGNATURES } from '../../src/lib/file-signature';
+
+// axe-core on every page type and every island in its states, in Starlight's light and dark
+// themes: no serious or critical violation; moderate and minor ones are printed. The islands'
+// empty states are their pages as loaded (the page types below). Pages are checked at a phone's
+// width, where tables and the calendar strip scroll sideways, and at a desktop's.
+
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+
+const PAGE_TYPES = [
+  '',
+  'guide/',
+  'guide/subject/',
+  'guide/recipients/',
+  'guide/structure/',
+  'guide/data/',
+  'guide/attachments/',
+  'guide/risks/',
+  'guide/follow-up/',
+  'guide/rules/',
+  'guide/evaluation/',
+  'tools/',
+  'templates/',
+  'changelog/',
+  'changelog/2026-11-24-attachments-and-follow-up/',
+  'changelog/compare/',
+  'changelog/schedule/',
+  'about/',
+  '404.html',
+];
+
+/** Fails on serious and critical violations (listed in the message), prints the others. */
+function expectNoBlocking(violations: AxeViolation[]) {
+  const minor = violations.filter((violation) => !isBlocking(violation));
+  if (minor.length) console.log(`axe（不阻断的问题）：\n${describeViolations(minor)}`);
+  const blocking = violations.filter(isBlocking);
+  expect(blocking, describeViolations(blocking)).toEqual([]);
+}
+
+const fileWithHead = (id: keyof typeof SIGNATURES, size: number) => {
+  const buffer = Buffer.alloc(size, 7);
+  Buffer.from(SIGNATURES[id].sample).copy(buffer);
+  return buffer;
+};
+
+describe.skipIf(noBrowser)('accessibility (axe-core) in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(path: string, viewport = PHONE) {
+    const opened = await openPage(browser, path);
+    await opened.page.setViewportSize(viewport);
+    return opened;
+  }
+
+  it('every page type, on a phone and a desktop, has no serious or critical violation', async () => {
+    const found: AxeViolation[] = [];
+    for (const path of PAGE_TYPES) {
+      const { page, context, response } = await open(path);
+      expect(response?.status(), path).toBe(200);
+      found.push(...(await axeViolations(page, `/${path} 手机`)));
+      await page.setViewportSize(DESKTOP);
+      found.push(...(await axeViolations(page, `/${path} 桌面`)));
+      await context.close();
+    }
+    expectNoBlocking(found);
+  }, 180_000);
+
+  it('the tools page with results: picker, subject, draft with the template banner, attachments, package, composer, planner', async () => {
+    const { page, context, errors } = await open('tools/');
+    // A draft written from an older template revision: the banner 规则已更新 shows.
+    await page.evaluate(() => {
+      localStorage.setItem(
+        'ksmail:draft',
+        '问题描述：我的视频被下架了，你们太过分了！！！\n订单量下降了 80%。',
+      );
+      localStorage.setItem(
+        'ksmail:template',
+        JSON.stringify({ id: 'account-appeal', revision: 1, ruleset: '2026.11.0' }),
+      );
+    });
+    await page.reload();
+    const found: AxeViolation[] = [];
+
+    await page.getByRole('radio', { name: '版权争议 / 侵权投诉' }).check();
+    await page.locator('mailbox-picker [data-route-panel]:not([hidden])').waitFor();
+    found.push(...(await axeViolations(page, '诉求选择（已选）', 'mailbox-picker')));
+
+    await page.locator('#tools-subject-text').fill('我的号被封了！！！');
+    await page.locator('subject-checker [data-findings] li').first().waitFor();
+    found.push(...(await axeViolations(page, '主题检查（有问题）', 'subject-checker')));
+
+    await page.locator('[data-template-banner]:not([hidden])').waitFor();
+    await page.locator('draft-checker [data-findings] li').first().waitFor();
+    found.push(...(await axeViolations(page, '正文检查（有问题、模板横幅）', 'draft-checker')));
+
+    await page.locator('#tools-attachments-files').setInputFiles([
+      { name: 'IMG_4821.png', mimeType: 'image/png', buffer: fileWithHead('jpeg', 3000) },
+      { name: '截图.png', mimeType: 'image/png', buffer: fileWithHead('exe', 3000) },
+      { name: '20261120_封禁提示截图.png', mimeType: 'image/png', buffer: fileWithHead('png', 3000) },
+    ]);
+    await page
+      .locator('attachment-checker [data-attachment="截图.png"] .ks-finding--error')
+      .first()
+      .waitFor();
+    found.push(...(await axeViolations(page, '附件检查（含错误）', 'attachment-checker')));
+    await page.locator('attachment-checker [data-build]').click();
+    await page.locator('attachment-checker [data-download]:not([hidden])').waitFor();
+    found.push(...(await axeViolations(page, '附件检查（证据包已生成）', 'attachment-checker')));
+
+    await page.locator('mail-composer [data-problems] li').first().waitFor();
+    found.push(...(await axeViolations(page, '邮件合成（有问题）', 'mail-composer')));
+    // Too long for a mailto: link: the note explains instead.
+    await page.locator('#tools-draft-text').fill('补充说明：'.repeat(600));
+    await page
+      .locator('mail-composer [data-mailto-note][data-verdict="too-long"]')
+      .waitFor({ timeout: 10_000 });
+    found.push(...(await axeViolations(page, '邮件合成（mailto 过长）', 'mail-composer')));
+
+    const planner = page.locator('follow-up-planner');
+    await planner.locator('[data-sent]').fill('2026-09-30T10:00');
+    await planner.locator('[data-step="email"][data-due="2026-10-10"]').waitFor();
+    found.push(...(await axeViolations(page, '跟进计划（有计划）', 'follow-up-planner')));
+    await planner.locator('[data-sent]').fill('');
+    found.push(...(await axeViolations(page, '跟进计划（无日期）', 'follow-up-planner')));
+
+    expectNoBlocking(found);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('the data table helper with a table and chart, and with an error message', async () => {
+    const { page, context, errors } = await open('guide/data/');
+    const helper = page.locator('data-table-helper');
+    const found: AxeViolation[] = [];
+    await page
+      .locator('#datatable-input')
+      .fill('日期\t日订单量（单）\n11月16日\t131\n11月17日\t126\n11月18日\t0');
+    await helper.locator('[data-chart] svg').waitFor();
+    found.push(...(await axeViolations(page, '数据表格（表格和图表）', 'data-table-helper')));
+    await page.locator('#datatable-input').fill('日期\t订单量（单）\n11月16日\t131\n11月17日\t暂无');
+    await helper.locator('[data-problem="not-a-number"]').waitFor();
+    found.push(...(await axeViolations(page, '数据表格（错误提示）', 'data-table-helper')));
+    await page.locator('#datatable-input').fill('只有一行');
+    await page.waitForTimeout(400);
+    found.push(...(await axeViolations(page, '数据表格（无法成表）', 'data-table-helper')));
+    expectNoBlocking(found);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the outcome tracker with entries and figures', async () => {
+    const { page, context, errors } = await open('guide/evaluation/');
+    const tracker = page.locator('outcome-tracker');
+    const form = tracker.locator('[data-form]');
+    const entries = [
+      { type: '账号申诉', sent: '2026-09-30', reply: '2026-10-12', resolved: '已解决', satisfaction: '4' },
+      { type: '账号申诉', sent: '2026-10-09', reply: '', resolved: '处理中', satisfaction: '' },
+      {
+        type: '版权争议 / 侵权投诉',
+        sent: '2026-11-20',
+        reply: '2026-11-25',
+        resolved: '未解决',
+        satisfaction: '2',
+      },
+    ];
+    for (const [index, entry] of entries.entries()) {
+      await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: entry.type });
+      await form.getByLabel('发送日期').fill(entry.sent);
+      await form.getByLabel('首次人工回复日期（可选）').fill(entry.reply);
+      await form.getByLabel(entry.resolved).check();
+      await form.getByLabel('满意度 1–5（可选）').selectOption(entry.satisfaction);
+      await tracker.getByRole('button', { name: '保存这条记录' }).click();
+      await page.locator(`outcome-tracker[data-entries="${index + 1}"]`).waitFor();
+    }
+    await tracker.locator('[data-group="requestType"] tr[data-key="account-appeal"]').waitFor();
+    const found = await axeViolations(page, '效果评估（有记录和指标）', 'outcome-tracker');
+    await page.setViewportSize(DESKTOP);
+    found.push(...(await axeViolations(page, '效果评估（有记录和指标，桌面）', 'outcome-tracker')));
+    expectNoBlocking(found);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the search dialog open with results, and the template gallery with a history open', async () => {
+    const { page, context, errors } = await open('templates/', DESKTOP);
+    expect((await searchSite(page, '证据包')).length).toBeGreaterThan(0);
+    const found = await axeViolations(page, '搜索（有结果）', 'site-search');
+    // The first Escape clears the search field, the second closes the dialog (Chromium's own behaviour).
+    await page.keyboard.press('Escape');
+    if (await page.locator('dialog[open]').count()) await page.keyboard.press('Escape');
+    await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    await page.locator('[data-template="account-appeal"] summary').click();
+    await page.locator('[data-template="account-appeal"] [data-revision="2"] ins').first().waitFor();
+    found.push(...(await axeViolations(page, '模板库（修订历史展开）', 'template-gallery')));
+    expectNoBlocking(found);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,325 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, noBrowser, openPage } from '../support/browser';
+import { badStops, focusStop, tabThrough, tabTo } from '../support/keyboard';
+import { SIGNATURES } from '../../src/lib/file-signature';
+
+// Every island used with the keyboard alone: Tab / Shift+Tab to move, Enter / Space to press,
+// arrow keys in radio groups and selects, typing into fields. No clicks. Along the way every
+// control an island puts in the tab order must have an accessible name and a visible focus
+// indicator, and what the island finds is announced in its polite live region.
+
+const fileWithHead = (id: keyof typeof SIGNATURES, size: number) => {
+  const buffer = Buffer.alloc(size, 7);
+  Buffer.from(SIGNATURES[id].sample).copy(buffer);
+  return buffer;
+};
+
+/** The text of an island's live region (role=status, aria-live=polite). */
+async function liveText(page: Page, selector: string): Promise<string> {
+  const region = page.locator(selector);
+  expect(await region.getAttribute('role'), selector).toBe('status');
+  expect(await region.getAttribute('aria-live'), selector).toBe('polite');
+  return region.evaluate((element) => element.textContent ?? '');
+}
+
+/** Waits until the live region says something new, and returns it. */
+async function announced(page: Page, selector: string, before: string): Promise<string> {
+  await expect.poll(() => liveText(page, selector), { timeout: 5000 }).not.toBe(before);
+  const text = await liveText(page, selector);
+  expect(text.trim(), selector).not.toBe('');
+  return text;
+}
+
+/** Tabs through a whole island from its first control; every stop needs a name and visible focus. */
+async function expectKeyboardStops(page: Page, island: string, atLeast: number) {
+  await tabTo(page, `${island} :is(a[href], button, input, select, textarea, [tabindex="0"])`);
+  const stops = await tabThrough(page, island);
+  expect(stops.length, `${island} 的键盘停靠点`).toBeGreaterThanOrEqual(atLeast);
+  expect(badStops(stops), island).toEqual([]);
+  return stops;
+}
+
+const focusedMatches = (page: Page, selector: string) =>
+  page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector);
+
+describe.skipIf(noBrowser)('every island by keyboard alone', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(path: string) {
+    const opened = await openPage(browser, path);
+    await opened.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    return opened;
+  }
+
+  it('mailbox picker: arrow keys choose a need, Enter copies the address', async () => {
+    const { page, context, errors } = await open('tools/');
+    await tabTo(page, 'mailbox-picker input[type="radio"]');
+    expect((await focusStop(page)).visible).toBe(true);
+    const before = await liveText(page, 'mailbox-picker [data-picker-status]');
+    await page.keyboard.press('ArrowDown');
+    const chosen = await page.evaluate(
+      () => document.querySelector<HTMLInputElement>('mailbox-picker :checked')?.value,
+    );
+    expect(chosen).toBeTruthy();
+    expect(await page.locator(`mailbox-picker [data-route-panel="${chosen}"]`).isVisible()).toBe(true);
+    const said = await announced(page, 'mailbox-picker [data-picker-status]', before);
+    expect(said).toContain('收件人');
+
+    await tabTo(page, `mailbox-picker [data-route-panel="${chosen}"] button[data-copy]`);
+    await page.keyboard.press('Enter');
+    expect(await announced(page, 'mailbox-picker [data-picker-status]', said)).toContain('已复制');
+    await tabTo(page, 'mailbox-picker input[type="radio"]', { back: true });
+    await expectKeyboardStops(page, 'mailbox-picker', 4);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('subject checker: type, select a finding, use the suggested subject', async () => {
+    const { page, context, errors } = await open('tools/');
+    await tabTo(page, '#tools-subject-text');
+    const before = await liveText(page, 'subject-checker [data-status]');
+    await page.keyboard.type('我的号被封了！！！');
+    await page.locator('subject-checker [data-findings] [data-rule="tone.punctuation"]').waitFor();
+    expect(await announced(page, 'subject-checker [data-status]', before)).toContain('发现');
+
+    await tabTo(page, 'subject-checker [data-rule="tone.punctuation"] .ks-finding__select');
+    await page.keyboard.press('Enter');
+    expect(await focusedMatches(page, '#tools-subject-text')).toBe(true);
+    expect(
+      await page
+        .locator('#tools-subject-text')
+        .evaluate((input: HTMLInputElement) => input.value.slice(input.selectionStart!, input.selectionEnd!)),
+    ).toBe('！！！');
+
+    await tabTo(page, 'subject-checker [data-apply]');
+    expect((await focusStop(page)).name).toBe('使用建议主题');
+    const said = await liveText(page, 'subject-checker [data-status]');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#tools-subject-text').inputValue()).toBe(
+      '【账号申诉-创作者ID:XXX】我的号被封了',
+    );
+    await announced(page, 'subject-checker [data-status]', said);
+    await tabTo(page, '#tools-subject-text', { back: true });
+    await expectKeyboardStops(page, 'subject-checker', 4);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draft checker: type a draft, apply a finding’s 改为 fix with Space', async () => {
+    const { page, context, errors } = await open('tools/');
+    await tabTo(page, '#tools-draft-text');
+    const before = await liveText(page, 'draft-checker [data-status]');
+    await page.keyboard.type('问题描述：我的视频被下架了，你们太过分了！！！');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('订单量下降了 80%。');
+    await page.locator('draft-checker [data-findings] [data-rule="figures.emphasis"]').waitFor();
+    expect(await announced(page, 'draft-checker [data-status]', before)).toContain('发现');
+
+    await tabTo(page, 'draft-checker [data-rule="figures.emphasis"] [data-fix]');
+    expect((await focusStop(page)).name).toContain('改为');
+    const said = await liveText(page, 'draft-checker [data-status]');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('#tools-draft-text').inputValue()).toContain('**80%**');
+    await announced(page, 'draft-checker [data-status]', said);
+    await tabTo(page, '#tools-draft-text', { back: true });
+    await expectKeyboardStops(page, 'draft-checker', 4);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('attachment checker: the file picker opens from the keyboard; remove a file; build the package', async () => {
+    const { page, context, errors } = await open('tools/');
+    await tabTo(page, '#tools-attachments-files');
+    const stop = await focusStop(page);
+    expect(stop.visible, '选择文件 shows the focus of the hidden file input').toBe(true);
+    expect(stop.name).toContain('选择文件');
+    const before = await liveText(page, 'attachment-checker [data-status]');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles([
+      { name: 'IMG_4821.png', mimeType: 'image/png', buffer: fileWithHead('jpeg', 3000) },
+      { name: '截图.png', mimeType: 'image/png', buffer: fileWithHead('exe', 3000) },
+      { name: '20261120_封禁提示截图.png', mimeType: 'image/png', buffer: fileWithHead('png', 3000) },
+    ]);
+    await page.locator('attachment-checker [data-attachment="截图.png"]').waitFor();
+    const said = await announced(page, 'attachment-checker [data-status]', before);
+
+    await tabTo(page, 'attachment-checker [data-attachment="截图.png"] button');
+    expect((await focusStop(page)).name).toContain('移除');
+    await page.keyboard.press('Enter');
+    await page.locator('attachment-checker [data-attachment="截图.png"]').waitFor({ state: 'detached' });
+    await announced(page, 'attachment-checker [data-status]', said);
+
+    await tabTo(page, 'attachment-checker [data-build]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/_证据包\.zip$/);
+    await tabTo(page, '#tools-attachments-files', { back: true });
+    await expectKeyboardStops(page, 'attachment-checker', 6);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('composer: its buttons copy and download from the keyboard; a problem’s button moves focus to the field', async () => {
+    const { page, context, errors } = await open('tools/');
+    await tabTo(page, '#tools-subject-text');
+    await page.keyboard.type('请尽快处理');
+    await tabTo(page, 'mail-composer [data-copy-subject]');
+    const before = await liveText(page, 'mail-composer [data-status]');
+    await page.keyboard.press('Enter');
+    const said = await announced(page, 'mail-composer [data-status]', before);
+    expect(said).toContain('主题已复制');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('请尽快处理');
+
+    await tabTo(page, 'mail-composer [data-copy-text]');
+    await page.keyboard.press('Enter');
+    await announced(page, 'mail-composer [data-status]', said);
+
+    await tabTo(page, 'mail-composer [data-download-eml]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/\.eml$/);
+
+    await tabTo(page, 'mail-composer [data-problems] button[data-go="draft"]', { back: true });
+    await page.keyboard.press('Enter');
+    expect(await focusedMatches(page, '#tools-draft-text')).toBe(true);
+    await tabTo(page, 'mail-composer [data-to]');
+    await expectKeyboardStops(page, 'mail-composer', 8);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('follow-up planner: arrow keys change the request type, Enter copies a follow-up mail and exports .ics', async () => {
+    const { page, context, errors } = await open('guide/follow-up/');
+    await tabTo(page, 'follow-up-planner [data-type]');
+    const before = await liveText(page, 'follow-up-planner [data-status]');
+    const type = await page.locator('follow-up-planner [data-type]').inputValue();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('follow-up-planner [data-type]').inputValue()).not.toBe(type);
+    const said = await announced(page, 'follow-up-planner [data-status]', before);
+    expect(said).toMatch(/：第 \d+ 天是/);
+
+    await tabTo(page, 'follow-up-planner [data-copy-mail]');
+    await page.keyboard.press('Enter');
+    const copied = await announced(page, 'follow-up-planner [data-status]', said);
+    expect(copied).toContain('已复制');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^主题：/);
+
+    await tabTo(page, 'follow-up-planner [data-ics]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/\.ics$/);
+    await announced(page, 'follow-up-planner [data-status]', copied);
+    await tabTo(page, 'follow-up-planner [data-sent]', { back: true });
+    // The date field's parts are one stop each in Chromium; the calendar strip scrolls by keyboard.
+    const stops = await expectKeyboardStops(page, 'follow-up-planner', 6);
+    expect(stops.some((stop) => stop.element.includes('[data-strip]'))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('data table helper: type a table, then copy, insert and download with the keyboard', async () => {
+    const { page, context, errors } = await open('guide/data/');
+    await tabTo(page, '#datatable-input');
+    await page.keyboard.type('店铺,销售额（元）');
+    for (const line of ['A店,12000', 'B店,8500', 'C店,3000']) {
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(line);
+    }
+    await page.locator('data-table-helper [data-chart] svg').waitFor();
+    const drawn = await announced(page, 'data-table-helper [data-action-status]', '');
+    expect(drawn).toContain('三线表');
+
+    await tabTo(page, 'data-table-helper [data-copy-table]');
+    await page.keyboard.press('Enter');
+    const copied = await announced(page, 'data-table-helper [data-action-status]', drawn);
+    await tabTo(page, 'data-table-helper [data-insert]');
+    await page.keyboard.press('Enter');
+    const inserted = await announced(page, 'data-table-helper [data-action-status]', copied);
+    await tabTo(page, 'data-table-helper [data-download-svg]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/\.svg$/);
+    await announced(page, 'data-table-helper [data-action-status]', inserted);
+    await tabTo(page, '#datatable-input', { back: true });
+    await expectKeyboardStops(page, 'data-table-helper', 8);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('outcome tracker: the form is filled and saved with the keyboard', async () => {
+    const { page, context, errors } = await open('guide/evaluation/');
+    await tabTo(page, 'outcome-tracker [data-field="requestType"]');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('outcome-tracker [data-field="requestType"]').inputValue()).not.toBe('');
+    await tabTo(page, 'outcome-tracker [data-field="sent"]');
+    // In an empty date field the first ArrowUp fills in today and steps the focused part up by
+    // one; ArrowDown steps it back: today, whatever order the browser's locale shows the parts in.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowDown');
+    const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
+    expect(await page.locator('outcome-tracker [data-field="sent"]').inputValue()).toBe(today);
+    await tabTo(page, 'outcome-tracker input[name="resolved"]');
+    // The group is one stop; the arrow keys move the choice (处理中 → 已解决, wrapping round).
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('outcome-tracker input[name="resolved"]:checked').inputValue()).toBe('yes');
+    const before = await liveText(page, 'outcome-tracker [data-status]');
+    await tabTo(page, 'outcome-tracker [data-submit]');
+    await page.keyboard.press('Enter');
+    await page.locator('outcome-tracker[data-entries="1"]').waitFor();
+    expect(await announced(page, 'outcome-tracker [data-status]', before)).toContain('已记下');
+    await tabTo(page, 'outcome-tracker [data-field="requestType"]', { back: true });
+    await expectKeyboardStops(page, 'outcome-tracker', 10);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('template gallery: 使用此模板 by Enter opens the tools with the template', async () => {
+    const { page, context, errors } = await open('templates/');
+    await tabTo(page, 'template-gallery [data-use-template="tech-fault"]');
+    expect((await focusStop(page)).visible).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/tools/');
+    expect(await page.locator('#tools-subject-text').inputValue()).toBe(
+      '【技术故障-快手号:XXX】APP闪退，附日志与录屏',
+    );
+    await page.goBack();
+    await tabTo(page, 'template-gallery summary');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('template-gallery details[open]').count()).toBe(1);
+    await expectKeyboardStops(page, 'template-gallery', 10);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('search: Ctrl+K opens the dialog, results are announced, Tab and Enter follow one, Escape closes', async () => {
+    const { page, context, errors } = await open('');
+    await page.locator('site-search button[data-open-modal]:not([disabled])').waitFor();
+    await page.keyboard.press('Control+K');
+    expect(await focusedMatches(page, 'dialog[open] input[type="search"]')).toBe(true);
+    const before = await liveText(page, 'site-search [data-search-status]');
+    await page.keyboard.type('证据包');
+    await page.locator('dialog[open] [data-search-result]').first().waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => liveText(page, 'site-search [data-search-status]'), { timeout: 15_000 })
+      .toMatch(/\d+/);
+    expect(await liveText(page, 'site-search [data-search-status]')).not.toBe(before);
+    const stops = await tabThrough(page, 'dialog[open]');
+    expect(badStops(stops)).toEqual([]);
+
+    // Escape twice: the first empties the search field, the second closes the dialog.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('dialog[open]').count()).toBe(0);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('证据包');
+    await page.locator('dialog[open] [data-search-result]').first().waitFor({ timeout: 15_000 });
+    await tabTo(page, 'dialog[open] a[data-search-result]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/guide/attachments/**');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
