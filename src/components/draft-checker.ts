@@ -1,9 +1,11 @@
-import { checkDraft } from '../lib/check-draft';
+import { checkDraft, type DraftResult } from '../lib/check-draft';
 import { highlightLines, isLongDraft } from '../lib/draft-view';
 import { compileRules } from '../lib/rules-engine';
 import { applyFix, type Finding } from '../lib/ruleset';
 import type { CheckerData } from './checker-data';
 import { renderFindings, renderHighlights, summarize } from './findings-view';
+import type { LongDraftResult } from './draft-worker';
+import { checkLongDraft } from './long-draft-check';
 import { $draft, $storageProblem, $templateUse, type TemplateUse } from './stores';
 import type { TemplateSummary } from './template-data';
 
@@ -47,16 +49,23 @@ function renderTemplateBanner(
  * in production code.
  */
 const LATENCY_MEASURE = 'ks-draft:input-to-findings';
-/** A long draft (see LONG_DRAFT) is checked once typing pauses this long, not on every frame. */
+/** A long draft (see LONG_DRAFT) is checked, in a worker, once typing pauses this long. */
 const LONG_DRAFT_PAUSE = 400;
+/** What can change a long draft, watched instead of its input events (see watchLongDraft). */
+const LONG_DRAFT_EVENTS = ['keyup', 'cut', 'drop', 'compositionend'] as const;
 
 /**
- * <draft-checker>: checks on every input within one animation frame (a long draft: after a
- * pause, without colouring the text); saves after a pause.
+ * <draft-checker>: checks on every input within one animation frame (a long draft: in a worker
+ * after a pause, without colouring the text); saves after a pause.
  */
 class DraftChecker extends HTMLElement {
   #frame = 0;
   #checkTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts checks, so that a long draft's result that arrives after a newer check is dropped. */
+  #version = 0;
+  /** Whether the long-draft watching (see watchLongDraft) is on, and its poll. */
+  #watchingLongDraft = false;
+  #poll: ReturnType<typeof setInterval> | undefined;
   /** When the oldest input not yet checked happened (its event's timeStamp), or null. */
   #pendingSince: number | null = null;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -88,18 +97,21 @@ class DraftChecker extends HTMLElement {
       input.setSelectionRange(caret, caret);
       update(true);
     };
-    const check = () => {
-      const text = input.value;
-      const long = isLongDraft(text);
-      const result = checkDraft(text, rules);
+    const render = (text: string, result: DraftResult | LongDraftResult) => {
+      // A long draft's findings come digested from the worker (see long-draft-check.ts).
+      const all = result.findings;
+      const digest = Array.isArray(all) ? null : all;
+      const findings = Array.isArray(all) ? all : all.listed;
+      const long = digest !== null;
+      watchLongDraft(long);
       // A long draft is not coloured: a second copy of it laid out in the mirror would double
       // what the browser already spends on the textarea.
-      renderHighlights(mirror, long ? [] : highlightLines(text, result.findings));
+      renderHighlights(mirror, long ? [] : highlightLines(text, findings));
       longNotice.hidden = !long;
       longNotice.textContent = long
         ? `草稿很长（${text.length.toLocaleString('zh-CN')} 字）：为了输入流畅，文中不再用颜色标出问题，停止输入片刻后才检查。问题仍列在下方，点击即可在文中选中。`
         : '';
-      renderFindings(list, result.findings, text, base, { select, fix });
+      renderFindings(list, findings, text, base, { select, fix }, digest?.total);
       score.textContent = text.trim() ? `得分：${result.score} / 100` : '得分：—';
       sections.textContent = result.sections.length
         ? `模块：${result.sections.map((section) => `${section.name} ${section.length}字`).join('，')}`
@@ -107,13 +119,23 @@ class DraftChecker extends HTMLElement {
       for (const band of this.querySelectorAll<HTMLElement>('[data-band]')) {
         band.hidden = !text.trim() || band.dataset.band !== result.band;
       }
-      status.textContent = text.trim() ? summarize(result.findings) : '';
+      status.textContent = text.trim() ? summarize(digest ?? findings) : '';
       this.dataset.checked = String(text.length);
       if (this.#pendingSince !== null) {
         performance.clearMeasures(LATENCY_MEASURE);
         performance.measure(LATENCY_MEASURE, { start: this.#pendingSince, end: performance.now() });
         this.#pendingSince = null;
       }
+    };
+    const check = () => {
+      const text = input.value;
+      seen = text;
+      const version = (this.#version += 1);
+      if (!isLongDraft(text)) return render(text, checkDraft(text, rules));
+      // Checked in a worker; shown only if nothing changed meanwhile.
+      void checkLongDraft(text, rules).then((result) => {
+        if (version === this.#version) render(text, result);
+      });
     };
     const update = (save: boolean) => {
       cancelAnimationFrame(this.#frame);
@@ -126,10 +148,35 @@ class DraftChecker extends HTMLElement {
       }
     };
 
-    input.addEventListener('input', (event) => {
+    const edited = (event: Event) => {
       this.#pendingSince ??= event.timeStamp;
       update(true);
-    });
+    };
+    // Chromium spends about a second on each keystroke in a textarea of 10,000 lines or a
+    // megabyte whenever anything listens to its input events (measured: the same textarea
+    // without such a listener types at once). So a long draft is watched through keys, the
+    // clipboard and drops instead, and a slow poll catches the rest (a context menu, spelling).
+    let seen = '';
+    const noticeChange = (event: Event) =>
+      setTimeout(() => {
+        if (input.value !== seen) edited(event);
+      }, 0);
+    const watchLongDraft = (long: boolean) => {
+      if (long === this.#watchingLongDraft) return;
+      this.#watchingLongDraft = long;
+      clearInterval(this.#poll);
+      if (long) {
+        input.removeEventListener('input', edited);
+        for (const type of LONG_DRAFT_EVENTS) input.addEventListener(type, noticeChange);
+        this.#poll = setInterval(() => {
+          if (input.value !== seen) update(true);
+        }, 1_000);
+      } else {
+        for (const type of LONG_DRAFT_EVENTS) input.removeEventListener(type, noticeChange);
+        input.addEventListener('input', edited);
+      }
+    };
+    input.addEventListener('input', edited);
     // Chromium's editing machinery needs about a second to paste a megabyte into a textarea,
     // more than laying it out; setRangeText makes the same edit in a fraction of that. Only for
     // long pastes, because an edit made this way cannot be undone with Ctrl+Z.
@@ -138,7 +185,8 @@ class DraftChecker extends HTMLElement {
       if (!isLongDraft(pasted)) return;
       event.preventDefault();
       input.setRangeText(pasted.replace(/\r\n?/g, '\n'), input.selectionStart, input.selectionEnd, 'end');
-      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      watchLongDraft(true);
+      edited(event);
     });
     input.addEventListener('scroll', () => {
       mirror.scrollTop = input.scrollTop;
@@ -172,8 +220,10 @@ class DraftChecker extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#version += 1;
     cancelAnimationFrame(this.#frame);
     clearTimeout(this.#checkTimer);
+    clearInterval(this.#poll);
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
   }
 }

@@ -1,15 +1,15 @@
 /** DOM helpers shared by the checker islands. Text only ever goes in through textContent. */
-import type { HighlightLine } from '../lib/draft-view';
+import { digestFindings, LISTED_FINDINGS, type FindingsDigest, type HighlightLine } from '../lib/draft-view';
 import type { Finding } from '../lib/ruleset';
 
 const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
-const MAX_LISTED = 200;
+const MAX_LISTED = LISTED_FINDINGS;
 
-export function summarize(findings: readonly Finding[]): string {
-  if (findings.length === 0) return '没有发现问题。';
-  const count = (severity: Finding['severity']) =>
-    findings.filter((finding) => finding.severity === severity).length;
-  return `发现 ${count('error')} 个错误、${count('warning')} 个警告、${count('info')} 条提示。`;
+/** The one-line summary, from the findings or (a long draft) from their digest. */
+export function summarize(findings: readonly Finding[] | FindingsDigest): string {
+  const { total, counts } = 'counts' in findings ? findings : digestFindings(findings, 0);
+  if (total === 0) return '没有发现问题。';
+  return `发现 ${counts.error} 个错误、${counts.warning} 个警告、${counts.info} 条提示。`;
 }
 
 type FindingActions = { select: (finding: Finding) => void; fix: (finding: Finding) => void };
@@ -112,15 +112,14 @@ export function renderFindings(
   text: string,
   base: string,
   actions: FindingActions,
+  /** How many findings there are in all, when `findings` holds only the first ones. */
+  total = findings.length,
 ) {
   const shown = findings.slice(0, MAX_LISTED).map((finding) => {
     const quoted = text.slice(finding.start, Math.min(finding.end, finding.start + 40));
     return { finding, quoted };
   });
-  const more =
-    findings.length > MAX_LISTED
-      ? `还有 ${findings.length - MAX_LISTED} 条未列出，请先处理上面的问题。`
-      : null;
+  const more = total > MAX_LISTED ? `还有 ${total - MAX_LISTED} 条未列出，请先处理上面的问题。` : null;
   type Entry = (typeof shown)[number] | { more: string };
   const entries: Entry[] = more === null ? shown : [...shown, { more }];
   patchChildren<Entry>(

@@ -1,5 +1,6 @@
 import { checkDraft } from '../lib/check-draft';
 import { checkSubject } from '../lib/check-subject';
+import { isLongDraft, type FindingsDigest } from '../lib/draft-view';
 import { base64EncodedSize, formatBytes } from '../lib/byte-size';
 import { mailBlocks, mailHtml, type Run } from '../lib/mail-body';
 import { mailtoLink, parseAddressList, type MailMessage } from '../lib/mail-message';
@@ -10,6 +11,7 @@ import { shanghaiDate } from '../lib/shanghai-time';
 import type { CheckerData } from './checker-data';
 import { copyText } from './clipboard';
 import { downloadBlob } from './download';
+import { checkLongDraft } from './long-draft-check';
 import {
   $attachmentFindings,
   $attachments,
@@ -41,6 +43,8 @@ const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } a
 // Checking the whole draft again on every keystroke would double the draft checker's work:
 // the composer catches up once typing pauses.
 const UPDATE_DELAY_MS = 250;
+/** Characters of the body the rich-text preview shows. */
+const PREVIEW_LIMIT = 20_000;
 
 /** <mail-composer>: reads the shared stores, shows what is wrong, hands the mail over. */
 class MailComposer extends HTMLElement {
@@ -55,9 +59,11 @@ class MailComposer extends HTMLElement {
     type: '',
     subjectFindings: [] as Finding[],
     body: '',
-    draftFindings: [] as Finding[],
+    draftFindings: [] as Finding[] | FindingsDigest,
   };
   #base = '/';
+  /** The long draft being checked in the worker, if any. */
+  #pendingBody: string | null = null;
 
   connectedCallback() {
     const data = JSON.parse(this.dataset.rules!) as CheckerData;
@@ -157,9 +163,19 @@ class MailComposer extends HTMLElement {
       checked.subject = subject;
       checked.type = type;
     }
-    if (body !== checked.body) {
+    if (body !== checked.body && !isLongDraft(body)) {
       checked.draftFindings = body.trim() ? checkDraft(body, this.#rules).findings : [];
       checked.body = body;
+    } else if (body !== checked.body && this.#pendingBody !== body) {
+      // A long draft is checked in a worker (a megabyte would freeze the page); until the
+      // answer comes the previous findings stand.
+      this.#pendingBody = body;
+      void checkLongDraft(body, this.#rules).then((result) => {
+        if ($draft.get() !== body) return;
+        checked.draftFindings = result.findings;
+        checked.body = body;
+        this.update();
+      });
     }
     const attachments = $attachments.get();
     const problems = readinessProblems({
@@ -243,7 +259,9 @@ class MailComposer extends HTMLElement {
         bold.textContent = run.text;
         return bold;
       });
-    const nodes = mailBlocks(body, { boldFigures: this.boldFigures }).map((block) => {
+    // Laying out a megabyte of preview would freeze the page: a long draft shows its beginning.
+    const shown = body.length > PREVIEW_LIMIT ? body.slice(0, PREVIEW_LIMIT) : body;
+    const nodes = mailBlocks(shown, { boldFigures: this.boldFigures }).map((block) => {
       if (block.kind === 'paragraph') {
         const paragraph = document.createElement('p');
         block.lines.forEach((runs, index) => {
@@ -272,6 +290,11 @@ class MailComposer extends HTMLElement {
       });
       return table;
     });
+    if (shown !== body) {
+      const note = document.createElement('p');
+      note.textContent = `……（预览只显示正文的前 ${PREVIEW_LIMIT.toLocaleString('zh-CN')} 字；复制和 .eml 草稿包含全文。）`;
+      nodes.push(note);
+    }
     this.querySelector('[data-preview]')!.replaceChildren(...nodes);
   }
 

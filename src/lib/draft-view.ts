@@ -79,3 +79,29 @@ export function highlightLines(
   push(cursor, text.length, null);
   return lines;
 }
+
+/** How many findings the checker lists; the rest are counted. */
+export const LISTED_FINDINGS = 200;
+
+export interface FindingsDigest {
+  /** The first LISTED_FINDINGS findings, in order. */
+  listed: Finding[];
+  total: number;
+  counts: Record<Severity, number>;
+  /** The first finding of each severity, if any. */
+  first: Partial<Record<Severity, Finding>>;
+}
+
+/**
+ * What the page shows of a long draft's findings. A megabyte can hold hundreds of thousands of
+ * findings; handing them all from the worker to the page costs the page more than checking.
+ */
+export function digestFindings(findings: readonly Finding[], listed = LISTED_FINDINGS): FindingsDigest {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const first: Partial<Record<Severity, Finding>> = {};
+  for (const finding of findings) {
+    counts[finding.severity] += 1;
+    first[finding.severity] ??= finding;
+  }
+  return { listed: findings.slice(0, listed), total: findings.length, counts, first };
+}
