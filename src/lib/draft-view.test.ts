@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { highlightLines, isLongDraft, LONG_DRAFT, type HighlightLine } from './draft-view';
+import { digestFindings, highlightLines, isLongDraft, LONG_DRAFT, type HighlightLine } from './draft-view';
 import type { Severity } from './ruleset';
 import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 
@@ -109,6 +109,29 @@ describe('isLongDraft', () => {
         expect(isLongDraft(draft)).toBe(expected);
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('digestFindings', () => {
+  it('counts every finding, keeps the first ones and the first of each severity', () => {
+    const finding = fc.record({
+      rule: fc.string({ maxLength: 5 }),
+      severity: fc.constantFrom<Severity>('error', 'warning', 'info'),
+      message: fc.string({ unit: 'binary', maxLength: 10 }),
+      start: fc.nat(50),
+      end: fc.nat(50),
+    });
+    fc.assert(
+      fc.property(fc.array(finding, { maxLength: 40 }), fc.nat(50), (findings, listed) => {
+        const digest = digestFindings(findings, listed);
+        expect(digest.total).toBe(findings.length);
+        expect(digest.listed).toEqual(findings.slice(0, listed));
+        for (const severity of ['error', 'warning', 'info'] as const) {
+          expect(digest.counts[severity]).toBe(findings.filter((item) => item.severity === severity).length);
+          expect(digest.first[severity]).toBe(findings.find((item) => item.severity === severity));
+        }
+      }),
     );
   });
 });
