@@ -1,8 +1,13 @@
 /**
- * `npm run bench`: how long the draft checker takes, as medians over repeated runs.
+ * `npm run bench`: how long the checkers take, as medians over repeated runs: in Node, in
+ * Chromium (keystroke latency), side by side with textlint + prh, and a build at scale.
  * Prints figures; it does not pass or fail (budgets are checked elsewhere).
+ * BENCH_BUILD=0 skips the build-scale run (about a minute); without Chromium the browser
+ * figures are skipped with a note.
  */
 import { cpus } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { checkDraft } from '../src/lib/check-draft';
 import { checkSubject } from '../src/lib/check-subject';
 import { loadCompiledAttachmentRules, loadCompiledRules } from '../src/lib/node/load-ruleset';
@@ -10,6 +15,12 @@ import { checkAttachments } from '../src/lib/check-attachments';
 import { evidencePackage, toHex } from '../src/lib/evidence-package';
 import { SIGNATURES } from '../src/lib/file-signature';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { buildSite, ROOT } from '../tests/support/build-site';
+import { findChromium } from '../tests/support/chromium';
+import { serveStatic } from '../tests/support/static-server';
+import { draftLatency } from './bench-browser';
+import { buildScale } from './bench-build';
+import { keywordBench } from './bench-textlint';
 
 const rules = loadCompiledRules();
 const paragraph =
@@ -97,11 +108,64 @@ for (let result = await reader.read(); !result.done; result = await reader.read(
 await pkg.manifest;
 const packSeconds = (performance.now() - packStart) / 1000;
 
+const os = /^PRETTY_NAME="?([^"\n]*)/m.exec(
+  existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '',
+)?.[1];
 console.log(
-  `ksmail bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}`,
+  `ksmail bench — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}${os ? `, ${os}` : ''}`,
 );
 for (const [name, milliseconds] of rows)
   console.log(`${name.padEnd(28)} median ${milliseconds.toFixed(2)} ms`);
 console.log(
   `${'evidence package, 64 MB'.padEnd(28)} ${(packageMb / packSeconds).toFixed(0)} MB/s (ZIP + SHA-256 in JS), ${(zipBytes / 1048576).toFixed(1)} MB out, heap grew at most ${((peakHeap - heapBefore) / 1048576).toFixed(1)} MB`,
 );
+
+// Side by side: our keyword pass against textlint + textlint-rule-prh, same text, same words.
+const keywords = await keywordBench(rules);
+console.log(
+  `\nkeyword pass, ${keywords.textLength.toLocaleString('en-US')} characters, ${keywords.words} words of our ruleset (prh dictionary generated from them):`,
+);
+console.log(
+  `${'  ours (rules engine)'.padEnd(28)} median ${keywords.ours.median.toFixed(2)} ms, ${keywords.ours.matches} matches`,
+);
+console.log(
+  `${'  textlint + prh'.padEnd(28)} median ${keywords.textlint.median.toFixed(2)} ms, ${keywords.textlint.matches} matches`,
+);
+console.log(
+  `${'  ratio'.padEnd(28)} ${keywords.ratio.toFixed(1)}× faster (goal ≥ 10×)${keywords.ours.matches === keywords.textlint.matches ? '; same matches' : '; MATCH COUNTS DIFFER'}`,
+);
+
+// Keystroke latency in Chromium on the built site (built apart, into .tmp/bench-dist).
+if (findChromium()) {
+  const outDir = resolve(ROOT, '.tmp/bench-dist');
+  buildSite({ OUT_DIR: outDir });
+  const server = await serveStatic(outDir, '/');
+  try {
+    const latency = await draftLatency(server.url, draft10k, 50);
+    const line = (label: string, spread: { median: number; p95: number; max: number }) =>
+      console.log(
+        `${label.padEnd(28)} median ${spread.median.toFixed(1)} ms, p95 ${spread.p95.toFixed(1)} ms, max ${spread.max.toFixed(1)} ms`,
+      );
+    console.log(
+      `\nChromium ${latency.chromium}, ${latency.keystrokes} keystrokes at the end of a ${latency.draftLength.toLocaleString('en-US')}-character draft (${latency.findingsListed} findings listed):`,
+    );
+    line('  keystroke → findings', latency.toFindings);
+    line('    of which check + render', latency.checkAndRender);
+    line('  keystroke → painted', latency.toPaint);
+    line('  plain textarea → painted', latency.plainTextareaToPaint);
+  } finally {
+    await server.close();
+  }
+} else {
+  console.log('\nChromium not found (/usr/bin/chromium or CHROME_PATH): browser latency skipped.');
+}
+
+// A build at scale: slow, so it can be skipped.
+if (process.env.BENCH_BUILD === '0') {
+  console.log('\nbuild at scale skipped (BENCH_BUILD=0)');
+} else {
+  const build = await buildScale();
+  console.log(
+    `\nbuild with ${build.changelogEntries.toLocaleString('en-US')} changelog entries and ${build.templates} templates (${build.pages.toLocaleString('en-US')} pages): ${build.seconds.toFixed(1)} s, peak memory ${build.peakRssMb.toFixed(0)} MB (RSS of the whole process tree, ${build.peakProcesses} processes at the peak)`,
+  );
+}

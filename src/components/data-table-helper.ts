@@ -410,7 +410,8 @@ class DataTableHelper extends HTMLElement {
   insertIntoDraft(): string {
     const plain = this.code().formatPipeTable(this.currentTable());
     const draft = $draft.get();
-    $draft.set(draft.trim() === '' ? plain : `${draft.replace(/\s+$/, '')}\n\n${plain}`);
+    // trimEnd, not /\s+$/: that backtracks in quadratic time on a long run of spaces in the draft.
+    $draft.set(draft.trim() === '' ? plain : `${draft.trimEnd()}\n\n${plain}`);
     return '已把表格插入到邮件正文末尾（Markdown 表格，关键数字已加粗）。在“检查工具”页的正文检查里可以看到和修改。';
   }
 }

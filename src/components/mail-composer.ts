@@ -1,5 +1,6 @@
 import { checkDraft } from '../lib/check-draft';
 import { checkSubject } from '../lib/check-subject';
+import { isLongDraft, type FindingsDigest } from '../lib/draft-view';
 import { base64EncodedSize, formatBytes } from '../lib/byte-size';
 import type { MailBlock, Run } from '../lib/mail-body';
 import { mailtoLink, parseAddressList, type MailMessage } from '../lib/mail-message';
@@ -12,6 +13,7 @@ import type { CheckerData } from './checker-data';
 import { copyText } from './clipboard';
 import { downloadBlob } from './download';
 import { lazyChunk } from './lazy-chunk';
+import { checkLongDraft } from './long-draft-check';
 import {
   $attachmentFindings,
   $attachments,
@@ -48,6 +50,8 @@ const outcomeCode = lazyChunk(() => import('./outcome-store'), '效果记录的�
 // Checking the whole draft again on every keystroke would double the draft checker's work:
 // the composer catches up once typing pauses.
 const UPDATE_DELAY_MS = 250;
+/** Characters of the body the rich-text preview shows. */
+const PREVIEW_LIMIT = 20_000;
 
 /** <mail-composer>: reads the shared stores, shows what is wrong, hands the mail over. */
 class MailComposer extends HTMLElement {
@@ -62,11 +66,13 @@ class MailComposer extends HTMLElement {
     type: '',
     subjectFindings: [] as Finding[],
     body: '',
-    draftFindings: [] as Finding[],
+    draftFindings: [] as Finding[] | FindingsDigest,
   };
   #base = '/';
   /** Counts preview requests, so a preview that waited for its code is dropped if a newer one came. */
   #previewGeneration = 0;
+  /** The long draft being checked in the worker, if any. */
+  #pendingBody: string | null = null;
 
   connectedCallback() {
     const data = JSON.parse(this.dataset.rules!) as CheckerData;
@@ -166,9 +172,19 @@ class MailComposer extends HTMLElement {
       checked.subject = subject;
       checked.type = type;
     }
-    if (body !== checked.body) {
+    if (body !== checked.body && !isLongDraft(body)) {
       checked.draftFindings = body.trim() ? checkDraft(body, this.#rules).findings : [];
       checked.body = body;
+    } else if (body !== checked.body && this.#pendingBody !== body) {
+      // A long draft is checked in a worker (a megabyte would freeze the page); until the
+      // answer comes the previous findings stand.
+      this.#pendingBody = body;
+      void checkLongDraft(body, this.#rules).then((result) => {
+        if ($draft.get() !== body) return;
+        checked.draftFindings = result.findings;
+        checked.body = body;
+        this.update();
+      });
     }
     const attachments = $attachments.get();
     const problems = readinessProblems({
@@ -253,10 +269,14 @@ class MailComposer extends HTMLElement {
     const generation = ++this.#previewGeneration;
     if (!body.trim()) return preview.replaceChildren();
     const options = { boldFigures: this.boldFigures };
-    if (richText.current) return this.drawPreview(richText.current.mailBlocks(body, options));
+    // Laying out a megabyte of preview would freeze the page: a long draft shows its beginning.
+    const shown = body.length > PREVIEW_LIMIT ? body.slice(0, PREVIEW_LIMIT) : body;
+    const truncated = shown !== body;
+    if (richText.current) return this.drawPreview(richText.current.mailBlocks(shown, options), truncated);
     richText.load().then(
       (code) => {
-        if (generation === this.#previewGeneration) this.drawPreview(code.mailBlocks(body, options));
+        if (generation === this.#previewGeneration)
+          this.drawPreview(code.mailBlocks(shown, options), truncated);
       },
       (error: unknown) => {
         if (generation === this.#previewGeneration)
@@ -268,7 +288,7 @@ class MailComposer extends HTMLElement {
   }
 
   /** The rich-text body, rendered with DOM nodes from the same blocks as the HTML. */
-  drawPreview(blocks: MailBlock[]) {
+  drawPreview(blocks: MailBlock[], truncated: boolean) {
     const strong = (runs: Run[]) =>
       runs.map((run) => {
         if (!run.strong) return document.createTextNode(run.text);
@@ -305,6 +325,11 @@ class MailComposer extends HTMLElement {
       });
       return table;
     });
+    if (truncated) {
+      const note = document.createElement('p');
+      note.textContent = `……（预览只显示正文的前 ${PREVIEW_LIMIT.toLocaleString('zh-CN')} 字；复制和 .eml 草稿包含全文。）`;
+      nodes.push(note);
+    }
     this.querySelector('[data-preview]')!.replaceChildren(...nodes);
   }
 

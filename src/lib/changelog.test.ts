@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectedUpdates, groupByMonth, monthLabel } from './changelog';
+import fc from 'fast-check';
 
 const entry = (id: string, date: string, ruleset?: string) => ({
   id,
@@ -30,5 +31,48 @@ describe('changelog helpers', () => {
     });
     expect(expectedUpdates('2026-12-31', 1).monthly).toEqual(['2027-01-01']);
     expect(expectedUpdates('2026-03-01', 1).quarterly[0]).toBe('2026-04-01');
+  });
+});
+
+describe('changelog helpers: properties', () => {
+  const date = fc
+    .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) })
+    .map((ms) => new Date(ms).toISOString().slice(0, 10));
+
+  it('the expected updates are firsts of months after today, in order, six and four of them', () => {
+    fc.assert(
+      fc.property(date, (today) => {
+        const { monthly, quarterly } = expectedUpdates(today);
+        expect(monthly).toHaveLength(6);
+        expect(quarterly).toHaveLength(4);
+        for (const list of [monthly, quarterly]) {
+          expect([...list].sort()).toEqual(list);
+          for (const first of list) {
+            expect(first > today).toBe(true);
+            expect(first.endsWith('-01')).toBe(true);
+          }
+        }
+        expect(expectedUpdates(today)).toEqual({ monthly, quarterly });
+      }),
+    );
+  });
+
+  it('grouping keeps every entry once, newest month first, deterministically', () => {
+    fc.assert(
+      fc.property(fc.array(date, { maxLength: 30 }), (dates) => {
+        const entries = dates.map((day, index) => entry(`e${index}`, day));
+        const groups = groupByMonth(entries);
+        expect(
+          groups
+            .flatMap((group) => group.entries)
+            .map((item) => item.id)
+            .sort(),
+        ).toEqual(entries.map((item) => item.id).sort());
+        const months = groups.map((group) => group.entries[0]!.changelog.date.slice(0, 7));
+        expect([...months].sort().reverse()).toEqual(months);
+        for (const group of groups) expect(group.month).toBe(monthLabel(group.entries[0]!.changelog.date));
+        expect(groupByMonth(entries)).toEqual(groups);
+      }),
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
 import { MB } from './byte-size';
 import { detectFileType, SIGNATURES, type SignatureId } from './file-signature';
 import { loadCompiledAttachmentRules } from './node/load-ruleset';
+import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 
 const rules = loadCompiledAttachmentRules();
 const TODAY = '2026-11-24';
@@ -215,6 +216,8 @@ describe('properties over any name and any bytes', () => {
     fc.constantFrom('{a}', '{name}.png', '{suggested}'),
     fc.string({ maxLength: 80 }),
     fc.string({ unit: 'grapheme', maxLength: 40 }),
+    // Any UTF-16, lone surrogates included (a file system can hand those over).
+    fc.string({ unit: 'binary', maxLength: 40 }),
     fc
       .tuple(
         fc.string({ maxLength: 30 }),
@@ -282,5 +285,49 @@ describe('properties over any name and any bytes', () => {
         },
       ),
     );
+  });
+  it('a name of CJK radicals gets the default event (found by the property above)', () => {
+    // ⺀ is a Han symbol, not a letter: the suggestion used to keep it as the event, and the
+    // name check (which wants a letter there) then rejected the suggestion.
+    const context = { today: TODAY, category: 'image', detected: SIGNATURES.jpeg, lastModified: 0 } as const;
+    const suggested = suggestAttachmentName('⺀', context);
+    expect(suggested).toBe('20261124_截图.jpg');
+    expect(checkAttachmentName(suggested, rules, context)).toEqual([]);
+  });
+
+  it('is deterministic for any files', () => {
+    const anyFile = fc.record({
+      name: anyName,
+      size: fc.nat({ max: 50 * MB }),
+      head: anyHead,
+      lastModified: fc.integer({ min: -1, max: 4102444800000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(anyFile, { maxLength: 5 }), (files) => {
+        expect(checkAttachments(files, rules, { today: TODAY })).toEqual(
+          checkAttachments(files, rules, { today: TODAY }),
+        );
+      }),
+    );
+  });
+
+  it('takes linear time: a 1 MB name, and 1 MB of names that are all the same', () => {
+    const head = new Uint8Array(SIGNATURES.png.sample);
+    expectLinearTime(
+      (size) => [{ name: `${repeatTo('IMG_2026 封禁截图(1) ', size - 4)}.png`, size: 2048, head }],
+      (files) => checkAttachments(files, rules, { today: TODAY }),
+    );
+    // uniqueNames used to count from _2 for every copy: 1 MB of one name took quadratic time.
+    expectLinearTime(
+      (size) => Array.from({ length: Math.round(size / 50) }, () => `${'证据'.repeat(23)}.png`),
+      (names) => uniqueNames(names),
+    );
+    expect(uniqueNames(['a.png', 'a.png', 'a_3.png', 'a.png', 'A.PNG'])).toEqual([
+      'a.png',
+      'a_2.png',
+      'a_3.png',
+      'a_4.png',
+      'A_5.PNG',
+    ]);
   });
 });

@@ -167,10 +167,12 @@ function eventPart(stem: string, category: FileCategory): string {
     .replace(/\s+/gu, '_')
     .replace(/[_\-.]{2,}/gu, '_')
     .replace(/^[_\-.\s]+|[_\-.\s]+$/gu, '');
-  // What is left of "Screenshot … at 10.22.31" is a stray word, not an event.
+  // What is left of "Screenshot … at 10.22.31" is a stray word, not an event. A Han character
+  // counts only as a letter: CJK radicals (⺀) are Han symbols, and the name check, which wants
+  // a letter in the event, would reject the suggestion (found by a property test).
   const meaningful = convention
     ? /\p{L}/u.test(event)
-    : /\p{Script=Han}/u.test(event) || (event.match(/\p{L}/gu)?.length ?? 0) > 3;
+    : /(?=\p{L})\p{Script=Han}/u.test(event) || (event.match(/\p{L}/gu)?.length ?? 0) > 3;
   if (!meaningful) return DEFAULT_EVENT[category];
   return [...event]
     .slice(0, 20)
@@ -389,11 +391,21 @@ function checkOne(
 /** Appends _2, _3 … before the extension to names already taken, so no file overwrites another. */
 export function uniqueNames(names: string[]): string[] {
   const taken = new Set<string>();
+  // Where the counter of each name stopped: every lower number is taken already (the set only
+  // grows), so many copies of one name are numbered in linear, not quadratic, time.
+  const nextCounter = new Map<string, number>();
   return names.map((name) => {
     let candidate = name;
     const [stem, extension] = splitName(name);
-    for (let counter = 2; taken.has(candidate.toLowerCase()); counter += 1)
-      candidate = `${stem}_${counter}${extension ? `.${extension}` : ''}`;
+    const key = `${stem}\u0000${extension}`;
+    let counter = nextCounter.get(key) ?? 2;
+    if (taken.has(candidate.toLowerCase())) {
+      for (; ; counter += 1) {
+        candidate = `${stem}_${counter}${extension ? `.${extension}` : ''}`;
+        if (!taken.has(candidate.toLowerCase())) break;
+      }
+      nextCounter.set(key, counter + 1);
+    }
     taken.add(candidate.toLowerCase());
     return candidate;
   });

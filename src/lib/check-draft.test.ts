@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { checkDraft, countCharacters } from './check-draft';
 import { applyFix } from './ruleset';
 import { loadCompiledRules } from './node/load-ruleset';
+import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 
 const rules = loadCompiledRules();
 const ruleIds = (draft: string) => checkDraft(draft, rules).findings.map((finding) => finding.rule);
@@ -154,5 +155,26 @@ describe('checkDraft: robustness', () => {
     const result = checkDraft(megabyte, rules);
     expect(result.findings.length).toBeGreaterThan(100);
     expect(result.findings.every((finding) => finding.end <= megabyte.length)).toBe(true);
+  });
+
+  it('never throws, keeps ranges inside and is deterministic on any UTF-16 (lone surrogates too)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (draft) => {
+        const first = checkDraft(draft, rules);
+        for (const finding of [...first.findings, ...first.sections]) {
+          expect(0 <= finding.start && finding.start <= finding.end && finding.end <= draft.length).toBe(
+            true,
+          );
+        }
+        expect(checkDraft(draft, rules)).toEqual(first);
+      }),
+    );
+  });
+
+  it('takes linear time on 1 MB (bold figures and modules included)', () => {
+    expectLinearTime(
+      (size) => repeatTo(`${GOOD_DRAFT}\n转 投 其 他 平 台！！！下降 **30%**，损失 5 万元 80%\n`, size),
+      (draft) => checkDraft(draft, rules),
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   type CompiledRules,
 } from './rules-engine';
 import { sortFindings, type Finding, type SectionSpec } from './ruleset';
+import { isWhiteSpace } from './text-normalize';
 
 export interface DraftSection {
   name: string;
@@ -49,9 +50,13 @@ function headingPattern(sections: readonly SectionSpec[]): RegExp {
 
 /** How the guide counts a module: every character but white space and Markdown marks. */
 export function countCharacters(text: string): number {
+  const stripped = text.replace(/\*\*|__|^#+|^\s*[-*>]\s/gmu, '');
   let count = 0;
-  for (const character of text.replace(/\*\*|__|^#+|^\s*[-*>]\s/gmu, '')) {
-    if (!/\s/u.test(character)) count += 1;
+  // Code points (an emoji is one character), without a regular expression per character.
+  for (let index = 0; index < stripped.length;) {
+    const codePoint = stripped.codePointAt(index)!;
+    index += codePoint > 0xffff ? 2 : 1;
+    if (!isWhiteSpace(codePoint)) count += 1;
   }
   return count;
 }
@@ -97,6 +102,9 @@ function figureFindings(compiled: CompiledRules, text: string): Finding[] {
     m.index + m[0].length,
   ]);
   const findings: Finding[] = [];
+  // Figures come in text order and bold spans do not overlap: one pointer finds the span that
+  // could contain a figure, so a megabyte with thousands of both stays linear.
+  let boldIndex = 0;
   let lineStart = 0;
   for (const line of text.split('\n')) {
     // Table rows already present figures in a table.
@@ -104,7 +112,9 @@ function figureFindings(compiled: CompiledRules, text: string): Finding[] {
       for (const match of line.matchAll(figure)) {
         const start = lineStart + match.index;
         const end = start + match[0].length;
-        if (bold.some(([from, to]) => start >= from && end <= to)) continue;
+        while (boldIndex < bold.length && bold[boldIndex]![1] < end) boldIndex += 1;
+        const span = bold[boldIndex];
+        if (span && span[0] <= start && end <= span[1]) continue;
         const result = finding(rule, start, end, `${rule.message}（“${match[0]}”）`);
         result.fix = { start, end, text: `**${match[0]}**` };
         findings.push(result);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkSubject } from './check-subject';
 import { loadCompiledRules } from './node/load-ruleset';
+import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 
 const rules = loadCompiledRules();
 const ruleIds = (subject: string) => checkSubject(subject, rules).findings.map((finding) => finding.rule);
@@ -101,6 +102,31 @@ describe('checkSubject: robustness', () => {
         }
         expect(checkSubject(subject, rules)).toEqual(first);
       }),
+    );
+  });
+
+  it('never throws, keeps ranges inside and is deterministic on any UTF-16 (lone surrogates too)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.option(fc.constantFrom('tech-fault', 'account-appeal', 'nope')),
+        (subject, type) => {
+          const first = checkSubject(subject, rules, type ?? undefined);
+          for (const finding of first.findings) {
+            expect(0 <= finding.start && finding.start <= finding.end && finding.end <= subject.length).toBe(
+              true,
+            );
+          }
+          expect(checkSubject(subject, rules, type ?? undefined)).toEqual(first);
+        },
+      ),
+    );
+  });
+
+  it('takes linear time on a 1 MB subject', () => {
+    expectLinearTime(
+      (size) => repeatTo('【账号申诉-创作者ID:123456-紧急】请求复核封禁！！！转投抖音', size),
+      (subject) => checkSubject(subject, rules),
     );
   });
 });

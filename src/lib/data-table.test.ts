@@ -358,6 +358,7 @@ describe('properties', () => {
   );
   const pasted = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 400 }),
+    fc.string({ unit: 'binary', maxLength: 400 }),
     fc
       .array(fc.array(cell, { maxLength: 6 }), { maxLength: 12 })
       .chain((rows) =>

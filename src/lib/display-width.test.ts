@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth, indexAtWidth } from './display-width';
+import fc from 'fast-check';
+import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 
 describe('displayWidth', () => {
   it.each([
@@ -16,5 +18,44 @@ describe('displayWidth', () => {
   it('finds where a phone cuts the subject', () => {
     expect(indexAtWidth('账号申诉abc', 5)).toBe(2);
     expect(indexAtWidth('abc', 10)).toBe(3);
+  });
+});
+
+describe('display width: properties', () => {
+  const anyText = fc.string({ unit: 'binary', maxLength: 200 });
+
+  it('never throws; between 0 and 2 columns per code point; deterministic', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const width = displayWidth(text);
+        expect(width).toBeGreaterThanOrEqual(0);
+        expect(width).toBeLessThanOrEqual(2 * [...text].length);
+        expect(displayWidth(text)).toBe(width);
+      }),
+    );
+  });
+
+  it('cuts inside the text, never inside a surrogate pair, later for more columns', () => {
+    fc.assert(
+      fc.property(anyText, fc.nat({ max: 400 }), fc.nat({ max: 400 }), (text, a, b) => {
+        const [few, more] = a <= b ? [a, b] : [b, a];
+        const cut = indexAtWidth(text, few);
+        expect(cut).toBeGreaterThanOrEqual(0);
+        expect(cut).toBeLessThanOrEqual(text.length);
+        if (cut > 0 && cut < text.length) {
+          const split = /[\uD800-\uDBFF]/.test(text[cut - 1]!) && /[\uDC00-\uDFFF]/.test(text[cut]!);
+          expect(split).toBe(false);
+        }
+        expect(displayWidth(text.slice(0, cut))).toBeLessThanOrEqual(few);
+        expect(indexAtWidth(text, more)).toBeGreaterThanOrEqual(cut);
+      }),
+    );
+  });
+
+  it('takes linear time on 1 MB', () => {
+    expectLinearTime(
+      (size) => repeatTo('【账号申诉】ＩＤ abc 😀\u200B', size),
+      (text) => displayWidth(text) + indexAtWidth(text, Number.MAX_SAFE_INTEGER),
+    );
   });
 });

@@ -5,6 +5,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { sha256 } from '@noble/hashes/sha2.js';
 import {
   evidencePackage,
+  entryNames,
   manifestCsv,
   MANIFEST_NAME,
   predictPackageSize,
@@ -15,6 +16,7 @@ import {
   type EvidenceFile,
   type Sha256Hasher,
 } from './evidence-package';
+import { expectLinearTime } from '../../tests/support/linear-time';
 
 const nodeHasher = (): Sha256Hasher => {
   const hash = createHash('sha256');
@@ -164,6 +166,43 @@ describe('the evidence package', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('any names (lone surrogates too): no folder, no control character, unique, deterministic', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 30 }), { maxLength: 8 }), (names) => {
+        const safe = entryNames(names);
+        expect(safe).toHaveLength(names.length);
+        for (const name of safe) {
+          expect(name).not.toMatch(/[\\/\u0000-\u001f\u007f]/);
+          expect(name.length).toBeGreaterThan(0);
+        }
+        expect(new Set(safe.map((name) => name.toLowerCase())).size).toBe(safe.length);
+        expect(entryNames(names)).toEqual(safe);
+      }),
+    );
+  });
+
+  it('names and the manifest take linear time on 1 MB (found: a long run of spaces was quadratic)', () => {
+    expectLinearTime(
+      (size) => [`证据${' '.repeat(size - 10)}截图.png`],
+      (names) => entryNames(names),
+    );
+    const row = (name: string) => ({
+      name,
+      originalName: name,
+      size: 1,
+      type: 'x',
+      lastModified: 0,
+      sha256: 'ab',
+    });
+    expectLinearTime(
+      (size) =>
+        Array.from({ length: Math.round(size / 50) }, (_, index) =>
+          row(`=证据${index} "截图", ${'图'.repeat(30)}.png`),
+        ),
+      (rows) => manifestCsv(rows) + sha256Sums(rows),
     );
   });
 });

@@ -8,6 +8,7 @@ import {
   SIGNATURES,
   signatureForExtension,
 } from './file-signature';
+import { expectLinearTime } from '../../tests/support/linear-time';
 
 const bytes = (...values: (number | string)[]) =>
   new Uint8Array(
@@ -75,5 +76,35 @@ describe('extensions', () => {
     expect(signatureForExtension('PNG')?.id).toBe('png');
     expect(signatureForExtension('m4v')?.id).toBe('mp4');
     expect(signatureForExtension('xyz')).toBeNull();
+  });
+});
+
+describe('file signatures: properties', () => {
+  it('any bytes: deterministic, and a known type always fits one of its own extensions', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 1024 }), (head) => {
+        const detected = detectFileType(head);
+        expect(detectFileType(head)).toBe(detected);
+        if (detected && detected.extensions.length)
+          expect(extensionFits(detected, detected.extensions[0]!)).toBe(true);
+      }),
+    );
+  });
+
+  it('any extension text, lone surrogates too: no throw, deterministic', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (extension) => {
+        const signature = signatureForExtension(extension);
+        expect(signatureForExtension(extension)).toBe(signature);
+        for (const known of ALL_SIGNATURES) expect(typeof extensionFits(known, extension)).toBe('boolean');
+      }),
+    );
+  });
+
+  it('reads only the head: a 1 MB file costs no more than its first HEAD_BYTES', () => {
+    expectLinearTime(
+      (size) => Uint8Array.from({ length: size }, (_, index) => (index * 31) & 0xff),
+      (bytes) => detectFileType(bytes),
+    );
   });
 });

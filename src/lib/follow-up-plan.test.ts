@@ -10,6 +10,8 @@ import {
 import { followUpIcs } from './follow-up-ics';
 import { loadPlanContext } from './node/planner-context';
 import { parseIcsEvents } from '../../tests/support/ics';
+import fc from 'fast-check';
+import { expectLinearTime } from '../../tests/support/linear-time';
 
 const context = loadPlanContext();
 const plan = (sent: string, type: string, calendarDays = false) =>
@@ -171,5 +173,86 @@ describe('follow-up mails and the calendar file', () => {
     expect(ics).not.toMatch(/P1DT/);
     const emergency = parseIcsEvents(followUpIcs(plan('2026-11-27T20:00', 'emergency-fault'), ''));
     expect(emergency.at(-1)!.DTSTART).toBe('20261128T120000Z');
+  });
+});
+
+describe('follow-up planning: properties', () => {
+  it('any text is read or refused with a Chinese message, never another error (found: month 13 threw a RangeError)', () => {
+    const anyTime = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 9999 }),
+          fc.integer({ min: 0, max: 99 }),
+          fc.integer({ min: 0, max: 99 }),
+          fc.integer({ min: 0, max: 99 }),
+          fc.constantFrom('', 'Z', '+08:00', '-0530', '+99:99', ' '),
+        )
+        .map(
+          ([y, mo, d, h, zone]) =>
+            `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00${zone}`,
+        ),
+    );
+    fc.assert(
+      fc.property(anyTime, (text) => {
+        let first: ReturnType<typeof parseSentTime> | undefined;
+        try {
+          first = parseSentTime(text);
+        } catch (error) {
+          expect(error).toBeInstanceOf(FollowUpInputError);
+          expect((error as Error).message).toMatch(/[\u4e00-\u9fff]/u);
+          return;
+        }
+        expect(Number.isFinite(first.instant)).toBe(true);
+        expect(parseSentTime(text)).toEqual(first);
+      }),
+    );
+    expect(() => parseSentTime('2026-13-45')).toThrow(/日期不存在/);
+  });
+
+  it('any sending time and type: steps on later working days, in order; deterministic', () => {
+    const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) });
+    const type = fc.constantFrom(...context.followUps.map((row) => row.id));
+    fc.assert(
+      fc.property(instant, type, fc.boolean(), (sent, id, calendarDays) => {
+        const result = planFollowUp({ sent, type: id, calendarDays }, context);
+        const dues = result.steps.map((step) => step.due);
+        expect([...dues].sort()).toEqual(dues);
+        for (const step of result.steps) {
+          expect(step.due > result.sent.date).toBe(true);
+          if (!calendarDays) expect(context.calendar.day(step.due).working).toBe(true);
+        }
+        expect(planFollowUp({ sent, type: id, calendarDays }, context)).toEqual(result);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reads a 1 MB "time" in linear time (and refuses it)', () => {
+    expectLinearTime(
+      (size) => `2026-09-30T18:00${' '.repeat(size - 20)}x`,
+      (text) => {
+        expect(() => parseSentTime(text)).toThrow(FollowUpInputError);
+      },
+    );
+  });
+});
+
+describe('the calendar file: properties', () => {
+  it('any original subject (lone surrogates, line breaks, commas): no throw, no injected property, same events', () => {
+    const result = plan('2026-11-05T10:00', 'routine');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (subject) => {
+        const ics = followUpIcs(result, subject);
+        // No line break in the subject starts a property of its own (calendar injection).
+        for (const line of ics
+          .replace(/\r\n[ \t]/g, '')
+          .split('\r\n')
+          .filter(Boolean))
+          expect(line).toMatch(/^[A-Z][A-Z-]*[;:]/);
+        expect(parseIcsEvents(ics)).toHaveLength(result.steps.length + 1);
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -8,7 +8,7 @@
  * followed up on day X+1; a commitment in hours is counted in hours from the sending time.
  */
 import type { CadenceStep } from './ruleset';
-import { shanghaiDate, shanghaiDateTime } from './shanghai-time';
+import { isRealDate, shanghaiDate, shanghaiDateTime } from './shanghai-time';
 import { addDays, WEEKDAY_NAMES, type DayInfo, type WorkCalendar } from './work-calendar';
 
 /** A row of the guide's table 6 (follow-ups.yaml). */
@@ -54,7 +54,9 @@ export function parseSentTime(text: string): { instant: number; dateOnly: boolea
   }
   const [, year, month, day, hour = '00', minute = '00', second = '00', zone] = match;
   const date = `${year}-${month}-${day}`;
-  if (new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date || Number(year) < 2000)
+  // isRealDate before any Date: month 13 made toISOString throw a RangeError (found by a
+  // property test), which the planner showed as "Invalid time value" and ksmail as a crash.
+  if (!isRealDate(date) || Number(year) < 2000)
     throw new FollowUpInputError(`发送时间里的日期不存在：${date}。`);
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59)
     throw new FollowUpInputError(`发送时间里的时刻不存在：${hour}:${minute}。`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { KeywordMatcher } from './keyword-matcher';
+import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 
 const matcher = (words: string[]) =>
   new KeywordMatcher(words.map((word) => ({ pattern: word, value: word })));
@@ -40,6 +41,42 @@ describe('KeywordMatcher (Aho–Corasick)', () => {
           expect(hits).toEqual(naive(text, unique));
         },
       ),
+    );
+  });
+
+  it('agrees with a naive search on any UTF-16, lone surrogates included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }), { maxLength: 8 }),
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        (words, text) => {
+          const unique = [...new Set(words)];
+          const hits = matcher(unique).findAll(text);
+          for (const hit of hits)
+            expect(0 <= hit.start && hit.start < hit.end && hit.end <= text.length).toBe(true);
+          expect(hits.map((hit) => `${hit.start}:${hit.end}:${hit.value}`).sort()).toEqual(
+            naive(text, unique),
+          );
+        },
+      ),
+    );
+  });
+
+  it('takes linear time on 1 MB, with words that share prefixes and suffixes', () => {
+    const words = matcher([
+      '转投',
+      '转投其他平台',
+      '其他平台',
+      '平台',
+      '投诉',
+      '太过分',
+      '过分了',
+      'aaa',
+      'aaaa',
+    ]);
+    expectLinearTime(
+      (size) => repeatTo('我要转投其他平台投诉，你们太过分了aaaaaaa。', size),
+      (text) => words.findAll(text),
     );
   });
 });

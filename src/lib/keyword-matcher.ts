@@ -18,6 +18,11 @@ interface Node<T> {
 
 export class KeywordMatcher<T> {
   readonly #nodes: Node<T>[] = [{ next: new Map(), fail: 0, out: [] }];
+  /**
+   * One bit per UTF-16 code unit that occurs in some pattern (8 KB). Most characters of a draft
+   * occur in none: they send the automaton back to the root without a single Map lookup.
+   */
+  readonly #alphabet = new Uint32Array(2048);
 
   constructor(entries: Iterable<{ pattern: string; value: T }>) {
     for (const { pattern, value } of entries) {
@@ -25,6 +30,7 @@ export class KeywordMatcher<T> {
       let state = 0;
       for (let index = 0; index < pattern.length; index += 1) {
         const unit = pattern.charCodeAt(index);
+        this.#alphabet[unit >>> 5]! |= 1 << (unit & 31);
         let next = this.#nodes[state]!.next.get(unit);
         if (next === undefined) {
           next = this.#nodes.length;
@@ -56,8 +62,13 @@ export class KeywordMatcher<T> {
   findAll(text: string): KeywordHit<T>[] {
     const hits: KeywordHit<T>[] = [];
     let state = 0;
+    const alphabet = this.#alphabet;
     for (let index = 0; index < text.length; index += 1) {
       const unit = text.charCodeAt(index);
+      if (((alphabet[unit >>> 5]! >>> (unit & 31)) & 1) === 0) {
+        state = 0;
+        continue;
+      }
       while (state !== 0 && !this.#nodes[state]!.next.has(unit)) state = this.#nodes[state]!.fail;
       state = this.#nodes[state]!.next.get(unit) ?? 0;
       for (const [length, value] of this.#nodes[state]!.out)

@@ -111,4 +111,16 @@ describe('mailBlocks and mailHtml', () => {
     const large = time(30_000); // about 1 MB of UTF-16
     expect(large).toBeLessThan(small * 10 * 4);
   });
+
+  it('never throws and is deterministic on any UTF-16 (lone surrogates too)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.boolean(), (text, boldFigures) => {
+        const html = mailHtml(text, { boldFigures });
+        expect(mailHtml(text, { boldFigures })).toBe(html);
+        expect(mailBlocks(text, { boldFigures })).toEqual(mailBlocks(text, { boldFigures }));
+        for (const [start, end] of keyFigureRanges(text))
+          expect(0 <= start && start < end && end <= text.length).toBe(true);
+      }),
+    );
+  });
 });

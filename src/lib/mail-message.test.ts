@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAILTO_LIMITS, mailtoLink, parseAddressList, wellFormed, type MailMessage } from './mail-message';
+import {
+  encodedFieldLength,
+  encodeField,
+  MAILTO_LIMITS,
+  mailtoLink,
+  parseAddressList,
+  wellFormed,
+  type MailMessage,
+} from './mail-message';
+import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 
 const message = (overrides: Partial<MailMessage> = {}): MailMessage => ({
   to: ['copyright@kuaishou.com'],
@@ -89,6 +98,51 @@ describe('mailtoLink', () => {
           if (body) expect(params.get('body')).toBe(wellFormed(body).replace(/\r\n|\r|\n/g, '\r\n'));
         },
       ),
+    );
+  });
+});
+
+describe('mailtoLink: properties', () => {
+  it('counts the encoded length exactly, for any UTF-16 (lone surrogates, CR, LF, CRLF)', () => {
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc
+        .array(fc.constantFrom('\r', '\n', '\r\n', 'a', '~', ' ', '汉', 'é', '😀', '\uD800', '\uDC00'), {
+          maxLength: 40,
+        })
+        .map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(encodedFieldLength(text)).toBe(encodeField(text).length);
+      }),
+    );
+  });
+
+  it('never throws, reports the true link length, and is deterministic for any body', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        (body, subject) => {
+          const result = mailtoLink(message({ body, subject }));
+          const full = `mailto:copyright%40kuaishou.com${subject ? `?subject=${encodeField(subject)}` : ''}${body ? `${subject ? '&' : '?'}body=${encodeField(body)}` : ''}`;
+          expect(result.length).toBe(full.length);
+          if (result.url !== null) expect(result.url).toBe(full);
+          expect(mailtoLink(message({ body, subject }))).toEqual(result);
+        },
+      ),
+    );
+  });
+
+  it('takes linear time on a 1 MB body, and on a 1 MB address list', () => {
+    expectLinearTime(
+      (size) => repeatTo('问题描述：视频被搬运，订单量下降 80%。\r\n', size),
+      (body) => mailtoLink(message({ body })),
+    );
+    expectLinearTime(
+      (size) => repeatTo('a@b.com, c@d.cn；<e@f.org>、bad@, ', size),
+      (text) => parseAddressList(text),
     );
   });
 });

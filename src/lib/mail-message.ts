@@ -65,7 +65,37 @@ export const wellFormed = (text: string) =>
   text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 // RFC 6068: line breaks in the body are %0D%0A; everything else percent-encoded as UTF-8.
-const encodeField = (text: string) => encodeURIComponent(wellFormed(text).replace(/\r\n|\r|\n/g, '\r\n'));
+export const encodeField = (text: string) =>
+  encodeURIComponent(wellFormed(text).replace(/\r\n|\r|\n/g, '\r\n'));
+
+/** 1 for the ASCII characters encodeURIComponent leaves as they are. */
+const UNRESERVED = Uint8Array.from({ length: 128 }, (_, code) =>
+  /[A-Za-z0-9\-_.!~*'()]/.test(String.fromCharCode(code)) ? 1 : 0,
+);
+
+/**
+ * encodeField(text).length, counted without building the string: a pasted megabyte of body
+ * would otherwise be encoded (about 9 MB, over 100 ms in a browser) only to be refused.
+ */
+export function encodedFieldLength(text: string): number {
+  let length = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit === 0x0d || unit === 0x0a) {
+      length += 6; // %0D%0A
+      if (unit === 0x0d && text.charCodeAt(index + 1) === 0x0a) index += 1;
+    } else if (unit < 0x80) length += UNRESERVED[unit] ? 1 : 3;
+    else if (unit < 0x800) length += 6;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length += 12; // a pair is four UTF-8 bytes
+        index += 1;
+      } else length += 9; // a lone surrogate becomes U+FFFD
+    } else length += 9;
+  }
+  return length;
+}
 
 /** The mailto: link for a message, refused (with the reason) when clients would cut it. */
 export function mailtoLink(message: MailMessage): MailtoResult {
@@ -76,10 +106,14 @@ export function mailtoLink(message: MailMessage): MailtoResult {
       ? `cc=${message.cc.map((address) => encodeURIComponent(wellFormed(address))).join(',')}`
       : '',
     message.subject ? `subject=${encodeField(message.subject)}` : '',
-    message.body ? `body=${encodeField(message.body)}` : '',
   ].filter(Boolean);
-  const url = `mailto:${to}${query.length ? `?${query.join('&')}` : ''}`;
-  const length = url.length;
+  const head = `mailto:${to}${query.length ? `?${query.join('&')}` : ''}`;
+  // "?body=" or "&body=" and the encoded body; encoded only if the link can be offered at all.
+  const length = head.length + (message.body ? 6 + encodedFieldLength(message.body) : 0);
+  const url =
+    message.to.length === 0 || length > MAILTO_LIMITS.max || !message.body
+      ? head
+      : `${head}${query.length ? '&' : '?'}body=${encodeField(message.body)}`;
   const leftOut = attachmentsLeftOut
     ? `链接无法带上附件，打开后请在邮件程序里手动添加 ${attachmentsLeftOut} 个附件，或改用 .eml 草稿。`
     : '';

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseAddressList } from './mail-message';
 import { readinessProblems, type ReadinessInput } from './mail-readiness';
 import type { Finding } from './ruleset';
+import fc from 'fast-check';
+import { digestFindings } from './draft-view';
 
 const finding = (severity: Finding['severity'], message: string, rule = 'x'): Finding => ({
   rule,
@@ -77,5 +79,46 @@ describe('readinessProblems', () => {
       draftFindings: [finding('error', '缺少联系方式'), finding('error', '情绪化')],
     });
     expect(problem!.message).toBe('正文有 2 个错误，例如：缺少联系方式');
+  });
+});
+
+describe('readinessProblems: properties', () => {
+  const severity = fc.constantFrom<Finding['severity']>('error', 'warning', 'info');
+  const anyFindings = fc.array(
+    fc
+      .tuple(severity, fc.string({ unit: 'binary', maxLength: 20 }))
+      .map(([level, message]) => finding(level, message)),
+    { maxLength: 30 },
+  );
+
+  it('a long draft’s digest gives the same problems as its findings', () => {
+    fc.assert(
+      fc.property(anyFindings, fc.string({ unit: 'binary', maxLength: 40 }), (findings, body) => {
+        const problems = readinessProblems({ ...ready, body, draftFindings: findings });
+        expect(readinessProblems({ ...ready, body, draftFindings: digestFindings(findings) })).toEqual(
+          problems,
+        );
+      }),
+    );
+  });
+
+  it('never throws and is deterministic for any text in any field', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 60 });
+    fc.assert(
+      fc.property(text, text, text, text, anyFindings, (to, cc, subject, body, findings) => {
+        const input: ReadinessInput = {
+          ...ready,
+          to: parseAddressList(to),
+          cc: parseAddressList(cc),
+          subject,
+          body,
+          subjectFindings: findings,
+          draftFindings: findings,
+          attachments: [{ name: subject, blocked: body.length % 2 === 0 }],
+          attachmentFindings: findings,
+        };
+        expect(readinessProblems(input)).toEqual(readinessProblems(input));
+      }),
+    );
   });
 });

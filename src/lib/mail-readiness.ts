@@ -3,6 +3,7 @@
  * (and how far the guide could verify them), the subject's and the draft's findings, and the
  * attachments. The composer lists these; nothing here stops the user from sending.
  */
+import { digestFindings, type FindingsDigest } from './draft-view';
 import type { Finding, Severity } from './ruleset';
 import type { AddressList } from './mail-message';
 
@@ -29,7 +30,8 @@ export interface ReadinessInput {
   subject: string;
   subjectFindings: readonly Finding[];
   body: string;
-  draftFindings: readonly Finding[];
+  /** All findings, or for a long draft checked in a worker, their digest. */
+  draftFindings: readonly Finding[] | FindingsDigest;
   attachments: readonly { name: string; blocked: boolean }[];
   /** Findings of the attachment checker (per file and for the set), already named. */
   attachmentFindings: readonly Finding[];
@@ -38,24 +40,23 @@ export interface ReadinessInput {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function findingSummary(
-  findings: readonly Finding[],
+  findings: readonly Finding[] | FindingsDigest,
   what: string,
   target: ReadinessTarget,
 ): ReadinessProblem[] {
-  const errors = findings.filter((finding) => finding.severity === 'error');
-  const warnings = findings.filter((finding) => finding.severity === 'warning');
+  const { counts, first } = 'counts' in findings ? findings : digestFindings(findings, 0);
   const problems: ReadinessProblem[] = [];
-  if (errors.length)
+  if (counts.error)
     problems.push({
       severity: 'error',
       target,
-      message: `${what}有 ${errors.length} 个错误，例如：${errors[0]!.message}`,
+      message: `${what}有 ${counts.error} 个错误，例如：${first.error!.message}`,
     });
-  if (warnings.length)
+  if (counts.warning)
     problems.push({
       severity: 'warning',
       target,
-      message: `${what}有 ${warnings.length} 个警告，例如：${warnings[0]!.message}`,
+      message: `${what}有 ${counts.warning} 个警告，例如：${first.warning!.message}`,
     });
   return problems;
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { resolve } from 'node:path';
 import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { WorkCalendar } from './work-calendar';
+import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 import { loadGuideData } from './node/load-guide-data';
 import {
   csvSafe,
@@ -586,6 +587,35 @@ describe('properties', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('outcome files: more properties', () => {
+  it('dates, bytes and cells: no throw, deterministic; csvUnsafe undoes csvSafe for any cell', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc.uint8Array({ maxLength: 200 }),
+        (text, bytes) => {
+          expect(normalizeDate(text)).toBe(normalizeDate(text));
+          expect(csvUnsafe(csvSafe(text))).toBe(text);
+          expect(decodeText(bytes)).toBe(decodeText(bytes));
+        },
+      ),
+    );
+  });
+
+  it('imports a 1 MB CSV, and 1 MB of anything, in linear time', () => {
+    const header = '编号,诉求类型,发送日期,首次人工回复日期,结果,满意度,模板,模板修订,备注\n';
+    const row = 'a1,账号申诉,2026/9/30,2026-10-09,已解决,4,,,"备注, ""引号"""\n';
+    expectLinearTime(
+      (size) => header + repeatTo(row, size - header.length),
+      (text) => importOutcomes(text, context),
+    );
+    expectLinearTime(
+      (size) => repeatTo('{"entries":[[",\n\r\u0000\ud800', size),
+      (text) => importOutcomes(text, context),
     );
   });
 });

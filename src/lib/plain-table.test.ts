@@ -155,6 +155,7 @@ describe('properties', () => {
 
   const draftText = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 300 }),
+    fc.string({ unit: 'binary', maxLength: 300 }),
     fc
       .array(fc.constantFrom('|', '---', ':', '\\', '*', '**', '\n', '\r\n', ' ', 'a', '数'), {
         maxLength: 120,

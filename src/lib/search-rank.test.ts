@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { candidateQueries, foldText, queryTerms, rankCandidates, type SearchCandidate } from './search-rank';
+import {
+  candidateQueries,
+  foldText,
+  MAX_QUERY_LENGTH,
+  queryTerms,
+  rankCandidates,
+  type SearchCandidate,
+} from './search-rank';
+import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 
 const page = (
   url: string,
@@ -100,5 +108,47 @@ describe('rankCandidates: weights', () => {
       rankCandidates('附件大小', candidates).map((result) => result.candidate.url);
     expect(urls([page('/a/'), page('/b/')])).toEqual(['/a/', '/b/']);
     expect(urls([page('/a/', 0.5), page('/b/')])).toEqual(['/b/', '/a/']);
+  });
+});
+
+describe('search ranking: properties on any text', () => {
+  it('never throws and is deterministic for any UTF-16 query and pages', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.array(
+          fc.tuple(
+            fc.string({ unit: 'binary', maxLength: 40 }),
+            fc.string({ unit: 'binary', maxLength: 200 }),
+          ),
+          {
+            maxLength: 5,
+          },
+        ),
+        (query, pages) => {
+          const candidates = pages.map(([title, content], index) => page(`/${index}/`, title, content));
+          const first = rankCandidates(query, candidates);
+          for (const result of first) expect(candidates).toContain(result.candidate);
+          expect(rankCandidates(query, candidates)).toEqual(first);
+          expect(candidateQueries(query)).toEqual(candidateQueries(query));
+          expect(queryTerms(query)).toEqual(queryTerms(query));
+        },
+      ),
+    );
+  });
+
+  it('a pasted megabyte of query costs no more than its first 200 characters (found: minutes before)', () => {
+    const pages = Array.from({ length: 20 }, (_, index) =>
+      page(
+        `/${index}/`,
+        `第${index}章 附件格式`,
+        repeatTo('附件的格式与大小：截图用 PNG，录屏用 MP4。', 10_000),
+      ),
+    );
+    expectLinearTime(
+      (size) => repeatTo('附件格式太大怎么办，截图录屏，', size),
+      (query) => rankCandidates(query, pages),
+    );
+    expect(queryTerms('附'.repeat(1_000))).toEqual(['附'.repeat(MAX_QUERY_LENGTH)]);
   });
 });

@@ -37,9 +37,18 @@ export function foldText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
+/**
+ * Characters of a query that count. Every term is looked for in every candidate page (and a long
+ * Chinese term by each of its character pairs), so a pasted megabyte would take minutes; no
+ * search needs more than this.
+ */
+export const MAX_QUERY_LENGTH = 200;
+
+const clip = (query: string) => query.slice(0, MAX_QUERY_LENGTH);
+
 /** Splits a query into terms on white space and punctuation, folded, without duplicates. */
 export function queryTerms(query: string): string[] {
-  const terms = foldText(query)
+  const terms = foldText(clip(query))
     .split(/[\s\p{P}\p{S}]+/u)
     .filter((term) => term.length > 0);
   return [...new Set(terms)];
@@ -147,7 +156,7 @@ export function rankCandidates(query: string, candidates: readonly SearchCandida
 export function candidateQueries(query: string): string[] {
   const terms = queryTerms(query);
   const phrases = terms.filter((term) => HAN.test(term) && [...term].length >= 2).map((term) => `"${term}"`);
-  return [query.trim(), ...phrases].filter(
+  return [clip(query).trim(), ...phrases].filter(
     (value, index, all) => value.length > 0 && all.indexOf(value) === index,
   );
 }

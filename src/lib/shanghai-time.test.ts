@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dashedDate, isRealDate, shanghaiDate, shanghaiDateTime } from './shanghai-time';
+import fc from 'fast-check';
+import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 
 describe('Beijing time', () => {
   it.each([
@@ -27,5 +29,54 @@ describe('Beijing time', () => {
 
   it('dashes a compact date', () => {
     expect(dashedDate('20261124')).toBe('2026-11-24');
+  });
+});
+
+describe('Beijing time: properties', () => {
+  // 1900-01-01 to 9999-12-31 (UTC), the range of dates the site reads.
+  const instant = fc.integer({ min: -2_208_988_800_000, max: 253_402_300_799_000 - 8 * 3_600_000 });
+
+  it('any instant is a real date, the UTC date eight hours later, and deterministic', () => {
+    fc.assert(
+      fc.property(instant, (value) => {
+        const date = shanghaiDate(value);
+        expect(isRealDate(date)).toBe(true);
+        expect(date).toBe(new Date(value + 8 * 3_600_000).toISOString().slice(0, 10));
+        expect(shanghaiDateTime(value).startsWith(date)).toBe(true);
+        expect(shanghaiDate(value)).toBe(date);
+      }),
+    );
+  });
+
+  it('isRealDate never throws and agrees with the calendar for any text', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 12 }),
+          fc
+            .tuple(
+              fc.integer({ min: 1800, max: 2200 }),
+              fc.integer({ min: 0, max: 13 }),
+              fc.integer({ min: 0, max: 32 }),
+            )
+            .map(([y, m, d]) => `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`),
+        ),
+        (text) => {
+          const real = isRealDate(text);
+          if (real) {
+            const dashed = text.includes('-') ? text : dashedDate(text);
+            expect(new Date(`${dashed}T00:00:00Z`).toISOString().slice(0, 10)).toBe(dashed);
+          }
+          expect(isRealDate(text)).toBe(real);
+        },
+      ),
+    );
+  });
+
+  it('isRealDate takes linear time on 1 MB (it is anchored: no backtracking)', () => {
+    expectLinearTime(
+      (size) => repeatTo('2026', size),
+      (text) => isRealDate(text),
+    );
   });
 });

@@ -14,6 +14,7 @@ import {
 } from './svg-chart';
 import { analyzeData } from './data-table';
 import { loadGuideData } from './node/load-guide-data';
+import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 
 const chartTypes = loadGuideData().chartTypes;
 
@@ -211,7 +212,10 @@ describe('svgToString', () => {
       fc.property(
         fc.constantFrom<'line' | 'bar' | 'pie'>('line', 'bar', 'pie'),
         fc.array(
-          fc.tuple(fc.string({ maxLength: 12 }), fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }))),
+          fc.tuple(
+            fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 })),
+            fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true })),
+          ),
           {
             minLength: 1,
             maxLength: 30,
@@ -239,6 +243,27 @@ describe('svgToString', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('shortens any label within its columns, and a 1 MB label in linear time', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.integer({ min: 1, max: 40 }),
+        (label, columns) => {
+          const short = shorten(label, columns);
+          if (short !== label) {
+            expect(short.endsWith('…')).toBe(true);
+            expect(label.startsWith(short.slice(0, -1))).toBe(true);
+          }
+          expect(shorten(label, columns)).toBe(short);
+        },
+      ),
+    );
+    expectLinearTime(
+      (size) => repeatTo('十一月订单量😀ab', size),
+      (label) => shorten(label, 20) + shorten(label, Number.MAX_SAFE_INTEGER),
     );
   });
 });

@@ -16,6 +16,8 @@ import { DEFAULT_TEMPLATES_DIR, loadCheckedTemplates, loadTemplates } from './no
 import { loadCompiledRules, loadRuleset } from './node/load-ruleset';
 import { compileRules } from './rules-engine';
 import { loadGuideData } from './node/load-guide-data';
+import fc from 'fast-check';
+import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 
 const templates = loadTemplates();
 
@@ -112,5 +114,37 @@ describe('the template gallery data', () => {
     const raw = parse(readFileSync(join(DEFAULT_TEMPLATES_DIR, 'basic-inquiry.yaml'), 'utf8'));
     mutate(raw);
     expect(() => parseTemplate(raw, 'basic-inquiry.yaml')).toThrow(message);
+  });
+});
+
+describe('placeholders: properties', () => {
+  const anyText = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc
+      .array(fc.constantFrom('{{', '}}', '|', '快手号', 'kuai123', '{', '}', '\n', '\uD800'), {
+        maxLength: 40,
+      })
+      .map((parts) => parts.join('')),
+  );
+
+  it('never throw, are deterministic, and leave no well-formed placeholder behind', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const blanks = withBlanks(text);
+        const samples = withSamples(text);
+        const names = placeholders(text);
+        for (const output of [blanks, samples]) expect(output).not.toMatch(/^\{\{[^{}|]+\|[^{}]*\}\}$/);
+        expect(names.length).toBe([...text.matchAll(/\{\{([^{}|]+)\|([^{}]*)\}\}/g)].length);
+        expect([withBlanks(text), withSamples(text), placeholders(text)]).toEqual([blanks, samples, names]);
+      }),
+    );
+  });
+
+  it('take linear time on 1 MB', () => {
+    expectLinearTime(
+      (size) =>
+        repeatTo('问题描述：快手号 {{快手号|kuai123456}}，{{计划日期|12月1日}} {{坏的 {{|x}} }}\n', size),
+      (text) => [withBlanks(text), withSamples(text), placeholders(text)],
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { foldForMatching, originalRange } from './text-normalize';
+import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 
 describe('foldForMatching', () => {
   it.each([
@@ -31,6 +32,94 @@ describe('foldForMatching', () => {
           expect(folded.ends[index]!).toBeLessThanOrEqual(text.length);
         }
       }),
+    );
+  });
+});
+
+describe('foldForMatching: properties', () => {
+  /** The implementation before the megabyte rewrite: a regular expression per character. */
+  function reference(original: string): { text: string; starts: number[]; ends: number[] } {
+    const ignored = /[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u;
+    let text = '';
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let index = 0; index < original.length;) {
+      const codePoint = original.codePointAt(index)!;
+      const width = codePoint > 0xffff ? 2 : 1;
+      const character = original.slice(index, index + width);
+      if (!ignored.test(character)) {
+        const folded =
+          codePoint < 0x80
+            ? character.toLowerCase()
+            : codePoint >= 0x4e00 && codePoint <= 0x9fff
+              ? character
+              : character.normalize('NFKC').toLowerCase();
+        for (let unit = 0; unit < folded.length; unit += 1) {
+          starts.push(index);
+          ends.push(index + width);
+        }
+        text += folded;
+      }
+      index += width;
+    }
+    return { text, starts, ends };
+  }
+  // Any UTF-16 (lone surrogates too), and the characters the fast paths and the cache touch.
+  const anyText = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc
+      .array(
+        fc.constantFrom(
+          'Ａ',
+          'a',
+          'Z',
+          '转',
+          ' ',
+          '\u3000',
+          '\u200B',
+          '！',
+          'ﷺ',
+          '😀',
+          '\uD800',
+          'İ',
+          '\u2028',
+        ),
+        {
+          maxLength: 60,
+        },
+      )
+      .map((parts) => parts.join('')),
+  );
+
+  it('folds exactly as the per-character reference does, for any UTF-16', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const folded = foldForMatching(text);
+        const expected = reference(text);
+        expect(folded.text).toBe(expected.text);
+        expect([...folded.starts]).toEqual(expected.starts);
+        expect([...folded.ends]).toEqual(expected.ends);
+      }),
+    );
+  });
+
+  it('keeps ranges inside the text and is deterministic, for any UTF-16', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        const folded = foldForMatching(text);
+        for (let index = 0; index < folded.text.length; index += 1) {
+          const [from, to] = originalRange(folded, index, index + 1);
+          expect(0 <= from && from < to && to <= text.length).toBe(true);
+        }
+        expect(foldForMatching(text)).toEqual(folded);
+      }),
+    );
+  });
+
+  it('takes linear time on 1 MB', () => {
+    expectLinearTime(
+      (size) => repeatTo('问题描述：ＩＤ 转\u200B投 其他平台！！😀 abc\n', size),
+      (text) => foldForMatching(text),
     );
   });
 });

@@ -118,3 +118,33 @@ describe('the arrangement as page data: compactHolidays, encodeHolidays, decodeH
     );
   });
 });
+
+describe('the working-day calendar: properties', () => {
+  const date = fc
+    .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 11, 31) })
+    .map((ms) => new Date(ms).toISOString().slice(0, 10));
+
+  it('the n-th working day after a date is later, a working day, with n working days up to it', () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: 1, max: 30 }), (start, n) => {
+        const due = calendar.workdayAfter(start, n);
+        expect(due > start).toBe(true);
+        expect(calendar.day(due).working).toBe(true);
+        const days = calendar.range(addDays(start, 1), due);
+        expect(days.filter((day) => day.working)).toHaveLength(n);
+        expect(days.at(-1)!.date).toBe(due);
+        expect(calendar.workdayAfter(start, n)).toBe(due);
+      }),
+    );
+  });
+
+  it('every date is one of the four kinds; a date string is ISO exactly when it round-trips', () => {
+    fc.assert(
+      fc.property(date, fc.string({ unit: 'binary', maxLength: 12 }), (day, text) => {
+        expect(['workday', 'weekend', 'holiday', 'makeup']).toContain(calendar.day(day).kind);
+        expect(isIsoDate(day)).toBe(true);
+        expect(() => isIsoDate(text)).not.toThrow();
+      }),
+    );
+  });
+});

@@ -9,7 +9,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
  * Astro build a non-production site (no search), and BASE_URL/MODE/DEV/PROD/SSR would
  * override the site's own base path inside Vite.
  */
-function buildEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function buildEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const clean: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(env)) {
     if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'].includes(key) || key.startsWith('VITEST'))
