@@ -7,7 +7,7 @@ import {
   type AttachmentReport,
   type CompiledAttachmentRules,
 } from '../lib/check-attachments';
-import { predictPackageSize, toHex, type EvidenceFile } from '../lib/evidence-manifest';
+import { predictPackageSize } from '../lib/evidence-manifest';
 import { HEAD_BYTES, SIGNATURES } from '../lib/file-signature';
 import type { Finding } from '../lib/ruleset';
 import { shanghaiDate } from '../lib/shanghai-time';
@@ -18,8 +18,6 @@ import { $attachmentFindings, $attachments } from './stores';
 
 /** More files than anyone attaches to a mail; beyond it the list would only get slow. */
 const MAX_FILES = 50;
-/** Files up to this size are hashed whole by Web Crypto; larger ones stream through noble-hashes. */
-const WHOLE_HASH_LIMIT = 64 * 1024 * 1024;
 
 interface Item {
   key: number;
@@ -38,15 +36,6 @@ const packageCode = lazyChunk(() => import('./evidence-builder'), '证据包的�
 const readHead = async (file: File) => new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
 
 const today = () => shanghaiDate(Date.now());
-
-/** Web Crypto has no streaming digest: only files small enough to read whole use it. */
-function hashWhole(file: EvidenceFile & { blob: Blob }): Promise<string> | null {
-  if (file.size > WHOLE_HASH_LIMIT || !globalThis.crypto?.subtle) return null;
-  return file.blob
-    .arrayBuffer()
-    .then((buffer) => crypto.subtle.digest('SHA-256', buffer))
-    .then(toHex);
-}
 
 class AttachmentChecker extends HTMLElement {
   #items: Item[] = [];
@@ -358,7 +347,7 @@ class AttachmentChecker extends HTMLElement {
     link.hidden = true;
     outcome.textContent = '正在生成证据包……';
     try {
-      const { evidencePackage, createHasher } = await packageCode.load();
+      const { evidencePackage, createHasher, hashWhole } = await packageCode.load();
       const files = packed.map(({ item, report, name }) => ({
         name,
         originalName: item.file.name,

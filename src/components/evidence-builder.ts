@@ -4,7 +4,19 @@
  * the attachment checker only when the user builds the package.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { toHex, type Sha256Hasher } from '../lib/evidence-manifest';
+import { toHex, type EvidenceFile, type Sha256Hasher } from '../lib/evidence-manifest';
+
+/** Files up to this size are hashed whole by Web Crypto; larger ones stream through noble-hashes. */
+const WHOLE_HASH_LIMIT = 64 * 1024 * 1024;
+
+/** Web Crypto has no streaming digest: only files small enough to read whole use it. */
+export function hashWhole(file: EvidenceFile & { blob: Blob }): Promise<string> | null {
+  if (file.size > WHOLE_HASH_LIMIT || !globalThis.crypto?.subtle) return null;
+  return file.blob
+    .arrayBuffer()
+    .then((buffer) => crypto.subtle.digest('SHA-256', buffer))
+    .then(toHex);
+}
 
 export { evidencePackage } from '../lib/evidence-package';
 

@@ -1,13 +1,19 @@
 /** DOM helpers shared by the checker islands. Text only ever goes in through textContent. */
-import { digestFindings, LISTED_FINDINGS, type FindingsDigest, type HighlightLine } from '../lib/draft-view';
-import type { Finding } from '../lib/ruleset';
+import type { FindingsDigest } from '../lib/draft-view';
+import { LISTED_FINDINGS, type Finding } from '../lib/ruleset';
 
 const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
 const MAX_LISTED = LISTED_FINDINGS;
 
+function countFindings(findings: readonly Finding[]) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity] += 1;
+  return { total: findings.length, counts };
+}
+
 /** The one-line summary, from the findings or (a long draft) from their digest. */
 export function summarize(findings: readonly Finding[] | FindingsDigest): string {
-  const { total, counts } = 'counts' in findings ? findings : digestFindings(findings, 0);
+  const { total, counts } = 'counts' in findings ? findings : countFindings(findings);
   if (total === 0) return '没有发现问题。';
   return `发现 ${counts.error} 个错误、${counts.warning} 个警告、${counts.info} 条提示。`;
 }
@@ -68,7 +74,7 @@ function findingItem(finding: Finding, quoted: string, base: string, key: string
  * children at the start and at the end whose keys did not change. Typing changes one finding or
  * one line at a time; leaving the rest of the DOM alone spares the browser laying it out again.
  */
-function patchChildren<T>(
+export function patchChildren<T>(
   parent: Element,
   wanted: readonly T[],
   keyOf: (value: T) => string,
@@ -151,39 +157,6 @@ export function renderFindings(
       const state = itemState.get(child)!;
       if (!('more' in entry)) state.finding = entry.finding;
       state.actions = actions;
-    },
-  );
-}
-
-const lineKeys = new WeakMap<Element, string>();
-
-/**
- * Fills a mirror element with the text, one block per line, wrapping finding ranges in <mark>
- * (for highlighting). Lines that did not change are kept, so a keystroke re-lays out one line,
- * not the whole draft.
- */
-export function renderHighlights(mirror: HTMLElement, lines: readonly HighlightLine[]) {
-  patchChildren(
-    mirror,
-    lines,
-    (line) => JSON.stringify(line),
-    (child) => lineKeys.get(child),
-    (line, key) => {
-      const block = document.createElement('div');
-      for (const segment of line) {
-        if (segment.severity === null) {
-          block.append(segment.text);
-        } else {
-          const mark = document.createElement('mark');
-          mark.className = `ks-mark ks-mark--${segment.severity}`;
-          mark.textContent = segment.text;
-          block.append(mark);
-        }
-      }
-      // An empty line needs a character to take up a line, as it does in the textarea.
-      if (line.length === 0) block.append('\u200B');
-      lineKeys.set(block, key);
-      return block;
     },
   );
 }

@@ -1,19 +1,16 @@
-import { checkDraft } from '../lib/check-draft';
-import { checkSubject } from '../lib/check-subject';
-import { isLongDraft, type FindingsDigest } from '../lib/draft-view';
+import type { FindingsDigest } from '../lib/draft-view';
 import { base64EncodedSize, formatBytes } from '../lib/byte-size';
 import type { MailBlock, Run } from '../lib/mail-body';
 import { mailtoLink, parseAddressList, type MailMessage } from '../lib/mail-message';
 import { readinessProblems, type KnownMailbox, type ReadinessTarget } from '../lib/mail-readiness';
 import { ownValue } from '../lib/own-value';
-import { compileRules } from '../lib/rules-engine';
+import type { CompiledRules } from '../lib/rules-engine';
 import type { Finding } from '../lib/ruleset';
 import { shanghaiDate } from '../lib/shanghai-time';
 import type { CheckerData } from './checker-data';
 import { copyText } from './clipboard';
 import { downloadBlob } from './download';
 import { lazyChunk } from './lazy-chunk';
-import { checkLongDraft } from './long-draft-check';
 import {
   $attachmentFindings,
   $attachments,
@@ -45,6 +42,9 @@ const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } a
 // Code needed only once there is a body to show or hand over, or a mail to log.
 const richText = lazyChunk(() => import('../lib/mail-body'), '富文本正文的代码');
 const emlCode = lazyChunk(() => import('../lib/eml'), '生成 .eml 的代码');
+// Drafts long enough to need the worker are rare: its code loads the first time one appears.
+const checksCode = lazyChunk(() => import('./composer-checks'), '检查主题和正文的代码');
+const longDraftCode = lazyChunk(() => import('./long-draft-check'), '检查长草稿的代码');
 const outcomeCode = lazyChunk(() => import('./outcome-store'), '效果记录的代码');
 
 // Checking the whole draft again on every keystroke would double the draft checker's work:
@@ -57,7 +57,9 @@ const PREVIEW_LIMIT = 20_000;
 class MailComposer extends HTMLElement {
   #unsubscribe: (() => void)[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #rules!: ReturnType<typeof compileRules>;
+  #data!: CheckerData;
+  /** Compiled the first time there is something to check. */
+  #rules: CompiledRules | undefined;
   #routes: Record<string, RouteAddresses> = {};
   #mailboxes: KnownMailbox[] = [];
   /** The draft and subject last checked, with their findings (checked again only on change). */
@@ -75,8 +77,7 @@ class MailComposer extends HTMLElement {
   #pendingBody: string | null = null;
 
   connectedCallback() {
-    const data = JSON.parse(this.dataset.rules!) as CheckerData;
-    this.#rules = compileRules(data.ruleset, data.subjectTypes);
+    this.#data = JSON.parse(this.dataset.rules!) as CheckerData;
     this.#routes = JSON.parse(this.dataset.routes!) as Record<string, RouteAddresses>;
     this.#mailboxes = JSON.parse(this.dataset.mailboxes!) as KnownMailbox[];
     this.#base = this.dataset.base ?? '/';
@@ -167,25 +168,15 @@ class MailComposer extends HTMLElement {
     const body = $draft.get();
     const type = ownValue(this.#routes, $requestType.get())?.subjectType ?? '';
     const checked = this.#checked;
-    if (subject !== checked.subject || type !== checked.type) {
-      checked.subjectFindings = subject ? checkSubject(subject, this.#rules, type || undefined).findings : [];
-      checked.subject = subject;
-      checked.type = type;
-    }
-    if (body !== checked.body && !isLongDraft(body)) {
-      checked.draftFindings = body.trim() ? checkDraft(body, this.#rules).findings : [];
-      checked.body = body;
-    } else if (body !== checked.body && this.#pendingBody !== body) {
-      // A long draft is checked in a worker (a megabyte would freeze the page); until the
-      // answer comes the previous findings stand.
-      this.#pendingBody = body;
-      void checkLongDraft(body, this.#rules).then((result) => {
-        if ($draft.get() !== body) return;
-        checked.draftFindings = result.findings;
-        checked.body = body;
-        this.update();
-      });
-    }
+    const code = checksCode.current;
+    if (!code) {
+      // Until the checks have loaded, the other problems are listed; update() runs again then.
+      if (subject || body.trim())
+        checksCode.load().then(
+          () => this.update(),
+          (error: unknown) => this.say((error as Error).message),
+        );
+    } else this.checkText(code, subject, type, body);
     const attachments = $attachments.get();
     const problems = readinessProblems({
       to: parseAddressList($mailTo.get()),
@@ -235,6 +226,40 @@ class MailComposer extends HTMLElement {
     note.textContent = mailto.message;
 
     this.renderPreview(body);
+  }
+
+  /** Checks the subject and the draft again where they changed. */
+  checkText(code: NonNullable<typeof checksCode.current>, subject: string, type: string, body: string) {
+    const checked = this.#checked;
+    const rules = (this.#rules ??= code.compileRules(this.#data.ruleset, this.#data.subjectTypes));
+    if (subject !== checked.subject || type !== checked.type) {
+      checked.subjectFindings = subject ? code.checkSubject(subject, rules, type || undefined).findings : [];
+      checked.subject = subject;
+      checked.type = type;
+    }
+    if (body !== checked.body && !code.isLongDraft(body)) {
+      checked.draftFindings = body.trim() ? code.checkDraft(body, rules).findings : [];
+      checked.body = body;
+    } else if (body !== checked.body && this.#pendingBody !== body) {
+      // A long draft is checked in a worker (a megabyte would freeze the page); until the
+      // answer comes the previous findings stand.
+      this.#pendingBody = body;
+      void longDraftCode
+        .load()
+        .then((longDraft) => longDraft.checkLongDraft(body, rules))
+        .then(
+          (result) => {
+            if ($draft.get() !== body) return;
+            checked.draftFindings = result.findings;
+            checked.body = body;
+            this.update();
+          },
+          (error: unknown) => {
+            this.#pendingBody = null;
+            this.say((error as Error).message);
+          },
+        );
+    }
   }
 
   /** A button that focuses the field to fix, when it is on this page; else a link to the tools page. */
@@ -414,7 +439,7 @@ class MailComposer extends HTMLElement {
     const message = this.message();
     const chosen = $attachments.get().filter((attachment) => !attachment.blocked);
     const encoded = chosen.reduce((sum, attachment) => sum + base64EncodedSize(attachment.file.size), 0);
-    const limits = this.#rules.ruleset.mailLimits ?? [];
+    const limits = this.#data.ruleset.mailLimits ?? [];
     const largest = Math.max(0, ...limits.map((limit) => limit.bytes));
     if (largest && encoded > largest) {
       return this.say(

@@ -2,7 +2,7 @@
  * What the draft checker's editor shows, as data: the highlighted text split into lines, and
  * when a draft is too long to highlight and check on every keystroke. Pure, no DOM.
  */
-import type { Finding, Severity } from './ruleset';
+import { LISTED_FINDINGS, type Finding, type Severity } from './ruleset';
 
 /**
  * Beyond either figure a draft is "long": the island stops colouring it and checks after a
@@ -80,8 +80,7 @@ export function highlightLines(
   return lines;
 }
 
-/** How many findings the checker lists; the rest are counted. */
-export const LISTED_FINDINGS = 200;
+export { LISTED_FINDINGS };
 
 export interface FindingsDigest {
   /** The first LISTED_FINDINGS findings, in order. */

@@ -204,6 +204,12 @@ export interface Finding {
   guide?: string;
 }
 
+/**
+ * How many findings an island lists; the rest are counted. Here, beside Finding, so that the
+ * findings list does not pull the draft view's code into every island that shows findings.
+ */
+export const LISTED_FINDINGS = 200;
+
 /** A ruleset version: YYYY.MM.N. */
 export const RULESET_VERSION = /^\d{4}\.\d{2}\.\d+$/;
 
