@@ -78,26 +78,34 @@ export function foldForMatching(original: string): FoldedText {
     starts = moreStarts;
     ends = moreEnds;
   };
-  for (let index = 0; index < original.length;) {
-    const codePoint = original.codePointAt(index)!;
-    const width = codePoint > 0xffff ? 2 : 1;
-    if (!isIgnored(codePoint)) {
-      // Fast paths for ASCII and common CJK ideographs (NFKC leaves those unchanged).
-      if (codePoint < 0x80 || (codePoint >= 0x4e00 && codePoint <= 0x9fff)) {
-        if (length + 1 > capacity) grow(length + 1);
-        units[length] = codePoint >= 0x41 && codePoint <= 0x5a ? codePoint + 0x20 : codePoint;
+  const end = original.length;
+  for (let index = 0; index < end;) {
+    // charCodeAt, pairing surrogates by hand: codePointAt per character costs more.
+    let codePoint = original.charCodeAt(index);
+    let width = 1;
+    if (codePoint >= 0xd800 && codePoint <= 0xdbff && index + 1 < end) {
+      const low = original.charCodeAt(index + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        codePoint = (codePoint - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    // Fast paths for common CJK ideographs and ASCII (NFKC leaves those unchanged; no CJK
+    // ideograph is white space or invisible).
+    if ((codePoint >= 0x4e00 && codePoint <= 0x9fff) || (codePoint < 0x80 && !isWhiteSpace(codePoint))) {
+      if (length + 1 > capacity) grow(length + 1);
+      units[length] = codePoint >= 0x41 && codePoint <= 0x5a ? codePoint + 0x20 : codePoint;
+      starts[length] = index;
+      ends[length] = index + width;
+      length += 1;
+    } else if (codePoint >= 0x80 && !isIgnored(codePoint)) {
+      const folded = foldCodePoint(codePoint, original.slice(index, index + width));
+      if (length + folded.length > capacity) grow(length + folded.length);
+      for (let unit = 0; unit < folded.length; unit += 1) {
+        units[length] = folded.charCodeAt(unit);
         starts[length] = index;
         ends[length] = index + width;
         length += 1;
-      } else {
-        const folded = foldCodePoint(codePoint, original.slice(index, index + width));
-        if (length + folded.length > capacity) grow(length + folded.length);
-        for (let unit = 0; unit < folded.length; unit += 1) {
-          units[length] = folded.charCodeAt(unit);
-          starts[length] = index;
-          ends[length] = index + width;
-          length += 1;
-        }
       }
     }
     index += width;
