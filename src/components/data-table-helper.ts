@@ -8,6 +8,7 @@ import type { ChartTypeRow, DataAnalysis } from '../lib/data-table';
 import { MAX_INPUT_CHARS } from '../lib/data-table-limits';
 import type { SvgNode } from '../lib/svg-chart';
 import { copyText } from './clipboard';
+import { downloadBlob } from './download';
 import { lazyChunk } from './lazy-chunk';
 import { $draft } from './stores';
 import { watchStorage } from './storage-warning';
@@ -83,17 +84,6 @@ function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('无法生成 PNG'))), 'image/png'),
   );
-}
-
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Rich text on the clipboard, with plain text beside it; false where the browser cannot. */
@@ -252,13 +242,13 @@ class DataTableHelper extends HTMLElement {
     run('[data-insert]', async () => this.insertIntoDraft());
     run('[data-download-svg]', async () => {
       const { svg, name } = this.chartFile();
-      download(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), `${name}.svg`);
+      downloadBlob(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), `${name}.svg`);
       return `已下载 ${name}.svg。`;
     });
     run('[data-download-png]', async () => {
       const { svg, name } = this.chartFile();
       const code = this.code();
-      download(await canvasBlob(await svgToPng(svg, code)), `${name}.png`);
+      downloadBlob(await canvasBlob(await svgToPng(svg, code)), `${name}.png`);
       return `已下载 ${name}.png（${code.CHART_WIDTH * PNG_SCALE}×${code.CHART_HEIGHT * PNG_SCALE} 像素）。很多邮件客户端默认不显示正文图片，请同时附上数据表。`;
     });
 
