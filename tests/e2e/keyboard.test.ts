@@ -136,6 +136,10 @@ describe.skipIf(noBrowser)('every island by keyboard alone', () => {
 
   it('attachment checker: the file picker opens from the keyboard; remove a file; build the package', async () => {
     const { page, context, errors } = await open('tools/');
+    // Playwright turns file-chooser interception on when the first listener is added, over an
+    // asynchronous DevTools call: listening from the start keeps the key press from racing it.
+    page.on('filechooser', () => undefined);
+    await page.evaluate(() => 0);
     await tabTo(page, '#tools-attachments-files');
     const stop = await focusStop(page);
     expect(stop.visible, '选择文件 shows the focus of the hidden file input').toBe(true);
