@@ -2,11 +2,11 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
-import { siteUrlFromEnv, basePathFromEnv } from './scripts/deploy-config.mjs';
+import { siteUrlFromEnv, basePathFromEnv } from './src/integrations/deploy-config.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
-import { baseLinksPlugin } from './scripts/base-links-plugin.mjs';
-import { csp } from './scripts/csp.mjs';
-import { focusableTablesPlugin } from './scripts/focusable-tables-plugin.mjs';
+import { baseLinksPlugin } from './src/integrations/base-links-plugin.mjs';
+import { csp } from './src/integrations/csp.mjs';
+import { focusableTablesPlugin } from './src/integrations/focusable-tables-plugin.mjs';
 
 // SITE_URL and BASE_PATH let the same source deploy to a domain root or under a sub-path
 // (e.g. BASE_PATH=/mail-guide/ for https://example.org/mail-guide/). See README.
@@ -29,13 +29,13 @@ export default defineConfig({
       },
       // Starlight's own English-only strings are overridden in src/content/i18n/zh-CN.json.
       components: {
-        Footer: './src/components/SiteFooter.astro',
-        PageTitle: './src/components/PageTitle.astro',
-        Search: './src/components/SiteSearch.astro',
+        Footer: './src/overrides/SiteFooter.astro',
+        PageTitle: './src/overrides/PageTitle.astro',
+        Search: './src/islands/site-search/SiteSearch.astro',
         // Starlight's own read and write localStorage unguarded, which throws on every page load
         // where storage is blocked or full; these are the same components with the access guarded.
-        ThemeProvider: './src/components/starlight/ThemeProvider.astro',
-        ThemeSelect: './src/components/starlight/ThemeSelect.astro',
+        ThemeProvider: './src/overrides/ThemeProvider.astro',
+        ThemeSelect: './src/overrides/ThemeSelect.astro',
       },
       customCss: ['./src/styles/site.css'],
       plugins: [starlightLinksValidator({ errorOnLocalLinks: true })],

@@ -10,9 +10,9 @@
  * Prints figures; it does not pass or fail.
  */
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium';
+import { CHROMIUM_ARGS, findChromium } from './support/chromium';
 
-/** The measures src/components/draft-checker.ts records after each check that follows input. */
+/** The measures src/islands/draft-checker/draft-checker.ts records after each check that follows input. */
 const LATENCY_MEASURE = 'ks-draft:input-to-findings';
 const WORK_MEASURE = 'ks-draft:check-and-render';
 

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { buildEnvironment, fixtureProject, ROOT } from '../tests/support/build-site';
+import { buildEnvironment, fixtureProject, ROOT } from './support/build-site';
 import { changelogDocuments } from '../src/lib/changelog';
 
 export interface BuildScaleResult {

@@ -11,7 +11,7 @@ import { moduleInterop } from '@textlint/module-interop';
 import textPluginModule from '@textlint/textlint-plugin-text';
 import prhRuleModule from 'textlint-rule-prh';
 import { stringify } from 'yaml';
-import { foldForMatching, ofKind, runTextRules, type CompiledRules } from '../src/lib/rules-engine';
+import { foldForMatching, ofKind, runTextRules, type CompiledRules } from '../src/lib/rules/rules-engine';
 
 export interface KeywordBenchResult {
   words: number;

@@ -57,7 +57,7 @@ export type Owner = 'starlight' | 'search' | 'island' | 'unknown';
 export interface BudgetOptions {
   /** The site's base path, as in BASE_PATH (`/` or `/mail-guide/`). */
   base: string;
-  /** Names of our own components (src/components/*.astro without the extension). */
+  /** Names of our own components (.astro files under src/components, src/islands and src/overrides, without the extension). */
   ourComponents: readonly string[];
   /** Names of Starlight's components that have a `<script>`. */
   starlightComponents: readonly string[];
@@ -487,7 +487,9 @@ export function componentNames(dir: string, withScript = false): string[] {
 export function projectOptions(root: string, base = '/'): BudgetOptions {
   return {
     base,
-    ourComponents: componentNames(join(root, 'src/components')),
+    ourComponents: ['src/components', 'src/islands', 'src/overrides'].flatMap((dir) =>
+      componentNames(join(root, dir)),
+    ),
     starlightComponents: componentNames(join(root, 'node_modules/@astrojs/starlight'), true),
     searchComponent: 'SiteSearch',
   };
@@ -621,7 +623,7 @@ if (import.meta.main ?? process.argv[1]?.endsWith('check-budgets.ts')) {
   const root = resolve(import.meta.dirname, '..');
   const dist = resolve(process.argv[2] ?? join(root, 'dist'));
   try {
-    const { basePathFromEnv } = await import('./deploy-config.mjs');
+    const { basePathFromEnv } = await import('../src/integrations/deploy-config.mjs');
     const options = projectOptions(root, basePathFromEnv(process.env.BASE_PATH));
     const files = readDist(dist);
     if (![...files.keys()].some((file) => file.endsWith('.html')))

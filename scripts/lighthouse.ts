@@ -19,8 +19,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
-import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium';
-import { serveStatic } from '../tests/support/static-server';
+import { CHROMIUM_ARGS, findChromium } from './support/chromium';
+import { serveStatic } from './support/static-server';
 import {
   budgetFailures,
   CATEGORIES,

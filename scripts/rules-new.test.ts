@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRulesetVersion } from './rules-new';
 import { loadRulesets, DEFAULT_RULES_DIR } from '../src/lib/node/load-ruleset';
-import { diffRulesets, isEmptyDiff } from '../src/lib/ruleset-diff';
+import { diffRulesets, isEmptyDiff } from '../src/lib/rules/ruleset-diff';
 
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'rules-new-'));

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareVersions, RULESET_VERSION } from '../src/lib/ruleset';
+import { compareVersions, RULESET_VERSION } from '../src/lib/rules/ruleset';
 import { loadRulesets } from '../src/lib/node/load-ruleset';
 import { shanghaiDate } from '../src/lib/shanghai-time';
 

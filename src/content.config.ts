@@ -5,7 +5,7 @@ import type { Loader } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { guideTables, isoDate, type GuideTableName } from './lib/guide-data';
-import { RULESET_VERSION } from './lib/ruleset';
+import { RULESET_VERSION } from './lib/rules/ruleset';
 import { changelogDocuments } from './lib/changelog';
 import { loadGuideData } from './lib/node/load-guide-data';
 import { loadCheckedTemplates } from './lib/node/load-templates';

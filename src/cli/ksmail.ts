@@ -4,23 +4,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkDraft } from '../lib/check-draft';
-import { checkSubject } from '../lib/check-subject';
-import type { Finding } from '../lib/ruleset';
+import { checkDraft } from '../lib/rules/check-draft';
+import { checkSubject } from '../lib/rules/check-subject';
+import type { Finding } from '../lib/rules/ruleset';
 import { loadCompiledAttachmentRules, loadCompiledRules } from '../lib/node/load-ruleset';
 import { formatBytes } from '../lib/byte-size';
-import { checkAttachments, hasErrors, type AttachmentsResult } from '../lib/check-attachments';
+import { checkAttachments, hasErrors, type AttachmentsResult } from '../lib/attachments/check-attachments';
 import { AttachmentReadError, readAttachment, writeEvidencePackage } from '../lib/node/attachment-files';
 import { shanghaiDate } from '../lib/shanghai-time';
 import { writeFileSync } from 'node:fs';
-import { chineseDate, FollowUpInputError, parseSentTime, planFollowUp } from '../lib/follow-up-plan';
-import { followUpIcs } from '../lib/follow-up-ics';
+import { chineseDate, FollowUpInputError, parseSentTime, planFollowUp } from '../lib/follow-up/follow-up-plan';
+import { followUpIcs } from '../lib/follow-up/follow-up-ics';
 import { loadPlanContext } from '../lib/node/planner-context';
 import { DAY_KIND_LABELS } from '../lib/work-calendar';
-import { buildEml } from '../lib/eml';
-import { mailHtml } from '../lib/mail-body';
-import { parseAddressList } from '../lib/mail-message';
-import { readinessProblems } from '../lib/mail-readiness';
+import { buildEml } from '../lib/mail/eml';
+import { mailHtml } from '../lib/mail/mail-body';
+import { parseAddressList } from '../lib/mail/mail-message';
+import { readinessProblems } from '../lib/mail/mail-readiness';
 import { mailboxStatusLabels } from '../lib/guide-data';
 import { loadGuideData } from '../lib/node/load-guide-data';
 

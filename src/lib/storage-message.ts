@@ -1,4 +1,4 @@
-/** Why the browser's local storage cannot keep what a tool saves (see src/components/stores.ts). */
+/** Why the browser's local storage cannot keep what a tool saves (see src/islands/shared/stores.ts). */
 export type StorageProblem = 'unavailable' | 'full';
 
 /**

@@ -14,7 +14,7 @@ import {
 } from './templates';
 import { DEFAULT_TEMPLATES_DIR, loadCheckedTemplates, loadTemplates } from './node/load-templates';
 import { loadCompiledRules, loadRuleset } from './node/load-ruleset';
-import { compileRules } from './rules-engine';
+import { compileRules } from './rules/rules-engine';
 import { loadGuideData } from './node/load-guide-data';
 import fc from 'fast-check';
 import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';

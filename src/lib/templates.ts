@@ -7,10 +7,10 @@
  */
 import { z } from 'zod';
 import { diffChars } from 'diff';
-import { checkDraft } from './check-draft';
-import { checkSubject } from './check-subject';
-import type { CompiledRules } from './rules-engine';
-import { RULESET_VERSION, type Finding } from './ruleset';
+import { checkDraft } from './rules/check-draft';
+import { checkSubject } from './rules/check-subject';
+import type { CompiledRules } from './rules/rules-engine';
+import { RULESET_VERSION, type Finding } from './rules/ruleset';
 import { isoDate } from './guide-data';
 
 /** `{{手机号|13800138000}}`: shown as 【手机号】 to the user, checked with the sample value. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, noBrowser, openPage, searchSite } from '../support/browser';
 import { axeViolations, describeViolations, isBlocking, type AxeViolation } from '../support/axe';
-import { SIGNATURES } from '../../src/lib/file-signature';
+import { SIGNATURES } from '../../src/lib/attachments/file-signature';
 
 // axe-core on every page type and every island in its states, in Starlight's light and dark
 // themes: no serious or critical violation; moderate and minor ones are printed. The islands'

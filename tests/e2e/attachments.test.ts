@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
-import { SIGNATURES } from '../../src/lib/file-signature';
+import { SIGNATURES } from '../../src/lib/attachments/file-signature';
 
 const MB = 1024 * 1024;
 const withHead = (id: keyof typeof SIGNATURES, size: number, seed = 1) => {

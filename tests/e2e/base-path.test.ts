@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildSite, ROOT } from '../support/build-site';
-import { serveStatic } from '../support/static-server';
+import { buildSite, ROOT } from '../../scripts/support/build-site';
+import { serveStatic } from '../../scripts/support/static-server';
 import { launch, noBrowser, openPage, searchSite } from '../support/browser';
 import { guard, type GuardReport } from '../support/guard';
 

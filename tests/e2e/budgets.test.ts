@@ -2,7 +2,7 @@
 // No browser needed, so this runs even where Chromium is missing.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../support/build-site';
+import { ROOT } from '../../scripts/support/build-site';
 import {
   analyzeSite,
   formatReport,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { launch, noBrowser, openPage, searchSite, siteUrl } from '../support/browser';
-import { parseRuleset } from '../../src/lib/ruleset-schema';
+import { parseRuleset } from '../../src/lib/rules/ruleset-schema';
 import { loadRuleset, loadRulesets } from '../../src/lib/node/load-ruleset';
 
 const get = async (path: string) => {

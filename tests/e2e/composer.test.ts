@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import PostalMime from 'postal-mime';
 import { launch, noBrowser, openPage } from '../support/browser';
-import { SIGNATURES } from '../../src/lib/file-signature';
-import { MAILTO_LIMITS } from '../../src/lib/mail-message';
+import { SIGNATURES } from '../../src/lib/attachments/file-signature';
+import { MAILTO_LIMITS } from '../../src/lib/mail/mail-message';
 
 const SUBJECT = '【侵权通知-视频ID:8848-紧急】原创视频被搬运，请求下架';
 const DRAFT = [

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, noBrowser, openPage } from '../support/browser';
-import { parsePipeTables } from '../../src/lib/plain-table';
+import { parsePipeTables } from '../../src/lib/data-table/plain-table';
 
 const PATH = 'guide/data/';
 const TSV =

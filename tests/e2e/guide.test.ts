@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, noBrowser, openPage } from '../support/browser';
-import { ROOT } from '../support/build-site';
+import { ROOT } from '../../scripts/support/build-site';
 import { loadGuideData } from '../../src/lib/node/load-guide-data';
 import { mailboxStatusLabels, priorityLabels } from '../../src/lib/guide-data';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, noBrowser, openPage } from '../support/browser';
 import { badStops, focusStop, tabThrough, tabTo } from '../support/keyboard';
-import { SIGNATURES } from '../../src/lib/file-signature';
+import { SIGNATURES } from '../../src/lib/attachments/file-signature';
 
 // Every island used with the keyboard alone: Tab / Shift+Tab to move, Enter / Space to press,
 // arrow keys in radio groups and selects, typing into fields. No clicks. Along the way every

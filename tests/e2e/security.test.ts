@@ -3,12 +3,12 @@ import { createServer } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ROOT } from '../support/build-site';
+import { ROOT } from '../../scripts/support/build-site';
 import { launch, noBrowser, openPage, searchSite, siteUrl } from '../support/browser';
 import { guard, HOSTILE, HOSTILE_TEXT, type GuardReport } from '../support/guard';
 import { parseIcsEvents } from '../support/ics';
-import { parseHeadersFile } from '../support/static-server';
-import { SIGNATURES } from '../../src/lib/file-signature';
+import { parseHeadersFile } from '../../scripts/support/static-server';
+import { SIGNATURES } from '../../src/lib/attachments/file-signature';
 
 const DIST = resolve(ROOT, 'dist');
 const origin = new URL(siteUrl).origin;

@@ -2,10 +2,10 @@ import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ROOT } from '../support/build-site';
+import { ROOT } from '../../scripts/support/build-site';
 import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
-import { SIGNATURES } from '../../src/lib/file-signature';
-import { MAX_INPUT_CHARS } from '../../src/lib/data-table';
+import { SIGNATURES } from '../../src/lib/attachments/file-signature';
+import { MAX_INPUT_CHARS } from '../../src/lib/data-table/data-table';
 
 /**
  * Local storage that is blocked, full, or holds corrupted data: every tool still works, says

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AxeResults, ImpactValue } from 'axe-core';
-import { ROOT } from './build-site';
+import { ROOT } from '../../scripts/support/build-site';
 
 const AXE_SOURCE = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 

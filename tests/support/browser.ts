@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from './chromium';
+import { CHROMIUM_ARGS } from '../../scripts/support/chromium';
 
 export const chromiumPath = inject('chromiumPath');
 export const siteUrl = inject('siteUrl');

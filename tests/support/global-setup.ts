@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { browserRequired, findChromium } from './chromium';
-import { buildSite, ROOT } from './build-site';
-import { serveStatic } from './static-server';
+import { browserRequired, findChromium } from '../../scripts/support/chromium';
+import { buildSite, ROOT } from '../../scripts/support/build-site';
+import { serveStatic } from '../../scripts/support/static-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureProject, runBuild } from '../support/build-site';
+import { fixtureProject, runBuild } from '../../scripts/support/build-site';
 
 describe('the build refuses broken sites', () => {
   it('fails on a broken internal link, naming the page and the link', () => {

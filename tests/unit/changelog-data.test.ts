@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadRulesets } from '../../src/lib/node/load-ruleset';
 import { changelogDocuments } from '../../src/lib/changelog';
-import { ROOT } from '../support/build-site';
+import { ROOT } from '../../scripts/support/build-site';
 
 const DIR = join(ROOT, 'src/content/docs/changelog');
 const entries = readdirSync(DIR)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserRequired, findChromium } from '../support/chromium';
+import { browserRequired, findChromium } from '../../scripts/support/chromium';
 
 describe('browser discovery', () => {
   it('honours CHROME_PATH, and reports a missing one as missing', () => {

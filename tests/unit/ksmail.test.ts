@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import PostalMime from 'postal-mime';
-import { ROOT } from '../support/build-site';
+import { ROOT } from '../../scripts/support/build-site';
 
 const BIN = resolve(ROOT, 'bin/ksmail.mjs');
 const ksmail = (args: string[], input?: string) =>

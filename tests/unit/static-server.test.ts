@@ -3,8 +3,8 @@ import { request } from 'node:http';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../support/build-site';
-import { serveStatic } from '../support/static-server';
+import { ROOT } from '../../scripts/support/build-site';
+import { serveStatic } from '../../scripts/support/static-server';
 
 /** A raw GET (fetch would undo the compression we want to see). */
 function get(url: string, headers: Record<string, string> = {}) {

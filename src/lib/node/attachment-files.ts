@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import type { AttachmentInput } from '../check-attachments';
-import { evidencePackage, type EvidenceFile, type ManifestRow } from '../evidence-package';
-import { HEAD_BYTES } from '../file-signature';
+import type { AttachmentInput } from '../attachments/check-attachments';
+import { evidencePackage, type EvidenceFile, type ManifestRow } from '../attachments/evidence-package';
+import { HEAD_BYTES } from '../attachments/file-signature';
 
 export class AttachmentReadError extends Error {}
 

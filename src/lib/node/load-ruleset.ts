@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { compareVersions, type Ruleset } from '../ruleset';
-import { checkRuleExamples, parseRuleset, RulesetError } from '../ruleset-schema';
+import { compareVersions, type Ruleset } from '../rules/ruleset';
+import { checkRuleExamples, parseRuleset, RulesetError } from '../rules/ruleset-schema';
 import { loadGuideData } from './load-guide-data';
-import { compileRules } from '../rules-engine';
-import { compileAttachmentRules } from '../check-attachments';
+import { compileRules } from '../rules/rules-engine';
+import { compileAttachmentRules } from '../attachments/check-attachments';
 
 export const DEFAULT_RULES_DIR = resolve(import.meta.dirname, '../../content/rules');
 

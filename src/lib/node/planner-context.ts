@@ -1,5 +1,5 @@
 import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import type { PlanContext } from '../follow-up-plan';
+import type { PlanContext } from '../follow-up/follow-up-plan';
 import { WorkCalendar } from '../work-calendar';
 import { loadGuideData } from './load-guide-data';
 import { loadRuleset } from './load-ruleset';

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { changelogEntries } from '../../components/changelog-entries';
+import { changelogEntries } from '../../data/changelog-entries';
 import { groupByMonth } from '../../lib/changelog';
 
 /** The policy changelog as RSS, newest first. */

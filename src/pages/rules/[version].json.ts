@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allRulesets, json } from '../../components/published-rules';
+import { allRulesets, json } from '../../data/published-rules';
 
 export const getStaticPaths = (() =>
   allRulesets().map((ruleset) => ({

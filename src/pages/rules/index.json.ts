@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { allRulesets, json, currentRuleset } from '../../components/published-rules';
+import { allRulesets, json, currentRuleset } from '../../data/published-rules';
 
 export const GET: APIRoute = () => {
   const base = import.meta.env.BASE_URL;

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { json, rulesetJsonSchema } from '../../components/published-rules';
+import { json, rulesetJsonSchema } from '../../data/published-rules';
 
 export const GET: APIRoute = () => json(rulesetJsonSchema());

@@ -1,8 +1,0 @@
-/**
- * What the data table helper needs once there is data to read: the analysis with its CSV parser
- * (papaparse), the chart and the table formats. The island loads this chunk on first use, so a
- * visit to the chapter that never pastes anything does not download it.
- */
-export { analyzeData, chartName } from '../lib/data-table';
-export { escapeHtml, formatPipeTable, threeLineTableHtml } from '../lib/plain-table';
-export { buildChart, CHART_HEIGHT, CHART_WIDTH, SVG_NS, svgToString } from '../lib/svg-chart';

@@ -1,0 +1,416 @@
+import { base64EncodedSize, formatBytes } from '../../lib/byte-size';
+import {
+  checkAttachmentName,
+  checkAttachments,
+  compileAttachmentRules,
+  type AttachmentInput,
+  type AttachmentReport,
+  type CompiledAttachmentRules,
+} from '../../lib/attachments/check-attachments';
+import { predictPackageSize } from '../../lib/attachments/evidence-manifest';
+import { HEAD_BYTES, SIGNATURES } from '../../lib/attachments/file-signature';
+import type { Finding } from '../../lib/rules/ruleset';
+import { shanghaiDate } from '../../lib/shanghai-time';
+import type { CheckerData } from '../../data/site-data';
+import { renderFindings, summarize } from '../shared/findings-view';
+import { lazyChunk } from '../shared/lazy-chunk';
+import { $attachmentFindings, $attachments } from '../shared/stores';
+
+/** More files than anyone attaches to a mail; beyond it the list would only get slow. */
+const MAX_FILES = 50;
+
+interface Item {
+  key: number;
+  file: File;
+  head: Uint8Array;
+  /** The name it will be sent under; null until the user edits it (then the suggestion is used). */
+  editedName: string | null;
+}
+
+/**
+ * The ZIP writer and the streaming SHA-256 are needed only once the user builds the package;
+ * choosing and checking files (and the predicted size) works without them.
+ */
+const packageCode = lazyChunk(() => import('./evidence-builder'), '证据包的打包代码');
+
+const readHead = async (file: File) => new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+
+const today = () => shanghaiDate(Date.now());
+
+class AttachmentChecker extends HTMLElement {
+  #items: Item[] = [];
+  #nextKey = 0;
+  #rules!: CompiledAttachmentRules;
+  #base = '/';
+  #downloadUrl: string | null = null;
+  #building = false;
+
+  connectedCallback() {
+    const data = JSON.parse(this.dataset.rules!) as CheckerData;
+    this.#rules = compileAttachmentRules(data.ruleset, data.attachmentTypes);
+    this.#base = this.dataset.base ?? '/';
+    const picker = this.querySelector<HTMLInputElement>('[data-picker]')!;
+    const dropzone = this.querySelector<HTMLElement>('[data-dropzone]')!;
+    picker.addEventListener('change', () => {
+      void this.add([...(picker.files ?? [])]);
+      picker.value = '';
+    });
+    dropzone.addEventListener('dragenter', (event) => {
+      event.preventDefault();
+      dropzone.dataset.over = '';
+    });
+    dropzone.addEventListener('dragover', (event) => {
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    });
+    dropzone.addEventListener('dragleave', (event) => {
+      if (!dropzone.contains(event.relatedTarget as Node | null)) delete dropzone.dataset.over;
+    });
+    dropzone.addEventListener('drop', (event) => {
+      event.preventDefault();
+      delete dropzone.dataset.over;
+      void this.add([...(event.dataTransfer?.files ?? [])]);
+    });
+    this.querySelector('[data-clear]')!.addEventListener('click', () => {
+      this.#items = [];
+      this.render();
+      picker.focus();
+    });
+    this.querySelector('[data-build]')!.addEventListener('click', () => void this.build());
+    // Files chosen earlier on this page (another checker) are shown here too.
+    for (const chosen of $attachments.get()) {
+      if (this.#items.some((item) => item.file === chosen.file)) continue;
+      void readHead(chosen.file).then((head) => {
+        this.#items.push({ key: this.#nextKey++, file: chosen.file, head, editedName: null });
+        this.render();
+      });
+    }
+  }
+
+  disconnectedCallback() {
+    if (this.#downloadUrl) URL.revokeObjectURL(this.#downloadUrl);
+  }
+
+  /** Adds files: reads only each one's first bytes, so a 1 GB video is as quick as a screenshot. */
+  async add(files: File[]) {
+    const problems: string[] = [];
+    const room = MAX_FILES - this.#items.length;
+    if (files.length > room) {
+      problems.push(
+        `一次最多检查 ${MAX_FILES} 个文件，后面的 ${files.length - Math.max(room, 0)} 个没有加入。`,
+      );
+      files = files.slice(0, Math.max(room, 0));
+    }
+    const read = await Promise.all(
+      files.map(async (file) => {
+        try {
+          return { file, head: await readHead(file) };
+        } catch {
+          // A folder dropped as a file, or a file moved away after it was chosen.
+          problems.push(`无法读取“${file.name}”：它可能是文件夹，或已被移动、删除。`);
+          return null;
+        }
+      }),
+    );
+    for (const entry of read) {
+      if (entry) this.#items.push({ key: this.#nextKey++, ...entry, editedName: null });
+    }
+    this.showError(problems.join(' '));
+    this.render();
+  }
+
+  showError(message: string) {
+    const error = this.querySelector<HTMLElement>('[data-error]')!;
+    error.textContent = message;
+    error.hidden = message === '';
+  }
+
+  inputs(useEdited: boolean): AttachmentInput[] {
+    return this.#items.map((item) => ({
+      name: useEdited && item.editedName !== null ? item.editedName : item.file.name,
+      size: item.file.size,
+      head: item.head,
+      lastModified: item.file.lastModified,
+    }));
+  }
+
+  render() {
+    const date = today();
+    const result = checkAttachments(this.inputs(false), this.#rules, { today: date });
+    const names = result.files.map((report, index) => this.#items[index]!.editedName ?? report.suggestedName);
+    $attachments.set(
+      this.#items.map((item, index) => ({
+        file: item.file,
+        name: names[index]!,
+        blocked: result.files[index]!.blocked,
+      })),
+    );
+
+    const list = this.querySelector<HTMLElement>('[data-list]')!;
+    list.replaceChildren(...result.files.map((report, index) => this.row(report, index, names, date)));
+    renderFindings(this.querySelector('[data-list-findings]')!, result.findings, '', this.#base, {
+      select: () => undefined,
+      fix: () => undefined,
+    });
+    const summary = this.querySelector<HTMLElement>('[data-summary]')!;
+    summary.hidden = this.#items.length === 0;
+    const { total } = result;
+    this.querySelector('[data-total]')!.textContent =
+      `合计 ${this.#items.length} 个文件，${formatBytes(total.bytes)}；作为附件发送时按 Base64 编码，约 ${formatBytes(total.encodedBytes)}。`;
+    this.querySelector('[data-limits]')!.replaceChildren(
+      ...total.limits.map((limit) => {
+        const item = document.createElement('li');
+        item.dataset.fits = String(limit.fits);
+        item.textContent = `${limit.fits ? '✓' : '✗'} ${limit.name}（${formatBytes(limit.bytes)}）：${limit.fits ? '放得下' : '放不下'}`;
+        return item;
+      }),
+    );
+    const all = [...result.findings, ...result.files.flatMap((report) => report.findings)];
+    $attachmentFindings.set(all);
+    this.querySelector('[data-status]')!.textContent =
+      this.#items.length === 0 ? '' : `${this.#items.length} 个文件。${summarize(all)}`;
+    this.renderPackage(result.files, names, date);
+  }
+
+  row(report: AttachmentReport, index: number, names: string[], date: string): HTMLElement {
+    const item = this.#items[index]!;
+    const row = document.createElement('li');
+    row.className = 'ks-attachment';
+    row.dataset.attachment = report.name;
+    row.dataset.detected = report.detectedType ?? '';
+    const head = document.createElement('p');
+    head.className = 'ks-attachment__head';
+    const title = document.createElement('strong');
+    title.textContent = report.name;
+    const facts = document.createElement('span');
+    facts.textContent = ` ${formatBytes(report.size)} · 内容识别为：${report.detected?.label ?? '未能识别'}`;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.dataset.remove = '';
+    remove.textContent = '移除';
+    remove.setAttribute('aria-label', `移除 ${report.name}`);
+    remove.addEventListener('click', () => {
+      this.#items = this.#items.filter((candidate) => candidate !== item);
+      this.render();
+    });
+    head.append(title, facts, ' ', remove);
+
+    const nameRow = document.createElement('p');
+    nameRow.className = 'ks-attachment__name';
+    const inputId = `${this.querySelector('[data-picker]')!.id}-name-${item.key}`;
+    const label = document.createElement('label');
+    label.htmlFor = inputId;
+    label.textContent = '发送时的文件名';
+    const input = document.createElement('input');
+    input.type = 'text';
+    input.id = inputId;
+    input.dataset.newName = '';
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    input.value = names[index]!;
+    const nameStatus = document.createElement('span');
+    nameStatus.dataset.nameStatus = '';
+    const updateNameStatus = () => {
+      const problems = this.newNameProblems(input.value, report, index, names, date);
+      nameStatus.textContent = problems.length === 0 ? '✓ 符合命名约定' : `✗ ${problems.join(' ')}`;
+      nameStatus.dataset.ok = String(problems.length === 0);
+    };
+    input.addEventListener('input', () => {
+      item.editedName = input.value;
+      names[index] = input.value;
+      updateNameStatus();
+      $attachments.set(
+        $attachments
+          .get()
+          .map((chosen) => (chosen.file === item.file ? { ...chosen, name: input.value } : chosen)),
+      );
+      this.renderPackage(null, names, date);
+    });
+    // Re-render (dedupe, package) once the edit is done, without losing the caret while typing.
+    input.addEventListener('change', () => this.render());
+    updateNameStatus();
+    nameRow.append(label, input, nameStatus);
+
+    const findings = document.createElement('ol');
+    findings.className = 'ks-findings';
+    findings.setAttribute('aria-label', `${report.name} 的检查结果`);
+    renderFindings(findings, report.findings, '', this.#base, {
+      select: () => input.focus(),
+      fix: (finding: Finding) => {
+        if (!finding.fix) return;
+        item.editedName = finding.fix.text;
+        this.render();
+      },
+    });
+    row.append(head, nameRow, findings);
+    return row;
+  }
+
+  /** What is wrong with an edited name: the convention, a clash, or an extension that lies. */
+  newNameProblems(name: string, report: AttachmentReport, index: number, names: string[], date: string) {
+    if (name.trim() === '') return ['文件名不能为空。'];
+    const problems = checkAttachmentName(name, this.#rules, {
+      today: date,
+      category: report.category,
+      detected: report.detected,
+    }).map((finding) => finding.message);
+    const clash = names.findIndex(
+      (other, otherIndex) => otherIndex !== index && other.toLowerCase() === name.toLowerCase(),
+    );
+    if (clash >= 0) problems.push(`与第 ${clash + 1} 个文件同名，证据包里会互相覆盖。`);
+    const [asSent] = checkAttachments([{ ...this.inputs(false)[index]!, name }], this.#rules, {
+      today: date,
+    }).files;
+    const mismatch = asSent?.findings.find((finding) => finding.rule === 'attachment.type-mismatch');
+    if (mismatch) problems.push(mismatch.message);
+    return problems;
+  }
+
+  /** The package's files: every file but executables, under the names they will be sent with. */
+  packable(reports: AttachmentReport[] | null, names: string[]) {
+    const current = reports ?? checkAttachments(this.inputs(false), this.#rules, { today: today() }).files;
+    return this.#items
+      .map((item, index) => ({ item, report: current[index]!, name: names[index]! }))
+      .filter(({ report }) => !report.blocked);
+  }
+
+  renderPackage(reports: AttachmentReport[] | null, names: string[], date: string) {
+    const packed = this.packable(reports, names);
+    const excluded = this.#items.length - packed.length;
+    const size = predictPackageSize(
+      packed.map(({ item, report, name }) => ({
+        name,
+        originalName: item.file.name,
+        size: item.file.size,
+        type: report.detected?.label ?? '未识别',
+        lastModified: item.file.lastModified,
+      })),
+      Date.now(),
+    );
+    const packageName = `${date.replaceAll('-', '')}_证据包.zip`;
+    const [check] = checkAttachments(
+      [{ name: packageName, size, head: new Uint8Array(SIGNATURES.zip.sample), lastModified: Date.now() }],
+      this.#rules,
+      { today: date },
+    ).files;
+    this.querySelector('[data-package-size]')!.textContent =
+      `${packageName}：预计 ${formatBytes(size)}（编码后约 ${formatBytes(base64EncodedSize(size))}），含 ${packed.length} 个文件${excluded > 0 ? `；${excluded} 个可执行文件不放入` : ''}。`;
+    renderFindings(this.querySelector('[data-package-findings]')!, check!.findings, '', this.#base, {
+      select: () => undefined,
+      fix: () => undefined,
+    });
+    const invalid =
+      names.some((name) => name.trim() === '') ||
+      new Set(names.map((n) => n.toLowerCase())).size !== names.length;
+    const button = this.querySelector<HTMLButtonElement>('[data-build]')!;
+    button.disabled = this.#building || packed.length === 0 || invalid;
+    button.title = invalid ? '有文件名为空或重名，请先改好' : '';
+  }
+
+  /**
+   * The package's download link, made with the first package: a placeholder link without an
+   * address in the page would be a dead link to crawlers and screen readers.
+   */
+  downloadLink(): HTMLAnchorElement {
+    let link = this.querySelector<HTMLAnchorElement>('[data-download]');
+    if (!link) {
+      link = document.createElement('a');
+      link.dataset.download = '';
+      link.hidden = true;
+      this.querySelector('[data-progress]')!.after(link);
+    }
+    return link;
+  }
+
+  async build() {
+    if (this.#building) return;
+    const date = today();
+    const result = checkAttachments(this.inputs(false), this.#rules, { today: date });
+    const names = result.files.map((report, index) => this.#items[index]!.editedName ?? report.suggestedName);
+    const packed = this.packable(result.files, names);
+    if (packed.length === 0) return;
+    const progress = this.querySelector<HTMLProgressElement>('[data-progress]')!;
+    const outcome = this.querySelector<HTMLElement>('[data-package-result]')!;
+    const link = this.downloadLink();
+    const totalBytes = packed.reduce((sum, { item }) => sum + item.file.size, 0) || 1;
+    let readBytes = 0;
+    let frame = 0;
+    const showProgress = () => {
+      frame = 0;
+      progress.value = readBytes / totalBytes;
+      progress.textContent = `${Math.round((100 * readBytes) / totalBytes)}%`;
+    };
+    this.#building = true;
+    this.renderPackage(result.files, names, date);
+    progress.hidden = false;
+    progress.value = 0;
+    link.hidden = true;
+    outcome.textContent = '正在生成证据包……';
+    try {
+      const { evidencePackage, createHasher, hashWhole } = await packageCode.load();
+      const files = packed.map(({ item, report, name }) => ({
+        name,
+        originalName: item.file.name,
+        size: item.file.size,
+        type: report.detected?.label ?? '未识别',
+        lastModified: item.file.lastModified,
+        blob: item.file,
+        // Counts bytes as the ZIP reads them, for the progress bar.
+        stream: () =>
+          item.file.stream().pipeThrough(
+            new TransformStream<Uint8Array, Uint8Array>({
+              transform(chunk, controller) {
+                readBytes += chunk.byteLength;
+                frame ||= requestAnimationFrame(showProgress);
+                controller.enqueue(chunk);
+              },
+            }),
+          ),
+      }));
+      const createdAt = Date.now();
+      const { stream, manifest } = evidencePackage(files, {
+        createdAt,
+        hashWhole: (file) => hashWhole(file as (typeof files)[number]),
+        createHasher,
+      });
+      // The ZIP goes straight into a Blob (which the browser may keep on disk): the files are
+      // streamed through once, never held in memory together.
+      const blob = await new Response(stream, { headers: { 'content-type': 'application/zip' } }).blob();
+      const rows = await manifest;
+      if (this.#downloadUrl) URL.revokeObjectURL(this.#downloadUrl);
+      this.#downloadUrl = URL.createObjectURL(blob);
+      const packageName = `${date.replaceAll('-', '')}_证据包.zip`;
+      link.href = this.#downloadUrl;
+      link.download = packageName;
+      link.hidden = false;
+      link.textContent = `下载 ${packageName}（${formatBytes(blob.size)}）`;
+      // The package is checked by the same rules as any attachment, its size first.
+      const [check] = checkAttachments(
+        [
+          {
+            name: packageName,
+            size: blob.size,
+            head: new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer()),
+          },
+        ],
+        this.#rules,
+        { today: date },
+      ).files;
+      outcome.textContent = `已生成：${rows.length} 个文件、证据清单.csv 和 SHA256SUMS.txt，共 ${formatBytes(blob.size)}。${
+        check!.findings.some((finding) => finding.rule.startsWith('attachment.size'))
+          ? '它超过了单个附件的上限，请按上面的提示处理。'
+          : '可以作为一个附件发送。'
+      }`;
+      link.click();
+    } catch (error) {
+      outcome.textContent = `生成证据包失败：${error instanceof DOMException && error.name === 'NotReadableError' ? '有文件无法读取（可能已被移动、删除或修改），请移除后重新选择。' : (error as Error).message}`;
+    } finally {
+      if (frame) cancelAnimationFrame(frame);
+      progress.hidden = true;
+      this.#building = false;
+      this.renderPackage(null, names, date);
+    }
+  }
+}
+
+customElements.define('attachment-checker', AttachmentChecker);

@@ -1,0 +1,409 @@
+/**
+ * <data-table-helper>: pasted rows → three-line table, key figures and the chart of table 5.
+ * User text only ever reaches the page through textContent and setAttribute (never innerHTML);
+ * the HTML for the clipboard is built by threeLineTableHtml, which escapes every cell.
+ */
+import { persistentAtom } from '@nanostores/persistent';
+import type { ChartTypeRow, DataAnalysis } from '../../lib/data-table/data-table';
+import { MAX_INPUT_CHARS } from '../../lib/data-table/data-table-limits';
+import type { SvgNode } from '../../lib/data-table/svg-chart';
+import { copyText } from '../shared/clipboard';
+import { downloadBlob } from '../shared/download';
+import { lazyChunk } from '../shared/lazy-chunk';
+import { $draft } from '../shared/stores';
+import { watchStorage } from '../shared/storage-warning';
+
+/** The analysis, its CSV parser and the chart: loaded when there is first something to read. */
+const engine = lazyChunk(() => import('./data-table-engine'), '数据分析代码');
+type Engine = NonNullable<typeof engine.current>;
+
+/** What was pasted, kept across reloads (only while it is small enough to be read at all). */
+const $pasted = persistentAtom<string>('ksmail:data-table', '');
+
+/** The chapter's own example (虚构数据): the orders before and after a listing was taken down. */
+const SAMPLE = [
+  '日期\t日订单量（单）\t退款单量（单）',
+  '11月16日\t131\t2',
+  '11月17日\t126\t3',
+  '11月18日\t0\t5',
+  '11月19日\t0\t4',
+].join('\n');
+
+/** Waits this long after the last keystroke or paste before reading the data. */
+const DEBOUNCE_MS = 150;
+const PNG_SCALE = 2;
+
+function svgElement(tree: SvgNode, namespace: Engine['SVG_NS']): SVGElement {
+  const element = document.createElementNS(namespace, tree.tag);
+  for (const [name, value] of Object.entries(tree.attrs)) {
+    if (name !== 'xmlns') element.setAttribute(name, String(value));
+  }
+  if (tree.text !== undefined) element.textContent = tree.text;
+  for (const child of tree.children ?? []) element.append(svgElement(child, namespace));
+  return element;
+}
+
+/** Draws the serialized SVG into a canvas at 2× through a blob: URL image. */
+async function svgToPng(
+  svg: string,
+  { CHART_WIDTH, CHART_HEIGHT }: Pick<Engine, 'CHART_WIDTH' | 'CHART_HEIGHT'>,
+): Promise<HTMLCanvasElement> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = CHART_WIDTH * PNG_SCALE;
+    canvas.height = CHART_HEIGHT * PNG_SCALE;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('浏览器不支持画布');
+    context.scale(PNG_SCALE, PNG_SCALE);
+    context.drawImage(image, 0, 0, CHART_WIDTH, CHART_HEIGHT);
+    return canvas;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** One problem in the list (user text only through textContent). */
+function problemItem(severity: 'error' | 'warning', code: string, text: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = `ks-finding ks-finding--${severity}`;
+  item.dataset.problem = code;
+  const badge = document.createElement('span');
+  badge.className = 'ks-finding__badge';
+  badge.textContent = severity === 'error' ? '错误' : '警告';
+  const message = document.createElement('span');
+  message.textContent = text;
+  item.append(badge, message);
+  return item;
+}
+
+function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('无法生成 PNG'))), 'image/png'),
+  );
+}
+
+/** Rich text on the clipboard, with plain text beside it; false where the browser cannot. */
+async function copyRich(html: string, plain: string): Promise<boolean> {
+  if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) return false;
+  try {
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([plain], { type: 'text/plain' }),
+      }),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+class DataTableHelper extends HTMLElement {
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #result: DataAnalysis | null = null;
+  #unsubscribe: (() => void)[] = [];
+  /** Counts reads of the input, so a read that waited for the analysis code is dropped if a newer one came. */
+  #generation = 0;
+
+  connectedCallback() {
+    const chartTypes = JSON.parse(this.dataset.chartTypes ?? '[]') as ChartTypeRow[];
+    const input = this.querySelector<HTMLTextAreaElement>('[data-input]')!;
+    const chartSelect = this.querySelector<HTMLSelectElement>('[data-chart-select]')!;
+    const problems = this.querySelector<HTMLElement>('[data-problems]')!;
+    const output = this.querySelector<HTMLElement>('[data-output]')!;
+    const kindReason = this.querySelector<HTMLElement>('[data-kind-reason]')!;
+    const keyReason = this.querySelector<HTMLElement>('[data-key-reason]')!;
+    const table = this.querySelector<HTMLTableElement>('[data-table]')!;
+    const chartBox = this.querySelector<HTMLElement>('[data-chart]')!;
+    const figure = this.querySelector<HTMLElement>('[data-chart-figure]')!;
+    const status = this.querySelector<HTMLElement>('[data-action-status]')!;
+    const chartButtons = this.querySelectorAll<HTMLButtonElement>(
+      '[data-copy-chart], [data-download-svg], [data-download-png]',
+    );
+
+    const parts = { problems, output, kindReason, keyReason, table, chartBox, figure, chartButtons };
+    /**
+     * Runs `use` with the analysis code: at once when it is loaded, else when it arrives (if no
+     * newer read came meanwhile). Text that is only blank needs no analysis, so an empty helper
+     * (the usual first visit) never loads it.
+     */
+    const withEngine = (text: string, use: (code: Engine) => void) => {
+      const generation = ++this.#generation;
+      if (text.replace(/^\uFEFF/, '').trim() === '') {
+        this.#result = null;
+        this.render(null, parts);
+        this.dataset.status = 'empty';
+        this.dataset.rendered = String(text.length);
+        return;
+      }
+      if (engine.current) return use(engine.current);
+      this.dataset.status = 'loading';
+      engine.load().then(
+        (code) => {
+          if (generation === this.#generation) use(code);
+        },
+        (error: unknown) => {
+          if (generation !== this.#generation) return;
+          this.#result = null;
+          this.render(null, parts);
+          problems.replaceChildren(problemItem('error', 'load-error', (error as Error).message));
+          this.dataset.status = 'load-error';
+          this.dataset.rendered = `load-error:${text.length}`;
+        },
+      );
+    };
+
+    const update = () => {
+      const text = input.value;
+      // Too large to be a mail table: not kept, and not parsed (analyzeData refuses it unread).
+      $pasted.set(text.length <= MAX_INPUT_CHARS ? text : '');
+      const chart = chartSelect.value as 'auto' | 'line' | 'bar' | 'pie';
+      status.textContent = '';
+      withEngine(text, (code) => {
+        const result = code.analyzeData(text, { chartTypes, chart });
+        this.#result = result;
+        this.render(result, parts);
+        // A drawn table is the answer a screen-reader user waits for; problems have their own region.
+        status.textContent =
+          result.status === 'ok' && result.table
+            ? `已生成三线表（${result.rows.length} 行数据）${result.chart ? `和${code.chartName(result.chart)}` : ''}。`
+            : '';
+        this.dataset.status = result.status;
+        // Tests wait for this: the text of this length has been read and drawn.
+        this.dataset.rendered = String(text.length);
+      });
+    };
+    const schedule = () => {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(update, DEBOUNCE_MS);
+    };
+
+    input.addEventListener('input', schedule);
+    // A paste or drop too large to be a mail table never reaches the textarea (laying out a
+    // megabyte of text there takes the browser seconds): it is refused here, unread.
+    const refuseLarge = (event: ClipboardEvent | DragEvent, data: DataTransfer | null) => {
+      const text = data?.getData('text/plain') ?? '';
+      const start = event.type === 'paste' ? input.selectionStart : input.value.length;
+      const end = event.type === 'paste' ? input.selectionEnd : input.value.length;
+      const next = input.value.slice(0, start) + text + input.value.slice(end);
+      if (next.length <= MAX_INPUT_CHARS) return;
+      event.preventDefault();
+      clearTimeout(this.#timer);
+      withEngine(next, (code) => {
+        const result = code.analyzeData(next, { chartTypes });
+        this.#result = null;
+        this.render(
+          {
+            ...result,
+            problems: result.problems.map((problem) => ({
+              ...problem,
+              message: `${problem.message}（这次粘贴的内容没有放进输入框。）`,
+            })),
+          },
+          parts,
+        );
+        this.dataset.status = result.status;
+        this.dataset.rendered = `refused:${next.length}`;
+      });
+    };
+    input.addEventListener('paste', (event) => refuseLarge(event, event.clipboardData));
+    input.addEventListener('drop', (event) => refuseLarge(event, event.dataTransfer));
+    chartSelect.addEventListener('change', update);
+    this.querySelector('[data-sample]')!.addEventListener('click', () => {
+      input.value = SAMPLE;
+      chartSelect.value = 'auto';
+      update();
+      input.focus();
+    });
+    this.querySelector('[data-clear]')!.addEventListener('click', () => {
+      input.value = '';
+      update();
+      input.focus();
+    });
+    const run = (button: string, action: () => Promise<string>) => {
+      this.querySelector(button)!.addEventListener('click', () => {
+        status.textContent = '';
+        action().then(
+          (message) => {
+            status.textContent = message;
+          },
+          (error: unknown) => {
+            status.textContent = `操作失败：${error instanceof Error ? error.message : String(error)}`;
+          },
+        );
+      });
+    };
+    run('[data-copy-table]', () => this.copyTable());
+    run('[data-copy-chart]', () => this.copyChart());
+    run('[data-insert]', async () => this.insertIntoDraft());
+    run('[data-download-svg]', async () => {
+      const { svg, name } = this.chartFile();
+      downloadBlob(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), `${name}.svg`);
+      return `已下载 ${name}.svg。`;
+    });
+    run('[data-download-png]', async () => {
+      const { svg, name } = this.chartFile();
+      const code = this.code();
+      downloadBlob(await canvasBlob(await svgToPng(svg, code)), `${name}.png`);
+      return `已下载 ${name}.png（${code.CHART_WIDTH * PNG_SCALE}×${code.CHART_HEIGHT * PNG_SCALE} 像素）。很多邮件客户端默认不显示正文图片，请同时附上数据表。`;
+    });
+
+    this.#unsubscribe.push(
+      // Another tab changed what was pasted.
+      $pasted.listen((value) => {
+        if (value !== input.value && document.activeElement !== input && value.length <= MAX_INPUT_CHARS) {
+          input.value = value;
+          schedule();
+        }
+      }),
+      watchStorage(
+        this.querySelector<HTMLElement>('[data-storage-warning]')!,
+        '粘贴的数据',
+        '刷新页面前请自行复制',
+      ),
+    );
+    // Only this island writes the key, never over the limit: a longer value is corrupted data,
+    // and laying out megabytes in the textarea would freeze the page.
+    const saved = $pasted.get();
+    input.value = saved.length <= MAX_INPUT_CHARS ? saved : '';
+    update();
+  }
+
+  disconnectedCallback() {
+    clearTimeout(this.#timer);
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+  }
+
+  /** Draws a result; null: nothing to read (blank input, or the analysis code did not load). */
+  render(
+    result: DataAnalysis | null,
+    parts: {
+      problems: HTMLElement;
+      output: HTMLElement;
+      kindReason: HTMLElement;
+      keyReason: HTMLElement;
+      table: HTMLTableElement;
+      chartBox: HTMLElement;
+      figure: HTMLElement;
+      chartButtons: NodeListOf<HTMLButtonElement>;
+    },
+  ) {
+    const shown = !result || result.status === 'empty' ? [] : result.problems;
+    parts.problems.replaceChildren(
+      ...shown.map((problem) => problemItem(problem.severity, problem.code, problem.message)),
+    );
+    const table = result?.table;
+    parts.output.hidden = result?.status !== 'ok' || !table;
+    if (!result || !table) {
+      parts.table.replaceChildren();
+      parts.chartBox.replaceChildren();
+      return;
+    }
+    parts.kindReason.textContent = result.kindReason;
+    for (const claim of this.querySelectorAll<HTMLElement>('[data-kind-claim]')) {
+      claim.hidden = claim.dataset.kindClaim !== result.kind;
+    }
+    parts.keyReason.textContent = result.keyReason ? `标出的关键数字：${result.keyReason}` : '';
+
+    // The table, from DOM nodes.
+    const head = document.createElement('thead');
+    const headRow = document.createElement('tr');
+    table.header.forEach((text, column) => {
+      const cell = document.createElement('th');
+      cell.scope = 'col';
+      cell.textContent = text;
+      if (table.align[column] === 'right') cell.dataset.align = 'right';
+      headRow.append(cell);
+    });
+    head.append(headRow);
+    const body = document.createElement('tbody');
+    table.rows.forEach((row, rowIndex) => {
+      const line = document.createElement('tr');
+      row.forEach((text, column) => {
+        const cell = document.createElement('td');
+        if (table.align[column] === 'right') cell.dataset.align = 'right';
+        if (table.highlight[rowIndex]?.[column]) {
+          cell.dataset.highlight = '';
+          const strong = document.createElement('strong');
+          strong.textContent = text;
+          cell.append(strong);
+        } else cell.textContent = text;
+        line.append(cell);
+      });
+      body.append(line);
+    });
+    parts.table.replaceChildren(head, body);
+
+    // The chart, from the element tree.
+    const spec = result.chartSpec;
+    parts.figure.hidden = !spec;
+    for (const button of parts.chartButtons) button.disabled = !spec;
+    const code = this.code();
+    parts.chartBox.replaceChildren(...(spec ? [svgElement(code.buildChart(spec), code.SVG_NS)] : []));
+  }
+
+  /** The analysis code; only called once a result exists, which it made. */
+  code(): Engine {
+    if (!engine.current) throw new Error('还没有表格：请先粘贴数据。');
+    return engine.current;
+  }
+
+  /** The current chart as SVG text and its file name (图表_时间序列), or an error. */
+  chartFile(): { svg: string; name: string } {
+    const result = this.#result;
+    if (!result?.chartSpec || !result.kind) throw new Error('还没有图表：请先粘贴含数字列的数据。');
+    const chartTypes = JSON.parse(this.dataset.chartTypes ?? '[]') as ChartTypeRow[];
+    const kind =
+      chartTypes.find((type) => type.id === result.kind)?.dataKind.replace(/数据$/, '') ?? result.kind;
+    const { svgToString, buildChart } = this.code();
+    return { svg: svgToString(buildChart(result.chartSpec)), name: `图表_${kind}` };
+  }
+
+  currentTable() {
+    const table = this.#result?.table;
+    if (!table) throw new Error('还没有表格：请先粘贴数据。');
+    return table;
+  }
+
+  async copyTable(): Promise<string> {
+    const table = this.currentTable();
+    const { formatPipeTable, threeLineTableHtml } = this.code();
+    const plain = formatPipeTable(table);
+    if (await copyRich(threeLineTableHtml(table), plain)) {
+      return '已复制三线表（富文本）。在网页邮箱的正文里粘贴即可；纯文本邮件里会粘贴为对齐的文字表格。';
+    }
+    return (await copyText(plain))
+      ? '这个浏览器不支持复制富文本：已复制为纯文本表格（Markdown 格式）。'
+      : '无法写入剪贴板：请手动选中上面的表格复制。';
+  }
+
+  async copyChart(): Promise<string> {
+    const table = this.currentTable();
+    const { svg } = this.chartFile();
+    const spec = this.#result!.chartSpec!;
+    const code = this.code();
+    const { buildChart, escapeHtml, formatPipeTable, threeLineTableHtml, CHART_WIDTH, CHART_HEIGHT } = code;
+    // Web mail drops inline SVG: the chart goes in as a PNG, followed by its data table.
+    const png = (await svgToPng(svg, code)).toDataURL('image/png');
+    const alt = escapeHtml(buildChart(spec).attrs['aria-label'] as string);
+    const html = `<div><img src="${png}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" alt="${alt}" style="display:block;max-width:100%;height:auto"><br>${threeLineTableHtml(table)}</div>`;
+    if (await copyRich(html, formatPipeTable(table))) {
+      return '已复制图表和数据表（富文本）。有些邮箱粘贴后不显示图片，发送前请先发给自己看看；也可以下载 PNG 作为附件。';
+    }
+    return '这个浏览器不支持复制富文本图片：请用“下载 PNG”保存图表，再作为图片插入或作为附件。';
+  }
+
+  insertIntoDraft(): string {
+    const plain = this.code().formatPipeTable(this.currentTable());
+    const draft = $draft.get();
+    // trimEnd, not /\s+$/: that backtracks in quadratic time on a long run of spaces in the draft.
+    $draft.set(draft.trim() === '' ? plain : `${draft.trimEnd()}\n\n${plain}`);
+    return '已把表格插入到邮件正文末尾（Markdown 表格，关键数字已加粗）。在“检查工具”页的正文检查里可以看到和修改。';
+  }
+}
+
+customElements.define('data-table-helper', DataTableHelper);

@@ -1,0 +1,240 @@
+import { checkDraft, type DraftResult } from '../../lib/rules/check-draft';
+import { highlightLines, isLongDraft } from '../../lib/rules/draft-view';
+import { ownValue } from '../../lib/own-value';
+import { compileRules } from '../../lib/rules/rules-engine';
+import { applyFix, type Finding } from '../../lib/rules/ruleset';
+import type { CheckerData } from '../../data/site-data';
+import { renderHighlights } from './draft-highlights';
+import { renderFindings, summarize } from '../shared/findings-view';
+import type { LongDraftResult } from '../shared/draft-worker';
+import { checkLongDraft } from '../shared/long-draft-check';
+import { $draft, $storageProblem, $templateUse, type TemplateUse } from '../shared/stores';
+import type { TemplateSummary } from '../../data/template-data';
+
+type TemplateVersions = Record<string, Pick<TemplateSummary, 'title' | 'revision' | 'ruleset' | 'changelog'>>;
+
+/** A draft started from an older revision of a template: say that the rules changed, and where. */
+function renderTemplateBanner(
+  banner: HTMLElement,
+  use: TemplateUse | null,
+  templates: TemplateVersions,
+  base: string,
+) {
+  const current = use ? ownValue(templates, use.id) : undefined;
+  if (!use || !current || current.revision <= use.revision) {
+    banner.hidden = true;
+    banner.replaceChildren();
+    return;
+  }
+  const link = (text: string, href: string) => {
+    const anchor = document.createElement('a');
+    anchor.href = href;
+    anchor.textContent = text;
+    return anchor;
+  };
+  const title = document.createElement('strong');
+  title.textContent = '规则已更新：';
+  banner.replaceChildren(
+    title,
+    `你的草稿来自模板“${current.title}”修订 ${use.revision}（规则集 ${use.ruleset}），该模板现在是修订 ${current.revision}（规则集 ${current.ruleset}）。`,
+    link('查看更新日志', `${base}${current.changelog}`),
+    '　',
+    link('查看修订差异', `${base}templates/#${use.id}-history`),
+  );
+  banner.hidden = false;
+}
+
+/**
+ * User Timing entries: from a keystroke (its input event) to its findings, highlights, score and
+ * status written to the page, and the part of that spent checking and writing (the rest is the
+ * wait for the next frame). `npm run bench` reads them in Chromium (goal: under 16 ms median for
+ * a 10,000-character draft). One entry each per check, only the latest kept: cheap enough to
+ * stay in production code.
+ */
+const LATENCY_MEASURE = 'ks-draft:input-to-findings';
+const WORK_MEASURE = 'ks-draft:check-and-render';
+/** A long draft (see LONG_DRAFT) is checked, in a worker, once typing pauses this long. */
+const LONG_DRAFT_PAUSE = 400;
+/** What can change a long draft, watched instead of its input events (see watchLongDraft). */
+const LONG_DRAFT_EVENTS = ['keyup', 'cut', 'drop', 'compositionend'] as const;
+
+/**
+ * <draft-checker>: checks on every input within one animation frame (a long draft: in a worker
+ * after a pause, without colouring the text); saves after a pause.
+ */
+class DraftChecker extends HTMLElement {
+  #frame = 0;
+  #checkTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts checks, so that a long draft's result that arrives after a newer check is dropped. */
+  #version = 0;
+  /** Whether the long-draft watching (see watchLongDraft) is on, and its poll. */
+  #watchingLongDraft = false;
+  #poll: ReturnType<typeof setInterval> | undefined;
+  /** When the oldest input not yet checked happened (its event's timeStamp), or null. */
+  #pendingSince: number | null = null;
+  #checkStart = 0;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #unsubscribe: (() => void)[] = [];
+
+  connectedCallback() {
+    const data = JSON.parse(this.dataset.rules!) as CheckerData;
+    const rules = compileRules(data.ruleset, data.subjectTypes);
+    const base = this.dataset.base ?? '/';
+    const input = this.querySelector<HTMLTextAreaElement>('[data-input]')!;
+    const mirror = this.querySelector<HTMLElement>('[data-mirror]')!;
+    const list = this.querySelector<HTMLElement>('[data-findings]')!;
+    const status = this.querySelector<HTMLElement>('[data-status]')!;
+    const score = this.querySelector<HTMLElement>('[data-score]')!;
+    const sections = this.querySelector<HTMLElement>('[data-sections]')!;
+    const storageWarning = this.querySelector<HTMLElement>('[data-storage-warning]')!;
+    const templateBanner = this.querySelector<HTMLElement>('[data-template-banner]')!;
+    const longNotice = this.querySelector<HTMLElement>('[data-long-draft]')!;
+    const templates = JSON.parse(this.dataset.templates ?? '{}') as TemplateVersions;
+
+    const select = (finding: Finding) => {
+      input.focus();
+      input.setSelectionRange(finding.start, finding.end);
+    };
+    const fix = (finding: Finding) => {
+      input.value = applyFix(input.value, finding);
+      input.focus();
+      const caret = finding.fix!.start + finding.fix!.text.length;
+      input.setSelectionRange(caret, caret);
+      update(true);
+    };
+    const render = (text: string, result: DraftResult | LongDraftResult) => {
+      // A long draft's findings come digested from the worker (see long-draft-check.ts).
+      const all = result.findings;
+      const digest = Array.isArray(all) ? null : all;
+      const findings = Array.isArray(all) ? all : all.listed;
+      const long = digest !== null;
+      watchLongDraft(long);
+      // A long draft is not coloured: a second copy of it laid out in the mirror would double
+      // what the browser already spends on the textarea.
+      renderHighlights(mirror, long ? [] : highlightLines(text, findings));
+      longNotice.hidden = !long;
+      longNotice.textContent = long
+        ? `草稿很长（${text.length.toLocaleString('zh-CN')} 字）：为了输入流畅，文中不再用颜色标出问题，停止输入片刻后才检查。问题仍列在下方，点击即可在文中选中。`
+        : '';
+      renderFindings(list, findings, text, base, { select, fix }, digest?.total);
+      score.textContent = text.trim() ? `得分：${result.score} / 100` : '得分：—';
+      sections.textContent = result.sections.length
+        ? `模块：${result.sections.map((section) => `${section.name} ${section.length}字`).join('，')}`
+        : '';
+      for (const band of this.querySelectorAll<HTMLElement>('[data-band]')) {
+        band.hidden = !text.trim() || band.dataset.band !== result.band;
+      }
+      status.textContent = text.trim() ? summarize(digest ?? findings) : '';
+      this.dataset.checked = String(text.length);
+      if (this.#pendingSince !== null) {
+        const end = performance.now();
+        performance.clearMeasures(LATENCY_MEASURE);
+        performance.clearMeasures(WORK_MEASURE);
+        performance.measure(LATENCY_MEASURE, { start: this.#pendingSince, end });
+        performance.measure(WORK_MEASURE, { start: this.#checkStart, end });
+        this.#pendingSince = null;
+      }
+    };
+    const check = () => {
+      this.#checkStart = performance.now();
+      const text = input.value;
+      seen = text;
+      const version = (this.#version += 1);
+      if (!isLongDraft(text)) return render(text, checkDraft(text, rules));
+      // Checked in a worker; shown only if nothing changed meanwhile.
+      void checkLongDraft(text, rules).then((result) => {
+        if (version === this.#version) render(text, result);
+      });
+    };
+    const update = (save: boolean) => {
+      cancelAnimationFrame(this.#frame);
+      clearTimeout(this.#checkTimer);
+      if (isLongDraft(input.value)) this.#checkTimer = setTimeout(check, LONG_DRAFT_PAUSE);
+      else this.#frame = requestAnimationFrame(check);
+      if (save) {
+        clearTimeout(this.#saveTimer);
+        this.#saveTimer = setTimeout(() => $draft.set(input.value), 300);
+      }
+    };
+
+    const edited = (event: Event) => {
+      this.#pendingSince ??= event.timeStamp;
+      update(true);
+    };
+    // Chromium spends about a second on each keystroke in a textarea of 10,000 lines or a
+    // megabyte whenever anything listens to its input events (measured: the same textarea
+    // without such a listener types at once). So a long draft is watched through keys, the
+    // clipboard and drops instead, and a slow poll catches the rest (a context menu, spelling).
+    let seen = '';
+    const noticeChange = (event: Event) =>
+      setTimeout(() => {
+        if (input.value !== seen) edited(event);
+      }, 0);
+    const watchLongDraft = (long: boolean) => {
+      if (long === this.#watchingLongDraft) return;
+      this.#watchingLongDraft = long;
+      clearInterval(this.#poll);
+      if (long) {
+        input.removeEventListener('input', edited);
+        for (const type of LONG_DRAFT_EVENTS) input.addEventListener(type, noticeChange);
+        this.#poll = setInterval(() => {
+          if (input.value !== seen) update(true);
+        }, 1_000);
+      } else {
+        for (const type of LONG_DRAFT_EVENTS) input.removeEventListener(type, noticeChange);
+        input.addEventListener('input', edited);
+      }
+    };
+    input.addEventListener('input', edited);
+    // Chromium's editing machinery needs about a second to paste a megabyte into a textarea,
+    // more than laying it out; setRangeText makes the same edit in a fraction of that. Only for
+    // long pastes, because an edit made this way cannot be undone with Ctrl+Z.
+    input.addEventListener('paste', (event) => {
+      const pasted = event.clipboardData?.getData('text/plain') ?? '';
+      if (!isLongDraft(pasted)) return;
+      event.preventDefault();
+      input.setRangeText(pasted.replace(/\r\n?/g, '\n'), input.selectionStart, input.selectionEnd, 'end');
+      watchLongDraft(true);
+      edited(event);
+    });
+    input.addEventListener('scroll', () => {
+      mirror.scrollTop = input.scrollTop;
+    });
+    this.querySelector('[data-clear]')!.addEventListener('click', () => {
+      clearTimeout(this.#saveTimer);
+      input.value = '';
+      $draft.set('');
+      $templateUse.set(null);
+      update(false);
+      input.focus();
+    });
+    // Another island (a template, another checker) changed the draft: show it.
+    this.#unsubscribe.push(
+      $draft.subscribe((value) => {
+        if (value !== input.value && document.activeElement !== input) {
+          input.value = value;
+          update(false);
+        }
+      }),
+      $templateUse.subscribe((use) => renderTemplateBanner(templateBanner, use, templates, base)),
+      $storageProblem.subscribe((problem) => {
+        storageWarning.hidden = problem === null;
+        storageWarning.textContent =
+          problem === 'full'
+            ? '浏览器存储空间已满：草稿无法保存，刷新页面前请自行复制。检查功能不受影响。'
+            : '浏览器禁止了本地存储：草稿不会被保存，刷新页面前请自行复制。检查功能不受影响。';
+      }),
+    );
+    update(false);
+  }
+
+  disconnectedCallback() {
+    this.#version += 1;
+    cancelAnimationFrame(this.#frame);
+    clearTimeout(this.#checkTimer);
+    clearInterval(this.#poll);
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+  }
+}
+
+customElements.define('draft-checker', DraftChecker);

@@ -1,0 +1,29 @@
+/**
+ * The draft check in a worker, for long drafts: checking a megabyte takes over 100 ms, which on
+ * the page's own thread would freeze typing and scrolling. Same pure function as on the page.
+ */
+import { checkDraft, type DraftResult } from '../../lib/rules/check-draft';
+import { digestFindings, type FindingsDigest } from '../../lib/rules/draft-view';
+import { compileRules, type CompiledRules } from '../../lib/rules/rules-engine';
+import type { Ruleset } from '../../lib/rules/ruleset';
+import type { SubjectTypeInfo } from '../../lib/rules/rules-engine';
+
+export interface DraftWorkerRequest {
+  id: number;
+  text: string;
+  /** Sent with the first request only; compiled once. */
+  rules?: { ruleset: Ruleset; subjectTypes: SubjectTypeInfo[] };
+}
+
+/** A draft's result with its findings digested: all of them would cost the page to receive. */
+export type LongDraftResult = Omit<DraftResult, 'findings'> & { findings: FindingsDigest };
+
+let compiled: CompiledRules | undefined;
+
+self.addEventListener('message', (event: MessageEvent<DraftWorkerRequest>) => {
+  const { id, text, rules } = event.data;
+  if (rules) compiled = compileRules(rules.ruleset, rules.subjectTypes);
+  const { findings, ...rest } = checkDraft(text, compiled!);
+  const result: LongDraftResult = { ...rest, findings: digestFindings(findings) };
+  self.postMessage({ id, result });
+});

@@ -1,0 +1,113 @@
+import { checkSubject } from '../../lib/rules/check-subject';
+import { indexAtWidth } from '../../lib/display-width';
+import { compileRules } from '../../lib/rules/rules-engine';
+import { applyFix, type Finding } from '../../lib/rules/ruleset';
+import type { CheckerData } from '../../data/site-data';
+import { renderFindings, summarize } from '../shared/findings-view';
+import { ownValue } from '../../lib/own-value';
+import { $requestType, $subject } from '../shared/stores';
+import { watchStorage } from '../shared/storage-warning';
+
+const PRIORITY = { high: '高', medium: '中', low: '低' } as const;
+
+class SubjectChecker extends HTMLElement {
+  #unsubscribe: (() => void)[] = [];
+
+  connectedCallback() {
+    const data = JSON.parse(this.dataset.rules!) as CheckerData;
+    const rules = compileRules(data.ruleset, data.subjectTypes);
+    // Columns a phone's mail list shows: the same figure the subject.width rule enforces.
+    const phoneColumns = rules.subjectWidth?.columns ?? Number.POSITIVE_INFINITY;
+    const base = this.dataset.base ?? '/';
+    const input = this.querySelector<HTMLInputElement>('[data-input]')!;
+    const typeSelect = this.querySelector<HTMLSelectElement>('[data-type]')!;
+    const parts = this.querySelector<HTMLElement>('[data-parts]')!;
+    const category = this.querySelector<HTMLElement>('[data-category]')!;
+    const suggestion = this.querySelector<HTMLElement>('[data-suggestion]')!;
+    const preview = this.querySelector<HTMLElement>('[data-phone-preview]')!;
+    const list = this.querySelector<HTMLElement>('[data-findings]')!;
+    const status = this.querySelector<HTMLElement>('[data-status]')!;
+
+    const select = (finding: Finding) => {
+      input.focus();
+      input.setSelectionRange(finding.start, finding.end);
+    };
+    const fix = (finding: Finding) => {
+      input.value = applyFix(input.value, finding);
+      check();
+    };
+    const check = () => {
+      const text = input.value;
+      $subject.set(text);
+      const result = checkSubject(text, rules, typeSelect.value || undefined);
+      const empty = text.trim() === '';
+      parts.replaceChildren(
+        ...result.structure.parts
+          .filter((part) => part.name !== 'urgency')
+          .map((part) => {
+            const item = document.createElement('li');
+            item.dataset.part = part.name;
+            item.dataset.present = String(part.value !== null);
+            item.textContent = `${part.value !== null ? '✓' : '✗'} ${part.label}${part.value ? `：${part.value}` : ''}`;
+            return item;
+          }),
+      );
+      parts.hidden = empty;
+      category.textContent = result.category
+        ? `类型：${result.category.label}　优先级：${PRIORITY[result.category.priority]}　原文称回复时效：${result.category.replyTime ?? '未给出'}`
+        : empty
+          ? ''
+          : '类型：未识别，请在开头用【】写明类型，或在上方选择诉求类型。';
+      category.dataset.category = result.category?.id ?? '';
+      suggestion.textContent = empty ? '' : result.suggestion;
+      const cut = indexAtWidth(text, phoneColumns);
+      preview.textContent = empty
+        ? ''
+        : `手机上大约显示：${text.slice(0, cut)}${cut < text.length ? '…' : ''}`;
+      renderFindings(list, result.findings, text, base, { select, fix });
+      status.textContent = empty ? '' : summarize(result.findings);
+    };
+
+    input.addEventListener('input', check);
+    typeSelect.addEventListener('change', check);
+    this.querySelector('[data-apply]')!.addEventListener('click', () => {
+      if (!suggestion.textContent) return;
+      input.value = suggestion.textContent;
+      check();
+      input.focus();
+    });
+    this.querySelector('[data-clear]')!.addEventListener('click', () => {
+      input.value = '';
+      check();
+      input.focus();
+    });
+    this.#unsubscribe.push(
+      $requestType.subscribe((route) => {
+        const type = ownValue(data.routeTypes, route);
+        if (type) {
+          typeSelect.value = type;
+          check();
+        }
+      }),
+      $subject.subscribe((value) => {
+        if (value !== input.value && document.activeElement !== input) {
+          input.value = value;
+          check();
+        }
+      }),
+      watchStorage(
+        this.querySelector<HTMLElement>('[data-storage-warning]')!,
+        '主题',
+        '刷新页面前请自行复制',
+      ),
+    );
+    input.value = $subject.get();
+    check();
+  }
+
+  disconnectedCallback() {
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+  }
+}
+
+customElements.define('subject-checker', SubjectChecker);

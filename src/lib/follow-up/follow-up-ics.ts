@@ -1,0 +1,88 @@
+/**
+ * The follow-up plan as an iCalendar file (RFC 5545, written by the `ics` library): one
+ * all-day event per step with a 09:00 reminder, plus the end of the claimed reply time.
+ */
+import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import { chineseDate, type FollowUpPlan } from './follow-up-plan';
+import { addDays } from '../work-calendar';
+
+const dateArray = (date: string): DateArray => [
+  Number(date.slice(0, 4)),
+  Number(date.slice(5, 7)),
+  Number(date.slice(8, 10)),
+];
+
+// An all-day event ends the next day (DTEND;VALUE=DATE). Not `duration: { days: 1 }`: the
+// library writes that as P1DT, which RFC 5545 does not allow.
+const allDay = (date: string) => ({ start: dateArray(date), end: dateArray(addDays(date, 1)) });
+
+const UID_DOMAIN = 'kuaishou-mail-guide';
+
+/** Returns the .ics text; throws with a Chinese message if the library rejects an event. */
+export function followUpIcs(plan: FollowUpPlan, originalSubject: string): string {
+  const subject = originalSubject.trim() || '（原邮件主题）';
+  const about = `原邮件：“${subject}”，发送于 ${plan.sent.dateTime}（北京时间）。`;
+  const counting = plan.mode === 'working-days' ? '个工作日' : '天（自然日）';
+  const events: EventAttributes[] = plan.steps.map((step) => ({
+    uid: `${plan.type}-${step.id}-${plan.sent.date}@${UID_DOMAIN}`,
+    title: `【跟进】${step.label}（发送后第 ${step.day} ${counting}）`,
+    description: `${step.action}\n对象：${step.to}\n${about}`,
+    ...allDay(step.due),
+    categories: ['快手邮件跟进'],
+    alarms: [
+      {
+        action: 'display',
+        description: `【跟进】${step.label}：${subject}`,
+        trigger: { hours: 9, minutes: 0, before: false },
+      },
+    ],
+  }));
+  const { commitment } = plan;
+  if (commitment.hours !== undefined) {
+    // A Beijing date-time: given to the library in UTC so every calendar app shows it right.
+    const instant = Date.parse(commitment.deadline);
+    const utc = new Date(instant);
+    events.push({
+      uid: `${plan.type}-commitment-${plan.sent.date}@${UID_DOMAIN}`,
+      title: `【跟进】${commitment.business}：原文称 ${commitment.hours} 小时内响应，已到期`,
+      description: `仍无回复就${commitment.followUpText.replace(/^超时即/, '')}。\n${about}`,
+      start: [
+        utc.getUTCFullYear(),
+        utc.getUTCMonth() + 1,
+        utc.getUTCDate(),
+        utc.getUTCHours(),
+        utc.getUTCMinutes(),
+      ],
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      duration: { minutes: 30 },
+      alarms: [
+        {
+          action: 'display',
+          description: `${commitment.business}：响应时限已到`,
+          trigger: { minutes: 0, before: true },
+        },
+      ],
+    });
+  } else {
+    events.push({
+      uid: `${plan.type}-commitment-${plan.sent.date}@${UID_DOMAIN}`,
+      title: `【跟进】${commitment.business}：原文称的 ${commitment.workingDays} 个工作日答复期已过`,
+      description: `答复期满日为 ${chineseDate(commitment.deadline)}；今天（${commitment.followUpText}）仍无答复，正式跟进。\n${about}`,
+      ...allDay(commitment.followUp),
+      alarms: [
+        {
+          action: 'display',
+          description: `${commitment.business}：答复期已过`,
+          trigger: { hours: 9, minutes: 0, before: false },
+        },
+      ],
+    });
+  }
+  const { error, value } = createEvents(events, {
+    productId: 'kuaishou-mail-guide/follow-up',
+    calName: '快手邮件跟进提醒',
+  });
+  if (error || !value) throw new Error(`无法生成日历文件：${error?.message ?? '未知错误'}`);
+  return value;
+}

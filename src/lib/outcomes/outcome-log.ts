@@ -1,0 +1,535 @@
+/**
+ * The outcome log of chapter 9 (效果评估): one record per mail sent, and the figures the
+ * chapter defines, computed from it. Pure: no DOM, no storage; the calendar is passed in.
+ *
+ * - Reply rate = mails with a human reply ÷ mails sent.
+ * - Reply time = working days after the sending day up to and including the day of the first
+ *   human reply (a reply on the sending day takes 0; the chapter's 用时 column, counted as in the
+ *   follow-up chapter). The median is over replied mails only; unanswered mails are counted apart.
+ * - Resolution rate = matters resolved ÷ matters decided (resolved or not resolved). A matter
+ *   (事项) is counted once however many mails it took: mails sharing a `matter` name are one
+ *   matter. Matters still 处理中 are counted and shown, not put in the ratio.
+ * - Satisfaction 1–5: mean and count, one score per matter (its latest mail that has one).
+ * - No open rate: the chapter explains why it cannot be measured honestly.
+ *
+ * Files (export as JSON or CSV, import) are in ./outcome-files.ts, which the tracker loads only
+ * when a file is asked for (it brings the CSV parser).
+ */
+import { isIsoDate, type WorkCalendar } from '../work-calendar';
+
+export const OUTCOME_FORMAT = 'ksmail-outcomes';
+export const OUTCOME_VERSION = 1;
+
+export type Resolution = 'yes' | 'no' | 'pending';
+export const RESOLUTIONS: readonly Resolution[] = ['yes', 'no', 'pending'];
+export const RESOLUTION_LABELS: Record<Resolution, string> = {
+  yes: '已解决',
+  no: '未解决',
+  pending: '处理中',
+};
+
+export type Satisfaction = 1 | 2 | 3 | 4 | 5;
+
+/** A template of the gallery and the revision the mail was written from. */
+export interface TemplateRef {
+  id: string;
+  revision: number;
+}
+
+export interface OutcomeEntry {
+  /** Unique in the log; imports merge by it. */
+  id: string;
+  /** request-routes.yaml id. */
+  requestType: string;
+  template?: TemplateRef;
+  /** The matter (事项) the mail belongs to: follow-ups of one matter share the name. */
+  matter?: string;
+  /** YYYY-MM-DD, Beijing time. */
+  sent: string;
+  /** Day of the first human reply (not an auto-reply, not a bounce). */
+  firstReply?: string;
+  resolved: Resolution;
+  satisfaction?: Satisfaction;
+  note?: string;
+}
+
+/** The exported JSON (and the value kept in the browser). */
+export interface OutcomeFile {
+  format: typeof OUTCOME_FORMAT;
+  version: typeof OUTCOME_VERSION;
+  exported: string;
+  entries: OutcomeEntry[];
+}
+
+/** What the site knows: request types and templates (for checks and labels), and today's date. */
+export interface OutcomeContext {
+  requestTypes?: readonly { id: string; label: string }[];
+  /** Each template with its current (highest) revision number. */
+  templates?: readonly { id: string; title: string; revisions: number }[];
+  /** Today in Beijing time (YYYY-MM-DD): later dates are refused. */
+  today?: string;
+}
+
+export type OutcomeField =
+  | 'id'
+  | 'requestType'
+  | 'template'
+  | 'matter'
+  | 'sent'
+  | 'firstReply'
+  | 'resolved'
+  | 'satisfaction'
+  | 'note'
+  | 'entry';
+
+export interface FieldError {
+  field: OutcomeField;
+  message: string;
+}
+
+export type Validation = { ok: true; entry: OutcomeEntry } | { ok: false; errors: FieldError[] };
+
+export const LIMITS = {
+  id: 64,
+  matter: 100,
+  note: 1000,
+  firstYear: 2000,
+  lastYear: 2099,
+  /** Entries read from one file. */
+  importEntries: 10_000,
+} as const;
+
+const FIELD_NAMES: Record<OutcomeField, string> = {
+  id: '编号',
+  requestType: '诉求类型',
+  template: '模板',
+  matter: '事项',
+  sent: '发送日期',
+  firstReply: '首次人工回复日期',
+  resolved: '结果',
+  satisfaction: '满意度',
+  note: '备注',
+  entry: '记录',
+};
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** A value shown in a message: short, one line. */
+export const shown = (value: unknown) => {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > 30 ? `${line.slice(0, 30)}…` : line;
+};
+
+function checkDate(
+  value: unknown,
+  field: 'sent' | 'firstReply',
+  context: OutcomeContext,
+  errors: FieldError[],
+) {
+  const name = FIELD_NAMES[field];
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
+    errors.push({
+      field,
+      message: `${name}应写成 2026-09-30 这样的日期${value === undefined || value === '' ? '' : `，这里是“${shown(value)}”`}`,
+    });
+    return undefined;
+  }
+  const date = value.trim();
+  if (!isIsoDate(date)) {
+    errors.push({ field, message: `${name} ${date} 不存在` });
+    return undefined;
+  }
+  const year = Number(date.slice(0, 4));
+  if (year < LIMITS.firstYear || year > LIMITS.lastYear) {
+    errors.push({
+      field,
+      message: `${name} ${date} 超出记录范围（${LIMITS.firstYear}–${LIMITS.lastYear} 年）`,
+    });
+    return undefined;
+  }
+  if (context.today && date > context.today) {
+    errors.push({ field, message: `${name} ${date} 晚于今天（北京时间 ${context.today}）` });
+    return undefined;
+  }
+  return date;
+}
+
+const optionalText = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * Checks one record (from the form, storage or a file) and returns it cleaned: strings trimmed,
+ * empty optional fields left out, unknown fields dropped. Messages are in Chinese and name the field.
+ */
+export function validateEntry(raw: unknown, context: OutcomeContext = {}): Validation {
+  if (!isRecord(raw))
+    return { ok: false, errors: [{ field: 'entry', message: '这一条不是一条记录（应为对象）' }] };
+  const errors: FieldError[] = [];
+
+  let id: string | undefined;
+  if (typeof raw.id !== 'string' || raw.id.trim() === '') errors.push({ field: 'id', message: '缺少编号' });
+  else if (raw.id.trim().length > LIMITS.id || CONTROL.test(raw.id))
+    errors.push({ field: 'id', message: `编号最长 ${LIMITS.id} 个字符，且不能含控制字符` });
+  else id = raw.id.trim();
+
+  let requestType: string | undefined;
+  if (typeof raw.requestType !== 'string' || raw.requestType.trim() === '')
+    errors.push({ field: 'requestType', message: '请选择诉求类型' });
+  else {
+    requestType = raw.requestType.trim();
+    if (context.requestTypes && !context.requestTypes.some((type) => type.id === requestType)) {
+      errors.push({
+        field: 'requestType',
+        message: `未知的诉求类型“${shown(requestType)}”，可选：${context.requestTypes.map((type) => type.label).join('、')}`,
+      });
+    }
+  }
+
+  let template: TemplateRef | undefined;
+  if (raw.template !== undefined && raw.template !== null) {
+    const ref = raw.template;
+    if (!isRecord(ref) || typeof ref.id !== 'string' || ref.id.trim() === '')
+      errors.push({ field: 'template', message: '模板应写明模板和修订号' });
+    else if (ref.revision === undefined || ref.revision === '')
+      errors.push({ field: 'template', message: '请写明模板的修订号' });
+    else if (typeof ref.revision !== 'number' || !Number.isInteger(ref.revision) || ref.revision < 1)
+      errors.push({ field: 'template', message: `模板修订号应为正整数，这里是“${shown(ref.revision)}”` });
+    else {
+      template = { id: ref.id.trim(), revision: ref.revision };
+      const known = context.templates?.find((candidate) => candidate.id === template!.id);
+      if (context.templates && !known)
+        errors.push({ field: 'template', message: `未知的模板“${shown(template.id)}”` });
+      else if (known && template.revision > known.revisions)
+        errors.push({
+          field: 'template',
+          message: `模板“${known.title}”没有修订 ${template.revision}（最新是修订 ${known.revisions}）`,
+        });
+    }
+  }
+
+  let matter: string | undefined;
+  if (!optionalText(raw.matter)) {
+    if (
+      typeof raw.matter !== 'string' ||
+      raw.matter.trim().length > LIMITS.matter ||
+      CONTROL.test(raw.matter)
+    )
+      errors.push({ field: 'matter', message: `事项名称最长 ${LIMITS.matter} 字，且不能含控制字符` });
+    else matter = raw.matter.trim();
+  }
+
+  const sent = checkDate(raw.sent, 'sent', context, errors);
+  let firstReply: string | undefined;
+  if (!optionalText(raw.firstReply)) {
+    firstReply = checkDate(raw.firstReply, 'firstReply', context, errors);
+    if (firstReply && sent && firstReply < sent) {
+      errors.push({ field: 'firstReply', message: `首次人工回复日期 ${firstReply} 早于发送日期 ${sent}` });
+      firstReply = undefined;
+    }
+  }
+
+  let resolved: Resolution | undefined;
+  if (typeof raw.resolved === 'string' && (RESOLUTIONS as readonly string[]).includes(raw.resolved))
+    resolved = raw.resolved as Resolution;
+  else
+    errors.push({
+      field: 'resolved',
+      message: `结果应为 已解决、未解决 或 处理中${raw.resolved === undefined ? '' : `，这里是“${shown(raw.resolved)}”`}`,
+    });
+
+  let satisfaction: Satisfaction | undefined;
+  if (raw.satisfaction !== undefined && raw.satisfaction !== null && raw.satisfaction !== '') {
+    const score = raw.satisfaction;
+    if (typeof score === 'number' && Number.isInteger(score) && score >= 1 && score <= 5)
+      satisfaction = score as Satisfaction;
+    else errors.push({ field: 'satisfaction', message: `满意度应为 1 到 5 的整数，这里是“${shown(score)}”` });
+  }
+
+  let note: string | undefined;
+  if (!optionalText(raw.note)) {
+    if (typeof raw.note !== 'string') errors.push({ field: 'note', message: '备注应为文字' });
+    else {
+      const text = raw.note.replace(/\r\n?/g, '\n').trim();
+      if (text.length > LIMITS.note) errors.push({ field: 'note', message: `备注最多 ${LIMITS.note} 字` });
+      else note = text;
+    }
+  }
+
+  if (errors.length > 0 || !id || !requestType || !sent || !resolved) {
+    return { ok: false, errors };
+  }
+  const entry: OutcomeEntry = { id, requestType, sent, resolved };
+  if (template) entry.template = template;
+  if (matter) entry.matter = matter;
+  if (firstReply) entry.firstReply = firstReply;
+  if (satisfaction) entry.satisfaction = satisfaction;
+  if (note) entry.note = note;
+  return { ok: true, entry };
+}
+
+/** The first problem of a failed validation, as one line. */
+export const errorText = (errors: readonly FieldError[]) => errors.map((error) => error.message).join('；');
+
+/** Whether a stored log is readable as it is (the storage guard; no site data needed). */
+export function isOutcomeList(value: unknown): value is OutcomeEntry[] {
+  if (!Array.isArray(value)) return false;
+  const ids = new Set<string>();
+  for (const item of value) {
+    const checked = validateEntry(item);
+    if (!checked.ok || ids.has(checked.entry.id)) return false;
+    ids.add(checked.entry.id);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- figures
+
+export type GroupBy = 'requestType' | 'template';
+
+/** The group an entry falls in: its request type, or `template@revision` ('' without a template). */
+export const groupKey = (entry: OutcomeEntry, groupBy: GroupBy) =>
+  groupBy === 'requestType'
+    ? entry.requestType
+    : entry.template
+      ? `${entry.template.id}@${entry.template.revision}`
+      : '';
+
+export interface GroupFigures {
+  key: string;
+  /** Mails sent. */
+  sent: number;
+  /** Mails with a human reply. */
+  replied: number;
+  unanswered: number;
+  /** replied ÷ sent, 0–1; null without mails. */
+  replyRate: number | null;
+  /** Median of the replied mails' working days; null without replies. */
+  medianReplyDays: number | null;
+  /** Matters (事项): mails sharing a matter name count once. */
+  matters: number;
+  resolved: number;
+  unresolved: number;
+  pending: number;
+  /** resolved + unresolved. */
+  decided: number;
+  /** resolved ÷ decided, 0–1; null when nothing is decided yet. */
+  resolutionRate: number | null;
+  satisfaction: { mean: number | null; count: number };
+  /** Fewer than SMALL_SAMPLE mails: the ratios swing widely. */
+  smallSample: boolean;
+}
+
+export interface OutcomeSummary {
+  groupBy: GroupBy;
+  groups: GroupFigures[];
+  total: GroupFigures;
+  /** Working days per replied entry id. */
+  replyDays: Record<string, number>;
+  /** Years outside the holiday data, and the like. */
+  notices: string[];
+}
+
+/** Below this many mails a group's ratios are flagged (chapter: 10 mails, one reply = 10 points). */
+export const SMALL_SAMPLE = 10;
+
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** Per calendar and year: cumulative working days from 1 January (index 0) to each day of the year. */
+const yearTables = new WeakMap<WorkCalendar, Map<number, Int32Array>>();
+function yearTable(calendar: WorkCalendar, year: number) {
+  let tables = yearTables.get(calendar);
+  if (!tables) yearTables.set(calendar, (tables = new Map()));
+  let table = tables.get(year);
+  if (!table) {
+    const first = dayNumber(`${String(year).padStart(4, '0')}-01-01`);
+    const length = dayNumber(`${String(year + 1).padStart(4, '0')}-01-01`) - first;
+    table = new Int32Array(length);
+    for (let i = 0; i < length; i += 1)
+      table[i] = (i > 0 ? table[i - 1]! : 0) + (calendar.day(dateOf(first + i)).working ? 1 : 0);
+    tables.set(year, table);
+  }
+  return table;
+}
+/** Working days from 1 January of the date's year up to and including the date. */
+function workingSinceNewYear(calendar: WorkCalendar, date: string) {
+  const year = Number(date.slice(0, 4));
+  return yearTable(calendar, year)[dayNumber(date) - dayNumber(`${date.slice(0, 4)}-01-01`)]!;
+}
+
+/**
+ * Working days in (from, to]; years outside the holiday data are guessed (Monday–Friday). Only the
+ * years a span touches are tabulated, once per calendar.
+ */
+function countWorkingDays(calendar: WorkCalendar, from: string, to: string) {
+  const fromYear = Number(from.slice(0, 4));
+  const toYear = Number(to.slice(0, 4));
+  let count = workingSinceNewYear(calendar, to) - workingSinceNewYear(calendar, from);
+  for (let year = fromYear; year < toYear; year += 1) count += yearTable(calendar, year).at(-1)!;
+  return count;
+}
+
+/** Years a span touches that the holiday data does not cover. */
+function unpublishedYears(calendar: WorkCalendar, from: string, to: string) {
+  const years: number[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1)
+    if (!calendar.years.has(year)) years.push(year);
+  return years;
+}
+
+/** Working days after the sending day up to the reply day (0 for a reply on the sending day). */
+export function replyWorkingDays(entry: Pick<OutcomeEntry, 'sent' | 'firstReply'>, calendar: WorkCalendar) {
+  if (!entry.firstReply) return null;
+  return countWorkingDays(calendar, entry.sent, entry.firstReply);
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Mails in a stable order: by sending date, then id (so figures do not depend on the log's order). */
+const chronological = (a: OutcomeEntry, b: OutcomeEntry) =>
+  a.sent < b.sent ? -1 : a.sent > b.sent ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+function figures(key: string, entries: readonly OutcomeEntry[], days: Record<string, number>): GroupFigures {
+  const sent = entries.length;
+  const replied = entries.filter((entry) => entry.firstReply !== undefined);
+  // A matter is resolved when any of its mails says so, otherwise it has its latest mail's result.
+  const matters = new Map<string, OutcomeEntry[]>();
+  for (const entry of [...entries].sort(chronological)) {
+    const name = entry.matter !== undefined ? `m:${entry.matter}` : `id:${entry.id}`;
+    const mails = matters.get(name);
+    if (mails) mails.push(entry);
+    else matters.set(name, [entry]);
+  }
+  let resolved = 0;
+  let unresolved = 0;
+  let pending = 0;
+  const scores: number[] = [];
+  for (const mails of matters.values()) {
+    const outcome = mails.some((mail) => mail.resolved === 'yes') ? 'yes' : mails.at(-1)!.resolved;
+    if (outcome === 'yes') resolved += 1;
+    else if (outcome === 'no') unresolved += 1;
+    else pending += 1;
+    const scored = mails.filter((mail) => mail.satisfaction !== undefined).at(-1);
+    if (scored) scores.push(scored.satisfaction!);
+  }
+  const decided = resolved + unresolved;
+  return {
+    key,
+    sent,
+    replied: replied.length,
+    unanswered: sent - replied.length,
+    replyRate: sent ? replied.length / sent : null,
+    medianReplyDays: median(replied.map((entry) => days[entry.id]!)),
+    matters: matters.size,
+    resolved,
+    unresolved,
+    pending,
+    decided,
+    resolutionRate: decided ? resolved / decided : null,
+    satisfaction: {
+      mean: scores.length ? scores.reduce((sum, score) => sum + score, 0) / scores.length : null,
+      count: scores.length,
+    },
+    smallSample: sent < SMALL_SAMPLE,
+  };
+}
+
+/** The chapter's figures per request type or per template revision, and for all mails. */
+export function summarize(
+  entries: readonly OutcomeEntry[],
+  calendar: WorkCalendar,
+  groupBy: GroupBy,
+): OutcomeSummary {
+  // No prototype: an id such as "__proto__" is just a key.
+  const replyDays: Record<string, number> = Object.create(null) as Record<string, number>;
+  const unpublished = new Set<number>();
+  for (const entry of entries) {
+    if (entry.firstReply === undefined) continue;
+    replyDays[entry.id] = countWorkingDays(calendar, entry.sent, entry.firstReply);
+    for (const year of unpublishedYears(calendar, entry.sent, entry.firstReply)) unpublished.add(year);
+  }
+
+  const groups = new Map<string, OutcomeEntry[]>();
+  for (const entry of entries) {
+    const key = groupKey(entry, groupBy);
+    const members = groups.get(key);
+    if (members) members.push(entry);
+    else groups.set(key, [entry]);
+  }
+  const notices: string[] = [];
+  const years = [...unpublished].sort((a, b) => a - b);
+  if (years.length > 0) {
+    const range = [...calendar.years].sort((a, b) => a - b);
+    notices.push(
+      `${years.join('、')} 年不在节假日数据范围内（本站数据覆盖 ${range[0]}–${range.at(-1)} 年）：这些年份的用时暂按周一至周五是工作日推算，安排公布后请重新核对。`,
+    );
+  }
+  return {
+    groupBy,
+    groups: [...groups.keys()].sort().map((key) => figures(key, groups.get(key)!, replyDays)),
+    total: figures('', entries, replyDays),
+    replyDays,
+    notices,
+  };
+}
+
+export interface MergeResult {
+  entries: OutcomeEntry[];
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+const sameEntry = (a: OutcomeEntry, b: OutcomeEntry) =>
+  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+
+/** An entry with its keys in one order, for comparison and storage. */
+export function canonical(entry: OutcomeEntry): OutcomeEntry {
+  const result: OutcomeEntry = {
+    id: entry.id,
+    requestType: entry.requestType,
+    sent: entry.sent,
+    resolved: entry.resolved,
+  };
+  if (entry.template) result.template = { id: entry.template.id, revision: entry.template.revision };
+  if (entry.matter !== undefined) result.matter = entry.matter;
+  if (entry.firstReply !== undefined) result.firstReply = entry.firstReply;
+  if (entry.satisfaction !== undefined) result.satisfaction = entry.satisfaction;
+  if (entry.note !== undefined) result.note = entry.note;
+  return result;
+}
+
+/** Imported entries merged into the log by id: a known id is replaced, a new one appended. */
+export function mergeOutcomes(
+  existing: readonly OutcomeEntry[],
+  incoming: readonly OutcomeEntry[],
+): MergeResult {
+  const entries = [...existing];
+  const index = new Map(entries.map((entry, position) => [entry.id, position]));
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const entry of incoming) {
+    const position = index.get(entry.id);
+    if (position === undefined) {
+      index.set(entry.id, entries.length);
+      entries.push(entry);
+      added += 1;
+    } else if (sameEntry(entries[position]!, entry)) unchanged += 1;
+    else {
+      entries[position] = entry;
+      updated += 1;
+    }
+  }
+  return { entries, added, updated, unchanged };
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { checkSubject } from './check-subject';
+import { loadCompiledRules } from '../node/load-ruleset';
+import { expectLinearTime, repeatTo } from '../../../tests/support/linear-time';
+
+const rules = loadCompiledRules();
+const ruleIds = (subject: string) => checkSubject(subject, rules).findings.map((finding) => finding.rule);
+
+describe('checkSubject: replies and follow-ups', () => {
+  it.each([
+    '【跟进】【账号申诉-创作者ID:123456】请求复核封禁',
+    '【催办】【账号申诉-创作者ID:123456】请求复核封禁',
+    'Re: 【账号申诉-创作者ID:123456】请求复核封禁',
+    '回复：【跟进】【账号申诉-创作者ID:123456】请求复核封禁',
+  ])('%s keeps its structure after the prefix', (subject) => {
+    const result = checkSubject(subject, rules);
+    expect(result.category?.id).toBe('account-appeal');
+    expect(result.structure.ok).toBe(true);
+    // The prefix counts towards what a phone shows, so a long one can push the ID out of view.
+    expect(result.findings.map((finding) => finding.rule).filter((rule) => rule !== 'subject.width')).toEqual(
+      [],
+    );
+    expect(result.structure.parts.find((part) => part.name === 'request')?.value).toBe('请求复核封禁');
+  });
+
+  it('the suggestion keeps the prefix', () => {
+    expect(checkSubject('【跟进】我的号被封了', rules).suggestion).toBe(
+      '【跟进】【账号申诉-创作者ID:XXX】我的号被封了',
+    );
+  });
+});
+
+describe('checkSubject: structure and type', () => {
+  it.each([
+    ['【账号申诉-创作者ID:XXX-紧急】请求复核封禁', 'account-appeal', 'high', true],
+    ['【版权投诉】视频ID:XXX侵权取证', 'infringement', 'high', true],
+    ['【系统BUG】APP闪退日志附截图', 'tech-fault', 'medium', false],
+    ['如何开通直播权限', 'basic-inquiry', 'low', false],
+    ['[商务合作 | 广告账户ID: 889900] 咨询投放', 'ad-cooperation', 'medium', true],
+    ['【账号申诉／快手号：kuai123】请求解封', 'account-appeal', 'high', true],
+    ['【侵权通知—视频ID:abc123—紧急】原创被搬运', 'infringement', 'high', true],
+  ])('%s → %s (%s)', (subject, type, priority, ok) => {
+    const result = checkSubject(subject, rules);
+    expect(result.category?.id).toBe(type);
+    expect(result.category?.priority).toBe(priority);
+    expect(result.structure.ok).toBe(ok);
+  });
+
+  it('returns the claimed reply time of table 1', () => {
+    expect(checkSubject('【版权投诉】视频ID:XXX侵权取证', rules).category?.replyTime).toBe('6小时内');
+    expect(checkSubject('【系统BUG】APP闪退', rules).category?.replyTime).toBe('12小时内');
+    expect(checkSubject('如何开通直播权限', rules).category?.replyTime).toBe('2-3工作日');
+  });
+
+  it('reports each missing part', () => {
+    expect(ruleIds('请帮我看看')).toEqual(
+      expect.arrayContaining(['subject.missing-type', 'subject.missing-id']),
+    );
+    expect(ruleIds('【账号申诉】请求复核封禁')).toContain('subject.missing-id');
+    expect(ruleIds('【账号申诉-创作者ID:123456】')).toContain('subject.missing-request');
+    expect(ruleIds('【账号申诉-创作者ID:123456】请求复核封禁')).toEqual([]);
+  });
+
+  it('flags type and ID hidden past what a phone shows', () => {
+    const long = '您好，关于我在上个月发布的一条视频被误判的问题【账号申诉-创作者ID:123456】';
+    const finding = checkSubject(long, rules).findings.find((item) => item.rule === 'subject.width')!;
+    expect(finding.start).toBeGreaterThan(0);
+    expect(long.slice(finding.start, finding.end)).toContain('创作者ID:123456');
+  });
+
+  it('flags emotional punctuation and wording, with full-width and zero-width evasions', () => {
+    expect(ruleIds('【账号申诉-创作者ID:1234】为什么封我？？？')).toContain('tone.punctuation');
+    expect(ruleIds('【账号申诉-创作者ID:1234】太\u200B过\u200B分')).toContain('tone.emotional');
+    expect(ruleIds('【账号申诉-创作者ID:1234】不处理就转 投 其 他 平 台')).toContain('risk.platform-switch');
+  });
+
+  it('suggests the canonical subject, using the type chosen in the mailbox picker', () => {
+    expect(checkSubject('我的号被封了！！！', rules).suggestion).toBe(
+      '【账号申诉-创作者ID:XXX】我的号被封了',
+    );
+    expect(checkSubject('请复核视频ID:778899的判定', rules, 'infringement').suggestion).toBe(
+      '【侵权投诉-视频ID:778899】请复核的判定',
+    );
+  });
+
+  it('classifies from the mailbox picker when the subject names no type', () => {
+    expect(checkSubject('请尽快处理', rules, 'tech-fault').category?.id).toBe('tech-fault');
+    expect(checkSubject('', rules).findings).toEqual([]);
+  });
+});
+
+describe('checkSubject: robustness', () => {
+  it('never throws, keeps ranges inside the text and is deterministic', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (subject) => {
+        const first = checkSubject(subject, rules);
+        for (const finding of first.findings) {
+          expect(finding.start).toBeGreaterThanOrEqual(0);
+          expect(finding.end).toBeLessThanOrEqual(subject.length);
+          expect(finding.start).toBeLessThanOrEqual(finding.end);
+        }
+        expect(checkSubject(subject, rules)).toEqual(first);
+      }),
+    );
+  });
+
+  it('never throws, keeps ranges inside and is deterministic on any UTF-16 (lone surrogates too)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.option(fc.constantFrom('tech-fault', 'account-appeal', 'nope')),
+        (subject, type) => {
+          const first = checkSubject(subject, rules, type ?? undefined);
+          for (const finding of first.findings) {
+            expect(0 <= finding.start && finding.start <= finding.end && finding.end <= subject.length).toBe(
+              true,
+            );
+          }
+          expect(checkSubject(subject, rules, type ?? undefined)).toEqual(first);
+        },
+      ),
+    );
+  });
+
+  it('takes linear time on a 1 MB subject', () => {
+    expectLinearTime(
+      (size) => repeatTo('【账号申诉-创作者ID:123456-紧急】请求复核封禁！！！转投抖音', size),
+      (subject) => checkSubject(subject, rules),
+    );
+  });
+});

@@ -1,0 +1,167 @@
+/** The subject checker: three-part structure, request type, phone display width, tone. */
+import { displayWidth, indexAtWidth } from '../display-width';
+import {
+  finding,
+  foldForMatching,
+  runTextRules,
+  type CompiledRules,
+  type SubjectTypeInfo,
+} from './rules-engine';
+import { originalRange } from '../text-normalize';
+import { sortFindings, type Finding } from './ruleset';
+
+export type SubjectPartName = 'type' | 'id' | 'request' | 'urgency';
+
+export interface SubjectPart {
+  name: SubjectPartName;
+  label: string;
+  value: string | null;
+  start: number;
+  end: number;
+}
+
+export interface SubjectCategory {
+  id: string;
+  label: string;
+  priority: SubjectTypeInfo['priority'];
+  replyTime: string | null;
+}
+
+export interface SubjectResult {
+  category: SubjectCategory | null;
+  structure: { ok: boolean; parts: SubjectPart[] };
+  findings: Finding[];
+  suggestion: string;
+}
+
+const PART_LABELS: Record<SubjectPartName, string> = {
+  type: '主体类型',
+  id: '身份标识',
+  request: '核心诉求',
+  urgency: '紧急程度',
+};
+const BRACKET = /^\s*[【[［〔]([^】\]］〕]*)[】\]］〕]/u;
+/**
+ * What a reply or a follow-up puts before the original subject (【跟进】, Re:, 回复：); the
+ * three-part structure is read after it, and the suggestion keeps it.
+ */
+const REPLY_PREFIX =
+  /^(?:\s*(?:[【[［〔](?:跟进|催办|补充材料|补充|再次提交|二次申诉)[】\]］〕]|(?:re|fw|fwd|回复|答复|转发)\s*[:：]))+\s*/iu;
+const SEPARATORS = /[-－—–|｜/／\s_:：,，、]+/gu;
+
+/** Text of the subject outside the recognised parts, without brackets and separators. */
+function leftover(text: string, taken: [number, number][]): string {
+  let rest = '';
+  let cursor = 0;
+  for (const [start, end] of [...taken].sort((a, b) => a[0] - b[0])) {
+    if (start > cursor) rest += text.slice(cursor, start);
+    cursor = Math.max(cursor, end);
+  }
+  rest += text.slice(cursor);
+  return rest
+    .replace(/[【】[\]［］〔〕]/gu, ' ')
+    .replace(SEPARATORS, ' ')
+    .replace(/[!！?？。.]+/gu, ' ')
+    .trim();
+}
+
+export function checkSubject(text: string, compiled: CompiledRules, preferredType?: string): SubjectResult {
+  const folded = foldForMatching(text);
+  const prefix = REPLY_PREFIX.exec(text)?.[0] ?? '';
+  const afterPrefix = BRACKET.exec(text.slice(prefix.length));
+  const bracket = afterPrefix ? { index: prefix.length + afterPrefix.index, 0: afterPrefix[0] } : null;
+  const bracketEnd = bracket ? bracket.index + bracket[0].length : 0;
+
+  // Type: the longest keyword, preferring one inside the leading 【】.
+  const typeHits = compiled.types.findAll(folded.text).map((hit) => {
+    const [start, end] = originalRange(folded, hit.start, hit.end);
+    return { start, end, type: hit.value, inBracket: bracket !== null && end <= bracketEnd };
+  });
+  typeHits.sort(
+    (a, b) =>
+      Number(b.inBracket) - Number(a.inBracket) || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const typeHit = typeHits[0];
+
+  let idHit: { start: number; end: number; label: string; value: string } | undefined;
+  compiled.idPattern.lastIndex = 0;
+  const idMatch = compiled.idPattern.exec(text);
+  if (idMatch) {
+    const start = idMatch.index;
+    const matchedLabel = idMatch[1]!.toLowerCase();
+    const label =
+      compiled.ruleset.idLabels.find((entry) =>
+        entry.aliases.some((alias) => alias.toLowerCase() === matchedLabel),
+      )?.label ?? idMatch[1]!;
+    idHit = { start, end: start + idMatch[0].length, label, value: idMatch[2]!.normalize('NFKC') };
+  }
+
+  const urgencyHit = compiled.urgency
+    .findAll(folded.text)
+    .map((hit) => originalRange(folded, hit.start, hit.end))
+    .find(([start, end]) => bracket !== null && start >= bracket.index && end <= bracketEnd);
+
+  const taken: [number, number][] = prefix ? [[0, prefix.length]] : [];
+  // A type word inside 【】 is the type; outside it is part of the sentence (我的号被封了).
+  if (typeHit?.inBracket) taken.push([typeHit.start, typeHit.end]);
+  if (idHit) taken.push([idHit.start, idHit.end]);
+  if (urgencyHit) taken.push(urgencyHit);
+  const request = leftover(text, taken);
+
+  const part = (
+    name: SubjectPartName,
+    range: [number, number] | undefined,
+    value: string | null,
+  ): SubjectPart => ({
+    name,
+    label: PART_LABELS[name],
+    value,
+    start: range?.[0] ?? 0,
+    end: range?.[1] ?? 0,
+  });
+  const parts: SubjectPart[] = [
+    // The structure's type is the one written in the leading 【】; a type word elsewhere only classifies.
+    part(
+      'type',
+      typeHit?.inBracket ? [typeHit.start, typeHit.end] : undefined,
+      typeHit?.inBracket ? text.slice(typeHit.start, typeHit.end) : null,
+    ),
+    part('id', idHit && [idHit.start, idHit.end], idHit ? `${idHit.label}:${idHit.value}` : null),
+    part('request', undefined, request.length >= 2 ? request : null),
+    part('urgency', urgencyHit, urgencyHit ? text.slice(urgencyHit[0], urgencyHit[1]) : null),
+  ];
+
+  const findings: Finding[] = runTextRules(compiled, text, folded, 'subject');
+  if (text.trim().length > 0) {
+    for (const rule of compiled.subjectParts) {
+      if (parts.find((entry) => entry.name === rule.part)?.value === null) findings.push(finding(rule, 0, 0));
+    }
+    const widthRule = compiled.subjectWidth;
+    if (widthRule && (typeHit || idHit)) {
+      const keyEnd = Math.max(typeHit?.end ?? 0, idHit?.end ?? 0);
+      if (displayWidth(text.slice(0, keyEnd)) > widthRule.columns) {
+        findings.push(finding(widthRule, indexAtWidth(text, widthRule.columns), keyEnd));
+      }
+    }
+  }
+
+  const type =
+    typeHit?.type ?? compiled.subjectTypes.find((candidate) => candidate.id === preferredType) ?? null;
+  const category = type && {
+    id: type.id,
+    label: type.label,
+    priority: type.priority,
+    replyTime: type.replyTime,
+  };
+  const idText = idHit
+    ? `${idHit.label}:${idHit.value}`
+    : `${type?.idLabel ?? compiled.ruleset.idLabels[0]?.label ?? 'ID'}:XXX`;
+  const suggestion = `${prefix.trim()}【${type?.label ?? '类型'}-${idText}${urgencyHit ? '-紧急' : ''}】${request}`;
+
+  return {
+    category,
+    structure: { ok: parts[0]!.value !== null && parts[1]!.value !== null, parts },
+    findings: sortFindings(findings),
+    suggestion,
+  };
+}
