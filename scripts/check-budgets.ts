@@ -208,249 +208,340 @@ function pascal(tag: string) {
   return tag.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
 }
 
-/** Analyses every HTML page of the built site; pure: works on the files it is given. */
-export function analyzeSite(files: DistFiles, options: BudgetOptions): BudgetReport {
-  const islandBudget = options.islandBudget ?? ISLAND_BUDGET;
-  const inlineBudget = options.inlineBudget ?? INLINE_BUDGET;
-  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
-  const ours = new Set(options.ourComponents);
-  const starlight = new Set(options.starlightComponents);
-  const sizes = new Map<string, number>();
-  const importsOf = new Map<string, ChunkImports>();
-  const violations: Violation[] = [];
+// ---------------------------------------------------------------------------------------------
+// The analysis, in stages: the site's files (read once for all pages), who owns a script, then
+// each page: its owners, their closures, their sizes, the lazy imports, the budgets.
 
-  const size = (file: string) => {
-    let gz = sizes.get(file);
-    if (gz === undefined) sizes.set(file, (gz = gzipSize(files.get(file) ?? '')));
-    return gz;
-  };
-  const imports = (file: string) => {
-    let found = importsOf.get(file);
-    if (!found) importsOf.set(file, (found = chunkImports(files.get(file) ?? '')));
-    return found;
-  };
+/** The built files, and what is read from them once for all pages: gzip sizes and imports. */
+interface Site {
+  files: DistFiles;
+  /** The base path, ending in `/`. */
+  base: string;
+  sizes: Map<string, number>;
+  imports: Map<string, ChunkImports>;
+}
 
-  /** dist-relative path of a URL in an HTML page, or an error message. */
-  const fromPage = (page: string, url: string): string | { error: string } => {
-    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) return { error: `脚本来自站外：${url}` };
-    const path = url.split(/[?#]/)[0]!;
-    if (path.startsWith('/')) {
-      if (!path.startsWith(base)) return { error: `脚本不在站点路径 ${base} 之下：${url}` };
-      return path.slice(base.length);
+/** Problems found while following a page's scripts; a page reports each message once. */
+type Report = (message: string) => void;
+
+function gzOf(site: Site, file: string): number {
+  let gz = site.sizes.get(file);
+  if (gz === undefined) site.sizes.set(file, (gz = gzipSize(site.files.get(file) ?? '')));
+  return gz;
+}
+
+function importsOf(site: Site, file: string): ChunkImports {
+  let found = site.imports.get(file);
+  if (!found) site.imports.set(file, (found = chunkImports(site.files.get(file) ?? '')));
+  return found;
+}
+
+/** dist-relative path of a URL in an HTML page, or an error message. */
+function pagePath(site: Site, page: string, url: string): string | { error: string } {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) return { error: `脚本来自站外：${url}` };
+  const path = url.split(/[?#]/)[0]!;
+  if (path.startsWith('/')) {
+    if (!path.startsWith(site.base)) return { error: `脚本不在站点路径 ${site.base} 之下：${url}` };
+    return path.slice(site.base.length);
+  }
+  return posix.normalize(posix.join(posix.dirname(page), path));
+}
+
+/** dist-relative path of an import specifier inside a chunk, or null for a bare specifier. */
+function chunkPath(site: Site, chunk: string, specifier: string): string | null {
+  if (specifier.startsWith('/'))
+    return specifier.startsWith(site.base) ? specifier.slice(site.base.length) : specifier.slice(1);
+  if (!specifier.startsWith('.')) return null;
+  return posix.normalize(posix.join(posix.dirname(chunk), specifier));
+}
+
+/** Static closure of some files; reports missing files and unresolvable imports. */
+function staticClosure(site: Site, roots: readonly string[], report: Report): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    if (!site.files.has(file)) {
+      report(`引用的脚本在 dist/ 里不存在：${file}`);
+      continue;
     }
-    return posix.normalize(posix.join(posix.dirname(page), path));
-  };
-  /** dist-relative path of an import specifier inside a chunk, or null for a bare specifier. */
-  const fromChunk = (chunk: string, specifier: string): string | null => {
-    if (specifier.startsWith('/'))
-      return specifier.startsWith(base) ? specifier.slice(base.length) : specifier.slice(1);
-    if (!specifier.startsWith('.')) return null;
-    return posix.normalize(posix.join(posix.dirname(chunk), specifier));
-  };
+    seen.add(file);
+    for (const specifier of importsOf(site, file).static) {
+      const target = chunkPath(site, file, specifier);
+      if (target === null) report(`${file} 的静态导入无法解析：${specifier}`);
+      else queue.push(target);
+    }
+  }
+  return seen;
+}
 
-  /** Static closure of some files; reports missing files and unresolvable imports once per page. */
-  const closureOf = (roots: readonly string[], report: (message: string) => void) => {
-    const seen = new Set<string>();
-    const queue = [...roots];
+/** What tells the owners apart: our components, Starlight's, and which of ours is the search. */
+interface Components {
+  ours: ReadonlySet<string>;
+  starlight: ReadonlySet<string>;
+  search: string;
+}
+
+type Owned = { owner: Owner; name: string };
+
+/** The owner of an entry chunk, from the component its file is named after. */
+function classifyEntry(file: string, components: Components): Owned {
+  const name = basename(file);
+  const component = ENTRY_NAME.exec(name)?.[1];
+  if (component === components.search) return { owner: 'search', name: component };
+  if (component !== undefined && components.ours.has(component)) return { owner: 'island', name: component };
+  if (component !== undefined && components.starlight.has(component))
+    return { owner: 'starlight', name: 'Starlight' };
+  if (STARLIGHT_CHUNKS.some((pattern) => pattern.test(name)))
+    return { owner: 'starlight', name: 'Starlight' };
+  return { owner: 'unknown', name: component ?? name };
+}
+
+/** The owner of an inline script: the custom element it defines, else whether it names Starlight. */
+function classifyInline(code: string, components: Components): Owned {
+  for (const match of code.matchAll(/customElements\.define\(\s*(["'`])([a-z][\w.-]*-[\w.-]*)\1/g)) {
+    const tag = match[2]!;
+    if (/^(starlight|sl)-/.test(tag)) continue;
+    const component = pascal(tag);
+    if (component === components.search) return { owner: 'search', name: component };
+    return { owner: 'island', name: components.ours.has(component) ? component : `<${tag}>` };
+  }
+  if (STARLIGHT_INLINE.test(code)) return { owner: 'starlight', name: 'Starlight' };
+  return { owner: 'unknown', name: `内联脚本「${code.trim().slice(0, 40)}…」` };
+}
+
+/** One owner's scripts on a page, before sizes. */
+interface Draft extends Owned {
+  entries: string[];
+  inline: string[];
+}
+
+const OWNER_ORDER: Owner[] = ['starlight', 'search', 'island', 'unknown'];
+
+/** A page's scripts grouped by owner, in report order: Starlight, the search, islands, unknown. */
+function draftOwners(
+  site: Site,
+  page: string,
+  scripts: HtmlScripts,
+  components: Components,
+  report: Report,
+): Draft[] {
+  const drafts = new Map<string, Draft>();
+  const draftFor = ({ owner, name }: Owned) => {
+    const key = `${owner}:${name}`;
+    let draft = drafts.get(key);
+    if (!draft) drafts.set(key, (draft = { owner, name, entries: [], inline: [] }));
+    return draft;
+  };
+  for (const script of scripts.external) {
+    const file = pagePath(site, page, script.src);
+    if (typeof file !== 'string') {
+      report(file.error);
+      continue;
+    }
+    const draft = draftFor(classifyEntry(file, components));
+    if (!draft.entries.includes(file)) draft.entries.push(file);
+  }
+  for (const code of scripts.inline) draftFor(classifyInline(code, components)).inline.push(code);
+  return [...drafts.values()].sort(
+    (a, b) => OWNER_ORDER.indexOf(a.owner) - OWNER_ORDER.indexOf(b.owner) || a.name.localeCompare(b.name),
+  );
+}
+
+/** The owners of a page with their static closures, and how many owners need each initial file. */
+interface InitialCode {
+  drafts: Draft[];
+  closures: Set<string>[];
+  users: Map<string, number>;
+}
+
+/**
+ * Each owner's static closure. A preloaded file outside every closure is downloaded for nothing;
+ * it is nobody's, so it becomes one more owner, unknown, with what it alone brings.
+ */
+function initialCode(site: Site, page: string, owned: Draft[], preloads: readonly string[], report: Report) {
+  const drafts = [...owned];
+  const closures = drafts.map((draft) => staticClosure(site, draft.entries, report));
+  const users = new Map<string, number>();
+  for (const closure of closures) for (const file of closure) users.set(file, (users.get(file) ?? 0) + 1);
+  const preloaded: string[] = [];
+  for (const href of preloads) {
+    const file = pagePath(site, page, href);
+    if (typeof file !== 'string') report(file.error);
+    else if (!users.has(file)) preloaded.push(file);
+  }
+  if (preloaded.length) {
+    const closure = staticClosure(site, preloaded, report);
+    for (const file of closure) if (!users.has(file)) users.set(file, 1);
+    drafts.push({ owner: 'unknown', name: '预加载', entries: preloaded, inline: [] });
+    closures.push(new Set([...closure].filter((file) => (users.get(file) ?? 0) === 1)));
+  }
+  return { drafts, closures, users } satisfies InitialCode;
+}
+
+/** One owner's sizes: its closure in full, and split into its own chunks and its share of the rest. */
+function ownerReport(site: Site, draft: Draft, files: Set<string>, users: Map<string, number>): OwnerReport {
+  const closure = [...files].sort();
+  const inlineBytes = draft.inline.reduce((sum, code) => sum + Buffer.byteLength(code), 0);
+  const inlineGz = draft.inline.length ? gzipSize(draft.inline.join('\n')) : 0;
+  let ownGz = inlineGz;
+  let shareGz = 0;
+  for (const file of closure) {
+    const count = users.get(file)!;
+    if (count === 1) ownGz += gzOf(site, file);
+    else shareGz += gzOf(site, file) / count;
+  }
+  return {
+    owner: draft.owner,
+    name: draft.name,
+    entries: draft.entries,
+    closure,
+    closureGz: closure.reduce((sum, file) => sum + gzOf(site, file), 0) + inlineGz,
+    inlineBytes,
+    inlineGz,
+    ownGz,
+    shareGz: Math.round(shareGz),
+  };
+}
+
+/** Every literal import() reachable from the page's code, with the files it adds to the page. */
+function lazyImports(site: Site, code: InitialCode, initial: ReadonlySet<string>, report: Report) {
+  const lazy: LazyReport[] = [];
+  const lazyFiles = new Set<string>();
+  let runtimeImports = 0;
+  const visited = new Set<string>();
+  code.drafts.forEach((draft, index) => {
+    const queue = [...code.closures[index]!];
+    const seen = new Set(queue);
     while (queue.length) {
       const file = queue.shift()!;
-      if (seen.has(file)) continue;
-      if (!files.has(file)) {
-        report(`引用的脚本在 dist/ 里不存在：${file}`);
-        continue;
-      }
-      seen.add(file);
-      for (const specifier of imports(file).static) {
-        const target = fromChunk(file, specifier);
-        if (target === null) report(`${file} 的静态导入无法解析：${specifier}`);
-        else queue.push(target);
-      }
-    }
-    return seen;
-  };
-
-  const classifyEntry = (file: string): { owner: Owner; name: string } => {
-    const name = basename(file);
-    const component = ENTRY_NAME.exec(name)?.[1];
-    if (component === options.searchComponent) return { owner: 'search', name: component };
-    if (component !== undefined && ours.has(component)) return { owner: 'island', name: component };
-    if (component !== undefined && starlight.has(component)) return { owner: 'starlight', name: 'Starlight' };
-    if (STARLIGHT_CHUNKS.some((pattern) => pattern.test(name)))
-      return { owner: 'starlight', name: 'Starlight' };
-    return { owner: 'unknown', name: component ?? name };
-  };
-  const classifyInline = (code: string): { owner: Owner; name: string } => {
-    for (const match of code.matchAll(/customElements\.define\(\s*(["'`])([a-z][\w.-]*-[\w.-]*)\1/g)) {
-      const tag = match[2]!;
-      if (/^(starlight|sl)-/.test(tag)) continue;
-      const component = pascal(tag);
-      if (component === options.searchComponent) return { owner: 'search', name: component };
-      return { owner: 'island', name: ours.has(component) ? component : `<${tag}>` };
-    }
-    if (STARLIGHT_INLINE.test(code)) return { owner: 'starlight', name: 'Starlight' };
-    return { owner: 'unknown', name: `内联脚本「${code.trim().slice(0, 40)}…」` };
-  };
-
-  const pages: PageReport[] = [];
-  const htmlFiles = [...files.keys()].filter((file) => file.endsWith('.html')).sort();
-  for (const page of htmlFiles) {
-    const scripts = pageScripts(files.get(page)!);
-    const problems = new Set<string>();
-    const report = (message: string) => problems.add(message);
-
-    interface Draft {
-      owner: Owner;
-      name: string;
-      entries: string[];
-      inline: string[];
-    }
-    const drafts = new Map<string, Draft>();
-    const draftFor = (owner: Owner, name: string) => {
-      const key = `${owner}:${name}`;
-      let draft = drafts.get(key);
-      if (!draft) drafts.set(key, (draft = { owner, name, entries: [], inline: [] }));
-      return draft;
-    };
-    for (const script of scripts.external) {
-      const file = fromPage(page, script.src);
-      if (typeof file !== 'string') {
-        report(file.error);
-        continue;
-      }
-      const { owner, name } = classifyEntry(file);
-      const draft = draftFor(owner, name);
-      if (!draft.entries.includes(file)) draft.entries.push(file);
-    }
-    for (const code of scripts.inline) {
-      const { owner, name } = classifyInline(code);
-      draftFor(owner, name).inline.push(code);
-    }
-
-    // Closures, then which owners need each initial file (for "own" and "share").
-    const order: Owner[] = ['starlight', 'search', 'island', 'unknown'];
-    const sorted = [...drafts.values()].sort(
-      (a, b) => order.indexOf(a.owner) - order.indexOf(b.owner) || a.name.localeCompare(b.name),
-    );
-    const closures = sorted.map((draft) => closureOf(draft.entries, report));
-    const users = new Map<string, number>();
-    for (const closure of closures) for (const file of closure) users.set(file, (users.get(file) ?? 0) + 1);
-
-    // A preloaded file outside every closure is downloaded for nothing; it is nobody's, so unknown.
-    const preloaded: string[] = [];
-    for (const href of scripts.preloads) {
-      const file = fromPage(page, href);
-      if (typeof file !== 'string') report(file.error);
-      else if (!users.has(file)) preloaded.push(file);
-    }
-    if (preloaded.length) {
-      const closure = closureOf(preloaded, report);
-      for (const file of closure) if (!users.has(file)) users.set(file, 1);
-      sorted.push({ owner: 'unknown', name: '预加载', entries: preloaded, inline: [] });
-      closures.push(new Set([...closure].filter((file) => (users.get(file) ?? 0) === 1)));
-    }
-
-    const owners: OwnerReport[] = sorted.map((draft, index) => {
-      const closure = [...closures[index]!].sort();
-      const inlineBytes = draft.inline.reduce((sum, code) => sum + Buffer.byteLength(code), 0);
-      const inlineGz = draft.inline.length ? gzipSize(draft.inline.join('\n')) : 0;
-      let ownGz = inlineGz;
-      let shareGz = 0;
-      for (const file of closure) {
-        const count = users.get(file)!;
-        if (count === 1) ownGz += size(file);
-        else shareGz += size(file) / count;
-      }
-      return {
-        owner: draft.owner,
-        name: draft.name,
-        entries: draft.entries,
-        closure,
-        closureGz: closure.reduce((sum, file) => sum + size(file), 0) + inlineGz,
-        inlineBytes,
-        inlineGz,
-        ownGz,
-        shareGz: Math.round(shareGz),
-      };
-    });
-
-    const initialFiles = [...users.keys()].sort();
-    const initial = new Set(initialFiles);
-    const inlineBytes = owners.reduce((sum, owner) => sum + owner.inlineBytes, 0);
-    // Each owner's inline scripts are compressed together, as they sit in the same HTML.
-    const initialGz =
-      initialFiles.reduce((sum, file) => sum + size(file), 0) +
-      owners.reduce((sum, owner) => sum + owner.inlineGz, 0);
-
-    // Lazy: every literal import() reachable from the page's code, with what it adds.
-    const lazy: LazyReport[] = [];
-    const lazyFiles = new Set<string>();
-    let runtimeImports = 0;
-    const visited = new Set<string>();
-    sorted.forEach((draft, index) => {
-      const queue = [...closures[index]!];
-      const seen = new Set(queue);
-      while (queue.length) {
-        const file = queue.shift()!;
-        const found = imports(file);
-        if (!visited.has(file)) runtimeImports += found.runtime;
-        visited.add(file);
-        for (const specifier of found.dynamic) {
-          const target = fromChunk(file, specifier);
-          if (target === null) {
-            report(`${file} 的动态导入无法解析：${specifier}`);
-            continue;
-          }
-          if (lazy.some((entry) => entry.from === draft.name && entry.target === target)) continue;
-          const brought = [...closureOf([target], report)].filter((chunk) => !initial.has(chunk)).sort();
-          for (const chunk of brought) lazyFiles.add(chunk);
-          lazy.push({
-            from: draft.name,
-            target,
-            files: brought,
-            gz: brought.reduce((sum, chunk) => sum + size(chunk), 0),
-          });
-          for (const chunk of brought) if (!seen.has(chunk)) (seen.add(chunk), queue.push(chunk));
+      const found = importsOf(site, file);
+      // Counted once per page, though several owners may reach the same chunk.
+      if (!visited.has(file)) runtimeImports += found.runtime;
+      visited.add(file);
+      for (const specifier of found.dynamic) {
+        const target = chunkPath(site, file, specifier);
+        if (target === null) {
+          report(`${file} 的动态导入无法解析：${specifier}`);
+          continue;
         }
+        if (lazy.some((entry) => entry.from === draft.name && entry.target === target)) continue;
+        const brought = [...staticClosure(site, [target], report)]
+          .filter((chunk) => !initial.has(chunk))
+          .sort();
+        for (const chunk of brought) lazyFiles.add(chunk);
+        lazy.push({
+          from: draft.name,
+          target,
+          files: brought,
+          gz: brought.reduce((sum, chunk) => sum + gzOf(site, chunk), 0),
+        });
+        // What the lazy chunks import dynamically in turn is followed too.
+        for (const chunk of brought) if (!seen.has(chunk)) (seen.add(chunk), queue.push(chunk));
       }
-    });
-
-    // The budgets.
-    const hasIsland = owners.some((owner) => owner.owner === 'island');
-    for (const message of problems) violations.push({ page, message });
-    for (const owner of owners) {
-      if (owner.owner === 'unknown')
-        violations.push({
-          page,
-          name: owner.name,
-          message: hasIsland
-            ? `无法归属的脚本 ${owner.name}（${kb(owner.closureGz)} gzip）：既不是 Starlight 的，也不是站内搜索或岛屿的入口`
-            : `没有岛屿的页面只能加载 Starlight 自带的脚本和站内搜索，却加载了 ${owner.name}（${kb(owner.closureGz)} gzip）`,
-        });
-      if ((owner.owner === 'island' || owner.owner === 'search') && owner.closureGz > islandBudget)
-        violations.push({
-          page,
-          name: owner.name,
-          message: `${owner.owner === 'search' ? '站内搜索' : '岛屿'} ${owner.name} 首屏的 JavaScript 为 ${kb(owner.closureGz)} gzip（${owner.closureGz} 字节，共享代码块全额计入），超过预算 ${kb(islandBudget)}：${[...owner.closure.map((file) => `${short(file)} ${kb(size(file))}`), ...(owner.inlineBytes ? [`内联脚本 ${kb(owner.inlineGz)}`] : [])].join(' + ')}`,
-        });
     }
-    if (inlineBytes > inlineBudget)
-      violations.push({
-        page,
-        message: `内联脚本共 ${inlineBytes} 字节，超过预算 ${inlineBudget} 字节`,
-      });
+  });
+  return { lazy, lazyFiles, runtimeImports };
+}
 
-    pages.push({
+interface Budgets {
+  island: number;
+  inline: number;
+}
+
+/** One owner breaking a budget: code nobody owns, or an island (or the search) over its budget. */
+function ownerViolations(site: Site, page: string, owner: OwnerReport, hasIsland: boolean, budget: number) {
+  const violations: Violation[] = [];
+  if (owner.owner === 'unknown')
+    violations.push({
       page,
-      owners,
-      initialFiles,
-      initialGz,
-      inlineBytes,
-      lazy,
-      lazyGz: [...lazyFiles].reduce((sum, file) => sum + size(file), 0),
-      runtimeImports,
+      name: owner.name,
+      message: hasIsland
+        ? `无法归属的脚本 ${owner.name}（${kb(owner.closureGz)} gzip）：既不是 Starlight 的，也不是站内搜索或岛屿的入口`
+        : `没有岛屿的页面只能加载 Starlight 自带的脚本和站内搜索，却加载了 ${owner.name}（${kb(owner.closureGz)} gzip）`,
+    });
+  if ((owner.owner === 'island' || owner.owner === 'search') && owner.closureGz > budget) {
+    const parts = [
+      ...owner.closure.map((file) => `${short(file)} ${kb(gzOf(site, file))}`),
+      ...(owner.inlineBytes ? [`内联脚本 ${kb(owner.inlineGz)}`] : []),
+    ];
+    violations.push({
+      page,
+      name: owner.name,
+      message: `${owner.owner === 'search' ? '站内搜索' : '岛屿'} ${owner.name} 首屏的 JavaScript 为 ${kb(owner.closureGz)} gzip（${owner.closureGz} 字节，共享代码块全额计入），超过预算 ${kb(budget)}：${parts.join(' + ')}`,
     });
   }
-  return { pages, violations, sizes };
+  return violations;
+}
+
+/** The budgets of one page: what could not be followed first, then each owner, then the inline bytes. */
+function pageViolations(site: Site, report: PageReport, problems: Set<string>, budgets: Budgets) {
+  const { page, owners, inlineBytes } = report;
+  const hasIsland = owners.some((owner) => owner.owner === 'island');
+  const violations: Violation[] = [...problems].map((message) => ({ page, message }));
+  for (const owner of owners)
+    violations.push(...ownerViolations(site, page, owner, hasIsland, budgets.island));
+  if (inlineBytes > budgets.inline)
+    violations.push({ page, message: `内联脚本共 ${inlineBytes} 字节，超过预算 ${budgets.inline} 字节` });
+  return violations;
+}
+
+/** One HTML page: its owners and their closures, its initial and lazy JavaScript, its violations. */
+function analyzePage(site: Site, page: string, components: Components, budgets: Budgets) {
+  const scripts = pageScripts(site.files.get(page)!);
+  const problems = new Set<string>();
+  const report: Report = (message) => problems.add(message);
+  const code = initialCode(
+    site,
+    page,
+    draftOwners(site, page, scripts, components, report),
+    scripts.preloads,
+    report,
+  );
+  const owners = code.drafts.map((draft, index) =>
+    ownerReport(site, draft, code.closures[index]!, code.users),
+  );
+  const initialFiles = [...code.users.keys()].sort();
+  // Each owner's inline scripts are compressed together, as they sit in the same HTML.
+  const initialGz =
+    initialFiles.reduce((sum, file) => sum + gzOf(site, file), 0) +
+    owners.reduce((sum, owner) => sum + owner.inlineGz, 0);
+  const { lazy, lazyFiles, runtimeImports } = lazyImports(site, code, new Set(initialFiles), report);
+  const pageReport: PageReport = {
+    page,
+    owners,
+    initialFiles,
+    initialGz,
+    inlineBytes: owners.reduce((sum, owner) => sum + owner.inlineBytes, 0),
+    lazy,
+    lazyGz: [...lazyFiles].reduce((sum, file) => sum + gzOf(site, file), 0),
+    runtimeImports,
+  };
+  return { pageReport, violations: pageViolations(site, pageReport, problems, budgets) };
+}
+
+/** Analyses every HTML page of the built site; pure: works on the files it is given. */
+export function analyzeSite(files: DistFiles, options: BudgetOptions): BudgetReport {
+  const budgets: Budgets = {
+    island: options.islandBudget ?? ISLAND_BUDGET,
+    inline: options.inlineBudget ?? INLINE_BUDGET,
+  };
+  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const site: Site = { files, base, sizes: new Map(), imports: new Map() };
+  const components: Components = {
+    ours: new Set(options.ourComponents),
+    starlight: new Set(options.starlightComponents),
+    search: options.searchComponent,
+  };
+  const pages: PageReport[] = [];
+  const violations: Violation[] = [];
+  for (const page of [...files.keys()].filter((file) => file.endsWith('.html')).sort()) {
+    const analysed = analyzePage(site, page, components, budgets);
+    pages.push(analysed.pageReport);
+    violations.push(...analysed.violations);
+  }
+  return { pages, violations, sizes: site.sizes };
 }
 
 /** Reads dist/ into memory: every HTML page and every JavaScript file. */

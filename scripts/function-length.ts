@@ -51,7 +51,8 @@ function nameOf(node: ts.Node, source: ts.SourceFile): string {
   const parent = node.parent;
   if (parent && ts.isVariableDeclaration(parent)) return parent.name.getText(source);
   if (parent && ts.isPropertyAssignment(parent)) return parent.name.getText(source);
-  if (parent && ts.isCallExpression(parent)) return `(callback of ${parent.expression.getText(source).slice(0, 40)})`;
+  if (parent && ts.isCallExpression(parent))
+    return `(callback of ${parent.expression.getText(source).slice(0, 40)})`;
   return '(anonymous)';
 }
 
@@ -85,7 +86,9 @@ export function measureTree(root: string, dirs: string[]): FunctionLength[] {
 }
 
 export function formatTable(rows: FunctionLength[]): string {
-  return rows.map((row) => `${String(row.lines).padStart(5)}  ${row.file}:${row.line}  ${row.name}`).join('\n');
+  return rows
+    .map((row) => `${String(row.lines).padStart(5)}  ${row.file}:${row.line}  ${row.name}`)
+    .join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
@@ -7,67 +8,66 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { guideTables, isoDate, type GuideTableName } from './lib/guide-data';
 import { RULESET_VERSION } from './lib/rules/ruleset';
 import { changelogDocuments } from './lib/changelog';
-import { loadGuideData } from './lib/node/load-guide-data';
-import { loadCheckedTemplates } from './lib/node/load-templates';
+import { loadSiteContent, type SiteContent } from './lib/node/site-content';
+import { rulesetSchema } from './lib/rules/ruleset-schema';
 import { templateSchema } from './lib/templates';
 
+/** The project's content folder, from Astro's config (the one place the build finds it). */
+const contentDir = (root: URL) => fileURLToPath(new URL('./src/content/', root));
+
 /**
- * One collection per guide table. All tables are loaded and cross-checked together by the
- * same function the command line and tests use, so a broken record (an address without @,
- * a duplicate id, an unknown status or reference) fails the build naming file, record and field.
+ * Every collection below takes its data from one read of the data files per build
+ * (loadSiteContent): the guide tables, the rulesets and the templates are read, validated and
+ * cross-checked there once — a broken record fails the build naming file, record and field.
+ * Entries are stored as validated; the schemas give getCollection() its types.
  */
-function guideTableLoader(name: GuideTableName): Loader {
+function siteContentLoader(
+  name: string,
+  entries: (content: SiteContent) => { id: string; data: object }[],
+): Loader {
   return {
-    name: `guide-data:${name}`,
-    load: async ({ store, config, parseData, watcher }) => {
-      const dir = fileURLToPath(new URL('./src/content/data/', config.root));
-      const data = loadGuideData(dir);
+    name: `site-content:${name}`,
+    load: async ({ store, config, watcher }) => {
+      const dir = contentDir(config.root);
       store.clear();
-      // getCollection() returns entries sorted by id; `order` keeps the data file's row order.
-      for (const [order, record] of data[name].entries()) {
-        const parsed = await parseData({ id: record.id, data: { ...record, order } });
-        store.set({ id: record.id, data: parsed });
-      }
-      watcher?.add(dir);
+      for (const entry of entries(loadSiteContent(dir))) store.set({ id: entry.id, data: { ...entry.data } });
+      for (const folder of ['data', 'rules', 'templates']) watcher?.add(join(dir, folder));
     },
   };
 }
 
 function guideCollection<K extends GuideTableName>(name: K) {
   return defineCollection({
-    loader: guideTableLoader(name),
+    // getCollection() returns entries sorted by id; `order` keeps the data file's row order.
+    loader: siteContentLoader(name, (content) =>
+      content.guide[name].map((record, order) => ({ id: record.id, data: { ...record, order } })),
+    ),
     schema: guideTables[name].schema.and(z.object({ order: z.number().int() })),
   });
 }
+
+/** Every ruleset version; pages take the current one and the history from here. */
+const rulesets = defineCollection({
+  loader: siteContentLoader('rulesets', (content) =>
+    content.rulesets.map((ruleset) => ({ id: ruleset.version, data: ruleset })),
+  ),
+  schema: rulesetSchema,
+});
 
 /**
  * The template gallery. Loading checks each template's newest revision with the current
  * ruleset: a ruleset that a template breaks fails the build, naming the template.
  */
 const templates = defineCollection({
-  loader: {
-    name: 'templates',
-    load: async ({ store, config, parseData, watcher }) => {
-      const content = new URL('./src/content/', config.root);
-      const dir = fileURLToPath(new URL('templates/', content));
-      const checked = loadCheckedTemplates({
-        dir,
-        rulesDir: fileURLToPath(new URL('rules/', content)),
-        dataDir: fileURLToPath(new URL('data/', content)),
-      });
-      store.clear();
-      for (const template of checked) {
-        store.set({ id: template.id, data: await parseData({ id: template.id, data: template }) });
-      }
-      watcher?.add(dir);
-      watcher?.add(fileURLToPath(new URL('rules/', content)));
-    },
-  },
+  loader: siteContentLoader('templates', (content) =>
+    content.templates.map((template) => ({ id: template.id, data: template })),
+  ),
   schema: templateSchema,
 });
 
 export const collections = {
   templates,
+  rulesets,
   docs: defineCollection({
     loader: docsLoader(),
     schema: docsSchema({

@@ -3,6 +3,8 @@ import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+/** What the e2e global setup's build printed (with KSMAIL_TRACE_LOADS=1). */
+export const BUILD_OUTPUT = resolve(ROOT, '.tmp/build-output.txt');
 
 /**
  * The test runner's environment minus what Vitest injects into it: NODE_ENV=test would make

@@ -1,3 +1,4 @@
+/** Runs ksmail as a process (bin/ksmail.mjs imports this): argv, the real stdio, the exit code. */
 import { readFileSync } from 'node:fs';
 import { runKsmail } from './ksmail';
 

@@ -3,12 +3,9 @@
  * the current one, an index, and the JSON Schema they follow.
  */
 import { z } from 'zod';
-import { loadRulesets } from '../lib/node/load-ruleset';
 import { rulesetSchema } from '../lib/rules/ruleset-schema';
-import { currentRuleset, RULES_DIR } from './site-data';
 
-export const allRulesets = () => loadRulesets(RULES_DIR);
-export { currentRuleset };
+export { allRulesets, currentRuleset } from './site-data';
 
 export const json = (value: unknown) =>
   new Response(`${JSON.stringify(value, null, 2)}\n`, {

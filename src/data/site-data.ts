@@ -1,14 +1,27 @@
 /**
- * Build-time data for the checker islands: the current ruleset and the subject types, as JSON
- * for a data-* attribute. The browser compiles it once; nothing is fetched at run time.
+ * Build-time data for pages and islands, read from the content collections (which
+ * src/lib/node/site-content.ts fills once per build): the rulesets, and what each island needs,
+ * shaped for the page-data block (src/islands/shared/PageData.astro). Nothing here reads files.
  */
-import { resolve } from 'node:path';
-import { loadGuideData } from '../lib/node/load-guide-data';
-import { loadRuleset } from '../lib/node/load-ruleset';
-import type { SubjectTypeInfo } from '../lib/rules/rules-engine';
-import type { CadenceStep, Ruleset } from '../lib/rules/ruleset';
-import type { FollowUpRow, SalesPeriodInfo } from '../lib/follow-up/follow-up-plan';
+import { getCollection } from 'astro:content';
 import type { AttachmentTypeInfo } from '../lib/attachments/check-attachments';
+import type { FollowUpRow, SalesPeriodInfo } from '../lib/follow-up/follow-up-plan';
+import type { SubjectTypeInfo } from '../lib/rules/rules-engine';
+import { compareVersions, type CadenceStep, type Ruleset } from '../lib/rules/ruleset';
+import { getGuideTable } from './guide-table';
+
+/** Every ruleset version, oldest first. */
+export async function allRulesets(): Promise<Ruleset[]> {
+  const entries = await getCollection('rulesets');
+  return entries.map((entry) => entry.data).sort((a, b) => compareVersions(a.version, b.version));
+}
+
+/** The ruleset in effect at build time: the newest one whose date has come. */
+export async function currentRuleset(): Promise<Ruleset> {
+  const today = new Date().toISOString().slice(0, 10);
+  const all = await allRulesets();
+  return all.filter((ruleset) => ruleset.effective <= today).at(-1) ?? all[0]!;
+}
 
 export interface CheckerData {
   ruleset: Ruleset;
@@ -19,15 +32,17 @@ export interface CheckerData {
   attachmentTypes: AttachmentTypeInfo[];
 }
 
-// Astro bundles this module into dist/, so paths are taken from the project root (the build's cwd).
-export const DATA_DIR = resolve(process.cwd(), 'src/content/data');
-export const RULES_DIR = resolve(process.cwd(), 'src/content/rules');
-
-export function checkerData(): CheckerData {
-  const guide = loadGuideData(DATA_DIR);
+/** What the subject, draft and attachment checkers and the composer share: one copy a page. */
+export async function checkerData(): Promise<CheckerData> {
+  const [ruleset, subjectTypes, routes, attachmentTypes] = await Promise.all([
+    currentRuleset(),
+    getGuideTable('subjectTypes'),
+    getGuideTable('requestRoutes'),
+    getGuideTable('attachmentTypes'),
+  ]);
   return {
-    ruleset: loadRuleset({ dir: RULES_DIR, dataDir: DATA_DIR }),
-    subjectTypes: guide.subjectTypes.map(({ id, label, priority, replyTime, keywords, idLabel }) => ({
+    ruleset,
+    subjectTypes: subjectTypes.map(({ id, label, priority, replyTime, keywords, idLabel }) => ({
       id,
       label,
       priority,
@@ -35,14 +50,9 @@ export function checkerData(): CheckerData {
       keywords,
       idLabel,
     })),
-    routeTypes: Object.fromEntries(guide.requestRoutes.map((route) => [route.id, route.subjectType])),
-    attachmentTypes: guide.attachmentTypes.map(({ id, kind, formats }) => ({ id, kind, formats })),
+    routeTypes: Object.fromEntries(routes.map((route) => [route.id, route.subjectType])),
+    attachmentTypes: attachmentTypes.map(({ id, kind, formats }) => ({ id, kind, formats })),
   };
-}
-
-/** The ruleset in effect, for pages that show its figures (one source with the checkers). */
-export function currentRuleset(): Ruleset {
-  return loadRuleset({ dir: RULES_DIR, dataDir: DATA_DIR });
 }
 
 export interface PlannerData {
@@ -54,24 +64,23 @@ export interface PlannerData {
 }
 
 /** Build-time data for the follow-up planner island. */
-export function plannerData(): PlannerData {
-  const guide = loadGuideData(DATA_DIR);
-  const ruleset = currentRuleset();
+export async function plannerData(): Promise<PlannerData> {
+  const [ruleset, followUps, salesPeriods, routes] = await Promise.all([
+    currentRuleset(),
+    getGuideTable('followUps'),
+    getGuideTable('salesPeriods'),
+    getGuideTable('requestRoutes'),
+  ]);
   return {
     cadence: ruleset.cadence ?? [],
-    followUps: guide.followUps.map(({ id, business, commitment, followUp, escalation }) => ({
+    followUps: followUps.map(({ id, business, commitment, followUp, escalation }) => ({
       id,
       business,
       commitment,
       followUp,
       escalation,
     })),
-    salesPeriods: guide.salesPeriods.map(({ id, name, recurring, periods }) => ({
-      id,
-      name,
-      recurring,
-      periods,
-    })),
-    routeFollowUps: Object.fromEntries(guide.requestRoutes.map((route) => [route.id, route.followUp])),
+    salesPeriods: salesPeriods.map(({ id, name, recurring, periods }) => ({ id, name, recurring, periods })),
+    routeFollowUps: Object.fromEntries(routes.map((route) => [route.id, route.followUp])),
   };
 }

@@ -1,7 +1,7 @@
 /** Build-time summaries of the templates for the islands (gallery buttons, outdated-draft banner). */
 import { getCollection } from 'astro:content';
 import { currentRevision, withBlanks } from '../lib/templates';
-import { allRulesets } from './published-rules';
+import { allRulesets } from './site-data';
 
 export interface TemplateSummary {
   title: string;
@@ -14,7 +14,7 @@ export interface TemplateSummary {
 }
 
 export async function templateSummaries(): Promise<Record<string, TemplateSummary>> {
-  const rulesets = allRulesets();
+  const rulesets = await allRulesets();
   const templates = await getCollection('templates');
   return Object.fromEntries(
     templates.map(({ data: template }) => {

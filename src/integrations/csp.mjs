@@ -60,13 +60,15 @@ export function sha256Source(text) {
 const withoutComments = (html) => html.replace(/<!--[\s\S]*?-->/g, '');
 
 /**
- * The contents of the inline <script> (without src) and <style> elements of a built page.
+ * The contents of the inline <script> (without src, not data blocks) and <style> elements of a built page.
  * A regular expression is enough for Astro's output: it escapes "<" in text and attribute
  * values, so "<script" only starts a real element; the counts are checked so that anything
  * unexpected fails the build instead of shipping a page whose script the policy blocks.
  * @param {string} html
  * @returns {{ scripts: string[]; styles: string[] }}
  */
+const DATA_BLOCK = /\stype\s*=\s*["']?application\/(?:ld\+)?json\b/i;
+
 export function inlineCode(html) {
   const source = withoutComments(html);
   const scripts = [];
@@ -74,7 +76,8 @@ export function inlineCode(html) {
   let opened = 0;
   for (const match of source.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
     opened += 1;
-    if (!/\ssrc\s*=/i.test(match[1])) scripts.push(match[2]);
+    // A data block (<script type="application/json">) never runs, so it needs no hash.
+    if (!/\ssrc\s*=/i.test(match[1]) && !DATA_BLOCK.test(match[1])) scripts.push(match[2]);
   }
   const starts = source.match(/<script\b/gi)?.length ?? 0;
   if (starts !== opened)

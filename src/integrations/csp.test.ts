@@ -21,6 +21,12 @@ describe('inlineCode', () => {
     });
   });
 
+  it('leaves out data blocks: a <script type="application/json"> never runs, so it gets no hash', () => {
+    const page =
+      '<script type="application/json" data-page-data="rules">{"a":1}</script><script>run()</script>';
+    expect(inlineCode(page).scripts).toEqual(['run()']);
+  });
+
   it('refuses a page whose script tags it cannot pair, instead of shipping a blocked script', () => {
     expect(() => inlineCode('<head><script>a()</head>')).toThrow(/<script>/);
   });

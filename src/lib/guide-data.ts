@@ -4,6 +4,7 @@
  * Pure: no file system, no DOM. Loading from disk lives in ./node/load-guide-data.ts.
  */
 import { z } from 'zod';
+import { parseInChinese } from './zod-chinese';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id 只能由小写字母、数字和连字符组成');
 /** A date written as YYYY-MM-DD (YAML may parse it into a Date first). */
@@ -189,9 +190,6 @@ export class GuideDataError extends Error {
   }
 }
 
-/** Zod's own Simplified Chinese messages for the checks that have no custom message. */
-const chineseErrors = z.locales.zhCN().localeError;
-
 function describeIssue(issue: z.core.$ZodIssue, record: Record<string, unknown>): string {
   const path = issue.path.map(String);
   const value = path.reduce<unknown>(
@@ -216,14 +214,13 @@ export function parseGuideTable<K extends GuideTableName>(name: K, raw: unknown)
     const recordId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `#${index + 1}`;
     if (seen.has(recordId)) throw new GuideDataError(file, recordId, 'id', `id 重复：${recordId}`);
     seen.add(recordId);
-    const result = schema.safeParse(record, { error: chineseErrors });
+    const result = parseInChinese(schema, record);
     if (!result.success) {
-      const issue = result.error.issues[0]!;
       throw new GuideDataError(
         file,
         recordId,
-        issue.path.map(String).join('.') || null,
-        describeIssue(issue, record as Record<string, unknown>),
+        result.path || null,
+        describeIssue(result.issue, record as Record<string, unknown>),
       );
     }
     return result.data;

@@ -12,6 +12,7 @@ import { checkSubject } from './rules/check-subject';
 import type { CompiledRules } from './rules/rules-engine';
 import { RULESET_VERSION, type Finding } from './rules/ruleset';
 import { isoDate } from './guide-data';
+import { parseInChinese } from './zod-chinese';
 
 /** `{{手机号|13800138000}}`: shown as 【手机号】 to the user, checked with the sample value. */
 const PLACEHOLDER = /\{\{([^{}|]+)\|([^{}]*)\}\}/g;
@@ -72,11 +73,8 @@ export class TemplateError extends Error {
 }
 
 export function parseTemplate(raw: unknown, file: string): Template {
-  const result = templateSchema.safeParse(raw, { error: z.locales.zhCN().localeError });
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new TemplateError(`模板数据有误：${file} → ${issue.path.join('.')}：${issue.message}`);
-  }
+  const result = parseInChinese(templateSchema, raw);
+  if (!result.success) throw new TemplateError(`模板数据有误：${file} → ${result.path}：${result.message}`);
   return result.data;
 }
 

@@ -41,7 +41,9 @@ describe('the working-day calendar (State Council arrangement, via chinese-days 
         expect(calendar.workdayAfter('2026-09-30', 3), zone).toBe('2026-10-10');
       }
     } finally {
-      process.env.TZ = saved;
+      // Assigning undefined would set TZ to the string "undefined".
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
     }
   });
 
@@ -144,6 +146,61 @@ describe('the working-day calendar: properties', () => {
         expect(['workday', 'weekend', 'holiday', 'makeup']).toContain(calendar.day(day).kind);
         expect(isIsoDate(day)).toBe(true);
         expect(() => isIsoDate(text)).not.toThrow();
+      }),
+    );
+  });
+});
+
+describe('counting working days between two dates: workdaysBetween', () => {
+  it.each([
+    ['2026-11-20', '2026-11-20', 0, 'the same day'],
+    ['2026-11-20', '2026-11-25', 3, 'Friday → Wednesday'],
+    ['2026-11-27', '2026-11-28', 0, 'Friday → Saturday: no working day has passed'],
+    ['2026-11-27', '2026-11-30', 1, 'Friday → Monday'],
+    ['2026-11-28', '2026-11-29', 0, 'a weekend'],
+    ['2026-09-30', '2026-10-08', 1, 'across 国庆 2026 (1–7 October are holidays)'],
+    ['2026-09-30', '2026-10-10', 3, 'the make-up Saturday 10 October counts'],
+    ['2026-09-30', '2026-10-12', 4, 'across 国庆 and the make-up day'],
+    ['2025-12-31', '2026-01-05', 2, 'across New Year: 1 January a holiday, 4 January a make-up day'],
+    ['2026-12-31', '2027-01-04', 2, 'into 2027, not published: Friday 1 January guessed a working day'],
+    ['2026-01-01', '2027-01-01', 249, 'the 248 working days of 2026, and Friday 1 January 2027 guessed'],
+    ['2026-11-25', '2026-11-20', -3, 'backwards: the same count, negative'],
+  ])('%s → %s: %i (%s)', (from, to, days) => {
+    expect(calendar.workdaysBetween(from, to)).toBe(days);
+  });
+
+  it('names the years a span touches that the data does not cover', () => {
+    expect(calendar.unpublishedYears('2026-12-31', '2026-12-31')).toEqual([]);
+    expect(calendar.unpublishedYears('2025-06-01', '2028-01-04')).toEqual([2027, 2028]);
+  });
+
+  // Spans of up to about three years, over published years and guessed ones (2000–2100).
+  const date = fc
+    .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 11, 31) })
+    .map((ms) => new Date(ms).toISOString().slice(0, 10));
+  const span = fc
+    .tuple(date, fc.integer({ min: 0, max: 1100 }))
+    .map(([from, days]) => [from, addDays(from, days)] as const);
+
+  it('counts what range() enumerates: the working days after the first date, up to the second', () => {
+    fc.assert(
+      fc.property(span, ([from, to]) => {
+        const enumerated = calendar.range(addDays(from, 1), to).filter((day) => day.working).length;
+        expect(calendar.workdaysBetween(from, to)).toBe(enumerated);
+        expect(calendar.workdaysBetween(to, from)).toBe(0 - enumerated);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('undoes workdayAfter, and adds up over consecutive spans', () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: 1, max: 60 }), span, (start, n, [from, to]) => {
+        expect(calendar.workdaysBetween(start, calendar.workdayAfter(start, n))).toBe(n);
+        const middle = addDays(from, Math.floor((Date.parse(to) - Date.parse(from)) / 2 / 86_400_000));
+        expect(calendar.workdaysBetween(from, middle) + calendar.workdaysBetween(middle, to)).toBe(
+          calendar.workdaysBetween(from, to),
+        );
       }),
     );
   });

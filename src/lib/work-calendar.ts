@@ -110,6 +110,8 @@ export function decodeHolidays(text: string): HolidayDataset {
 export class WorkCalendar {
   readonly #holidays: Record<string, string>;
   readonly #workdays: Record<string, string>;
+  /** Per year, built on first use: working days from 1 January up to and including each day. */
+  readonly #yearTables = new Map<number, Int32Array>();
   /** Years whose arrangement is published (every year has holidays, so the keys tell). */
   readonly years: ReadonlySet<number>;
 
@@ -171,6 +173,49 @@ export class WorkCalendar {
     const days: DayInfo[] = [];
     for (let current = start; current <= end; current = addDays(current, 1)) days.push(this.day(current));
     return days;
+  }
+
+  /**
+   * Working days after `from` up to and including `to`: 0 for the same day, n when `to` is
+   * workdayAfter(from, n), negative when `to` is earlier. Years without a published arrangement
+   * count Monday to Friday, as day() does (unpublishedYears names them). Each year a span touches
+   * is tabulated once, so a long log costs a lookup per span, not a walk over its days.
+   */
+  workdaysBetween(from: string, to: string): number {
+    // 0 - n rather than -n: a span without working days counts 0 either way, never -0.
+    if (to < from) return 0 - this.workdaysBetween(to, from);
+    const toYear = Number(to.slice(0, 4));
+    let count = this.#workdaysThisYear(to) - this.#workdaysThisYear(from);
+    for (let year = Number(from.slice(0, 4)); year < toYear; year += 1)
+      count += this.#yearTable(year).at(-1)!;
+    return count;
+  }
+
+  /** The years from `from`'s to `to`'s whose arrangement is not published: their days are guessed. */
+  unpublishedYears(from: string, to: string): number[] {
+    const years: number[] = [];
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1)
+      if (!this.years.has(year)) years.push(year);
+    return years;
+  }
+
+  #yearTable(year: number): Int32Array {
+    let table = this.#yearTables.get(year);
+    if (!table) {
+      const first = toUtc(`${String(year).padStart(4, '0')}-01-01`);
+      const length = (toUtc(`${String(year + 1).padStart(4, '0')}-01-01`) - first) / DAY_MS;
+      table = new Int32Array(length);
+      for (let i = 0; i < length; i += 1)
+        table[i] = (i > 0 ? table[i - 1]! : 0) + (this.day(fromUtc(first + i * DAY_MS)).working ? 1 : 0);
+      this.#yearTables.set(year, table);
+    }
+    return table;
+  }
+
+  /** Working days from 1 January of the date's year up to and including the date. */
+  #workdaysThisYear(date: string): number {
+    const dayOfYear = (toUtc(date) - toUtc(`${date.slice(0, 4)}-01-01`)) / DAY_MS;
+    return this.#yearTable(Number(date.slice(0, 4)))[dayOfYear]!;
   }
 }
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, noBrowser, openPage, searchSite } from '../support/browser';
 import { axeViolations, describeViolations, isBlocking, type AxeViolation } from '../support/axe';
@@ -55,6 +55,10 @@ describe.skipIf(noBrowser)('accessibility (axe-core) in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+  // A test that fails before its own context.close() leaves no context open for the next one.
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
   });
 
   async function open(path: string, viewport = PHONE) {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildSite, ROOT } from '../../scripts/support/build-site';
 import { serveStatic } from '../../scripts/support/static-server';
@@ -70,6 +70,10 @@ describe('deploying under a sub-path (BASE_PATH)', () => {
     });
     afterAll(async () => {
       await browser?.close();
+    });
+    // A test that fails before its own context.close() leaves no context open for the next one.
+    afterEach(async () => {
+      await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
     });
 
     it('loads styles and search from the sub-path, within the Content-Security-Policy', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { launch, noBrowser, openPage, searchSite, siteUrl } from '../support/browser';
@@ -50,6 +50,10 @@ describe.skipIf(noBrowser)('policy changelog in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+  // A test that fails before its own context.close() leaves no context open for the next one.
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
   });
 
   it('the list is newest first by month; an entry shows its document, ruleset and diff', async () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, noBrowser, openPage } from '../support/browser';
 import { parsePipeTables } from '../../src/lib/data-table/plain-table';
@@ -50,6 +50,10 @@ describe.skipIf(noBrowser)('data table helper in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+  // A test that fails before its own context.close() leaves no context open for the next one.
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
   });
 
   it('a pasted TSV becomes a three-line table with the key figure marked, and a line chart', async () => {

@@ -10,11 +10,14 @@
  * beside ours; no script can make that shorter. So the 200 ms bound applies to the time the
  * site's scripts run in any one frame (Long Animation Frames attribute it, without the layout a
  * script forces, which is the browser's); the page's longest task may not exceed twice the plain
- * textarea's (or 200 ms); and the mirror must hold none of a long draft. Before these checks the
+ * textarea's (or 200 ms); and the mirror must hold none of a long draft. One paste's longest task
+ * varies from run to run by more than our scripts add (a single pair once failed at 381 ms
+ * against a bound of 364 ms), so both sides are measured RUNS times, alternating plain and page so
+ * a change in the machine's load hits both, and their medians are compared. Before these checks the
  * mirror laid out a second copy of the megabyte (about six seconds), and an input listener made
  * every keystroke in 10,000 lines cost Chromium about a second.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, noBrowser, openPage } from '../support/browser';
 
@@ -82,6 +85,65 @@ async function pasteAndType(
 }
 
 const longest = (durations: readonly number[]) => Math.max(0, ...durations);
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** Each side is measured this many times; the medians are compared. */
+const RUNS = 3;
+
+/** What the browser spends anyway: the same paste and keystroke in a plain textarea. */
+async function pasteIntoPlainTextarea(browser: Browser, text: string): Promise<Timings> {
+  const { page, context } = await openPage(browser, 'tools/');
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate(() => {
+      const plain = document.createElement('textarea');
+      plain.id = 'plain';
+      const style = getComputedStyle(document.querySelector('#tools-draft-text')!);
+      for (const property of ['font', 'width', 'height', 'padding', 'border', 'line-height', 'white-space'])
+        plain.style.setProperty(property, style.getPropertyValue(property));
+      document.querySelector('draft-checker')!.before(plain);
+    });
+    return await pasteAndType(page, '#plain', text, () => page.waitForTimeout(500));
+  } finally {
+    await context.close();
+  }
+}
+
+/** The same paste and keystroke into the draft checker; checks that nothing was lost. */
+async function pasteIntoDraftChecker(browser: Browser, text: string): Promise<Timings> {
+  const { page, context, errors } = await openPage(browser, 'tools/');
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const checker = page.locator('draft-checker');
+    const island = await pasteAndType(page, '#tools-draft-text', text, (length) =>
+      page.waitForFunction(
+        (length) => document.querySelector<HTMLElement>('draft-checker')!.dataset.checked === String(length),
+        length,
+        { timeout: 30_000 },
+      ),
+    );
+
+    // Nothing lost; findings and a clear notice shown; no second copy of the text laid out.
+    const length = await page
+      .locator('#tools-draft-text')
+      .evaluate((element: HTMLTextAreaElement) => element.value.length);
+    expect(length).toBe(text.length + 1);
+    expect(await checker.locator('[data-findings] > li').count()).toBeGreaterThan(0);
+    expect(await checker.locator('[data-status]').innerText()).toMatch(/^发现 \d+ 个错误/);
+    const notice = checker.locator('[data-long-draft]');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.innerText()).toContain('草稿很长');
+    expect(await checker.locator('[data-mirror]').evaluate((mirror) => mirror.textContent!.length)).toBe(0);
+    expect(errors).toEqual([]);
+    return island;
+  } finally {
+    await context.close();
+  }
+}
 
 describe.skipIf(noBrowser)('the draft checker with a very long draft', () => {
   let browser: Browser;
@@ -91,66 +153,48 @@ describe.skipIf(noBrowser)('the draft checker with a very long draft', () => {
   afterAll(async () => {
     await browser?.close();
   });
+  // Covers a context that openPage created but could not return (its page failed to load).
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
+  });
 
   for (const [name, text] of [
     ['1 MB of Chinese paragraphs', MEGABYTE],
     ['10,000 lines', LINES],
   ] as const) {
-    it(`${name}: pasted and typed into, no frame of script over 200 ms, text kept, findings shown`, async () => {
-      // What the browser spends anyway: the same paste and keystroke in a plain textarea.
-      const plainPage = await openPage(browser, 'tools/');
-      await plainPage.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-      await plainPage.page.evaluate(() => {
-        const plain = document.createElement('textarea');
-        plain.id = 'plain';
-        const style = getComputedStyle(document.querySelector('#tools-draft-text')!);
-        for (const property of ['font', 'width', 'height', 'padding', 'border', 'line-height', 'white-space'])
-          plain.style.setProperty(property, style.getPropertyValue(property));
-        document.querySelector('draft-checker')!.before(plain);
-      });
-      const plain = await pasteAndType(plainPage.page, '#plain', text, () =>
-        plainPage.page.waitForTimeout(500),
-      );
-      await plainPage.context.close();
+    it(
+      `${name}: pasted and typed into, no frame of script over 200 ms, text kept, findings shown`,
+      async () => {
+        const plainLongest: number[] = [];
+        const islandLongest: number[] = [];
+        for (let run = 1; run <= RUNS; run++) {
+          const plain = await pasteIntoPlainTextarea(browser, text);
+          const island = await pasteIntoDraftChecker(browser, text);
+          plainLongest.push(longest(plain.longTasks));
+          islandLongest.push(longest(island.longTasks));
 
-      const { page, context, errors } = await openPage(browser, 'tools/');
-      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-      const checker = page.locator('draft-checker');
-      const island = await pasteAndType(page, '#tools-draft-text', text, (length) =>
-        page.waitForFunction(
-          (length) =>
-            document.querySelector<HTMLElement>('draft-checker')!.dataset.checked === String(length),
-          length,
-          { timeout: 30_000 },
-        ),
-      );
+          const longestScript = longest(island.scriptTimes);
+          console.log(
+            `${name}, run ${run}/${RUNS}: longest task ${longest(island.longTasks).toFixed(0)} ms ` +
+              `(a plain textarea, same paste and keystroke: ${longest(plain.longTasks).toFixed(0)} ms); ` +
+              `longest script time in one frame ${longestScript.toFixed(0)} ms`,
+          );
+          expect(island.scriptTimes.length, 'long animation frames observed').toBeGreaterThan(0);
+          expect(longestScript, `script time in one frame (ms), run ${run}`).toBeLessThan(200);
+        }
 
-      // Nothing lost; findings and a clear notice shown; no second copy of the text laid out.
-      const length = await page
-        .locator('#tools-draft-text')
-        .evaluate((element: HTMLTextAreaElement) => element.value.length);
-      expect(length).toBe(text.length + 1);
-      expect(await checker.locator('[data-findings] > li').count()).toBeGreaterThan(0);
-      expect(await checker.locator('[data-status]').innerText()).toMatch(/^发现 \d+ 个错误/);
-      const notice = checker.locator('[data-long-draft]');
-      expect(await notice.isVisible()).toBe(true);
-      expect(await notice.innerText()).toContain('草稿很长');
-      expect(await checker.locator('[data-mirror]').evaluate((mirror) => mirror.textContent!.length)).toBe(0);
-      expect(errors).toEqual([]);
-
-      const longestScript = longest(island.scriptTimes);
-      console.log(
-        `${name}: longest task ${longest(island.longTasks).toFixed(0)} ms ` +
-          `(a plain textarea, same paste and keystroke: ${longest(plain.longTasks).toFixed(0)} ms); ` +
-          `longest script time in one frame ${longestScript.toFixed(0)} ms`,
-      );
-      expect(island.scriptTimes.length, 'long animation frames observed').toBeGreaterThan(0);
-      expect(longestScript, 'script time in one frame (ms)').toBeLessThan(200);
-      expect(
-        longest(island.longTasks),
-        'longest task (ms), against twice the plain textarea’s',
-      ).toBeLessThanOrEqual(Math.max(200, 2 * longest(plain.longTasks)));
-      await context.close();
-    });
+        const format = (values: number[]) => values.map((value) => value.toFixed(0)).join(', ');
+        console.log(
+          `${name}: median longest task ${median(islandLongest).toFixed(0)} ms (${format(islandLongest)}); ` +
+            `plain textarea ${median(plainLongest).toFixed(0)} ms (${format(plainLongest)})`,
+        );
+        expect(
+          median(islandLongest),
+          `median longest task (ms) over ${RUNS} runs, against twice the plain textarea’s median`,
+        ).toBeLessThanOrEqual(Math.max(200, 2 * median(plainLongest)));
+      },
+      // RUNS pastes on each side, each of which may take several seconds on a loaded machine.
+      RUNS * 2 * 30_000,
+    );
   }
 });

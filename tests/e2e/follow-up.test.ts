@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
@@ -24,6 +24,10 @@ describe.skipIf(noBrowser)('follow-up planner in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+  // A test that fails before its own context.close() leaves no context open for the next one.
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
   });
 
   it('shows the 3-5-7 steps on a calendar strip with the National Day holiday and the make-up Saturday', async () => {

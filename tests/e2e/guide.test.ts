@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, noBrowser, openPage } from '../support/browser';
 import { ROOT } from '../../scripts/support/build-site';
@@ -39,6 +39,10 @@ describe.skipIf(noBrowser)('the guide in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+  // A test that fails before its own context.close() leaves no context open for the next one.
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
   });
 
   it('has every chapter, the overview, the closing page and the about page', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, noBrowser, openPage, searchSite, siteUrl } from '../support/browser';
 
@@ -9,6 +9,10 @@ describe.skipIf(noBrowser)('home page in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+  // A test that fails before its own context.close() leaves no context open for the next one.
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
   });
 
   it('loads in Chinese with the independence notice and makes no foreign request', async () => {

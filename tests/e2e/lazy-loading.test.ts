@@ -1,7 +1,7 @@
 // Code that islands load on demand (see the JavaScript budgets): it is not downloaded before it
 // is needed, and when it cannot be downloaded (offline after the page loaded) the user gets a
 // clear Chinese message instead of a dead button or a script error.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, noBrowser, openPage } from '../support/browser';
 
@@ -23,6 +23,10 @@ describe.skipIf(noBrowser)('lazily loaded code in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+  // A test that fails before its own context.close() leaves no context open for the next one.
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
   });
 
   it('data table helper: the analysis loads on the first paste; offline, the helper says so', async () => {

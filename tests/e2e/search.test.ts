@@ -37,7 +37,6 @@ export const SEARCH_CASES: [query: string, firstPage: string][] = [
   ['侵权投诉', 'guide/recipients/'],
   ['封禁', 'guide/recipients/'],
   ['手机显示', 'guide/subject/'],
-  ['调休', 'guide/follow-up/'],
   ['大促', 'guide/follow-up/'],
   ['升级投诉', 'guide/follow-up/'],
   ['联系方式', 'guide/structure/'],

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, relative, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/support/build-site';
 import { launch, noBrowser, openPage, searchSite, siteUrl } from '../support/browser';
 import { guard, HOSTILE, HOSTILE_TEXT, type GuardReport } from '../support/guard';
@@ -181,6 +181,10 @@ describe.skipIf(noBrowser)('in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
   });
+  // A test that fails before its own context.close() leaves no context open for the next one.
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
+  });
 
   /** A page in a guarded context with clipboard access. */
   async function open(path: string) {
@@ -267,18 +271,28 @@ describe.skipIf(noBrowser)('in Chromium', () => {
       response.end(`<!DOCTYPE html><iframe src="${siteUrl}" width="400" height="300"></iframe>`);
     });
     await new Promise<void>((done) => framer.listen(0, '127.0.0.1', done));
-    const address = framer.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const messages: string[] = [];
-    page.on('console', (message) => messages.push(message.text()));
-    await page.goto(`http://127.0.0.1:${address.port}/`);
-    await expect.poll(() => messages.join('\n')).toMatch(/frame-ancestors/);
-    const frame = page.frames()[1]!;
-    expect(await frame.evaluate(() => document.querySelector('site-search')).catch(() => null)).toBeNull();
-    await context.close();
-    await new Promise<void>((done) => framer.close(() => done()));
+    let context: BrowserContext | undefined;
+    try {
+      const address = framer.address();
+      if (!address || typeof address === 'string') throw new Error('no port');
+      context = await browser.newContext();
+      const page = await context.newPage();
+      const messages: string[] = [];
+      page.on('console', (message) => messages.push(message.text()));
+      await page.goto(`http://127.0.0.1:${address.port}/`);
+      await expect.poll(() => messages.join('\n')).toMatch(/frame-ancestors/);
+      const frame = page.frames()[1];
+      expect(frame, 'the iframe').toBeDefined();
+      // Chromium commits its error page (chrome-error://chromewebdata/) in the refused frame, and
+      // evaluating there works: a failed evaluation is a failure, not a pass.
+      expect(
+        await frame!.evaluate(() => document.querySelector('site-search') !== null),
+        'the site’s page rendered inside the frame',
+      ).toBe(false);
+    } finally {
+      await context?.close();
+      await new Promise<void>((done) => framer.close(() => done()));
+    }
   });
 
   it('every tool, used as a user would, sends nothing to another origin and violates no policy', async () => {

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/support/build-site';
 import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
@@ -125,6 +125,10 @@ describe.skipIf(noBrowser)('storage blocked, full or corrupted, in Chromium', ()
   });
   afterAll(async () => {
     await browser?.close();
+  });
+  // A test that fails before its own context.close() leaves no context open for the next one.
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
   });
 
   const open = (scenario: Scenario, path: string) =>

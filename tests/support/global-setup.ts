@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { browserRequired, findChromium } from '../../scripts/support/chromium';
-import { buildSite, ROOT } from '../../scripts/support/build-site';
+import { BUILD_OUTPUT, buildSite, ROOT } from '../../scripts/support/build-site';
 import { serveStatic } from '../../scripts/support/static-server';
 
 declare module 'vitest' {
@@ -27,7 +27,12 @@ export default async function setup(project: TestProject) {
     );
   }
   const dist = resolve(ROOT, 'dist');
-  if (process.env.SKIP_BUILD !== '1' || !existsSync(resolve(dist, 'index.html'))) buildSite();
+  if (process.env.SKIP_BUILD !== '1' || !existsSync(resolve(dist, 'index.html'))) {
+    // The trace of every data file read is kept for tests/e2e/build-once.test.ts.
+    const { output } = buildSite({ KSMAIL_TRACE_LOADS: '1' });
+    mkdirSync(resolve(ROOT, '.tmp'), { recursive: true });
+    writeFileSync(BUILD_OUTPUT, output);
+  }
   const server = await serveStatic(dist, '/');
   project.provide('siteUrl', server.url);
   project.provide('chromiumPath', chromiumPath);

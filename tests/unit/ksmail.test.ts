@@ -1,12 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import PostalMime from 'postal-mime';
 import { ROOT } from '../../scripts/support/build-site';
+import { runKsmail } from '../../src/cli/ksmail';
+import { COMMANDS } from '../../src/cli/commands';
+import { DataError, InputError, reportError, UsageError } from '../../src/cli/errors';
+import { FollowUpInputError } from '../../src/lib/follow-up/follow-up-plan';
+import { GuideDataError } from '../../src/lib/guide-data';
+import { AttachmentReadError } from '../../src/lib/node/attachment-files';
+import { RulesetError } from '../../src/lib/rules/ruleset-schema';
 
 const BIN = resolve(ROOT, 'bin/ksmail.mjs');
 const ksmail = (args: string[], input?: string) =>
@@ -279,5 +286,182 @@ describe('ksmail eml', () => {
     const run = ksmail(args);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
+  });
+});
+
+/** runKsmail in this process: the same entry as bin/ksmail.mjs, without starting node. */
+async function inProcess(args: string[], stdin = '') {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const status = await runKsmail(args, {
+    stdout: (text) => stdout.push(`${text}\n`),
+    stderr: (text) => stderr.push(`${text}\n`),
+    stdin: () => stdin,
+  });
+  return { status, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
+const firstLine = (text: string) => text.split('\n')[0];
+
+describe('ksmail option checking', () => {
+  const draft = join(dir, 'options-draft.txt');
+  writeFileSync(draft, GOOD);
+  const notWritten = join(dir, 'must-not-exist.out');
+  const sent = ['--sent', '2026-09-30T18:00', '--type', 'routine'];
+  const emlArgs = ['--to', 'a@b.com', '--subject', 'x', '--out', notWritten];
+
+  it.each([
+    [['attachments', draft, '--sent', '2026-01-01'], '--sent', 'followup', 'attachments'],
+    [['followup', ...sent, '--zip', notWritten], '--zip', 'attachments', 'followup'],
+    [['subject', '【账号申诉】', '--zip', notWritten], '--zip', 'attachments', 'subject'],
+    [['draft', '--to', 'a@b.com', draft], '--to', 'eml', 'draft'],
+    [['draft', draft, '--subject', 'x'], '--subject', 'eml、followup', 'draft'],
+    [['attachments', draft, '--calendar-days'], '--calendar-days', 'followup', 'attachments'],
+    [['eml', ...emlArgs, '--ics', notWritten, draft], '--ics', 'followup', 'eml'],
+    [['followup', ...sent, '--out', notWritten], '--out', 'eml', 'followup'],
+    [['eml', ...emlArgs, '--zip', notWritten, draft], '--zip', 'attachments', 'eml'],
+  ])(
+    '%j → exit 2, naming the option, its command and what is accepted',
+    async (args, option, owner, command) => {
+      const run = await inProcess(args);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      const accepted = COMMANDS.find((candidate) => candidate.name === command)!.options.map(
+        (spec) => `--${spec.name}`,
+      );
+      const line = firstLine(run.stderr)!;
+      expect(line).toMatch(
+        new RegExp(
+          `^ksmail：${option} 只能用于 ${owner} 命令，${command} 命令不接受。${command} 可用的选项：`,
+        ),
+      );
+      for (const name of accepted) expect(line).toContain(name);
+      expect(run.stderr).toContain(`用法：\n  ksmail ${command} `);
+      // Refused before the command ran: nothing was written.
+      expect(existsSync(notWritten)).toBe(false);
+    },
+  );
+
+  it('refuses an option of another command from the real binary too (exit code 2)', () => {
+    const run = ksmail(['attachments', draft, '--sent', '2026-01-01']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^ksmail：--sent 只能用于 followup 命令，attachments 命令不接受。/);
+  });
+
+  it.each([
+    [['frobnicate'], 'ksmail：未知命令：frobnicate。可用的命令：subject、draft、attachments、eml、followup'],
+    [['frobnicate', '--json'], 'ksmail：未知命令：frobnicate。'],
+    [['--json'], 'ksmail：缺少命令。'],
+    [
+      ['subject', 'x', '--bogus'],
+      'ksmail：未知选项：--bogus。subject 可用的选项：--json、--rules <版本>、--help',
+    ],
+    [['subject', 'x', '-x'], 'ksmail：未知选项：-x。'],
+    [
+      ['attachments', draft, '--zip'],
+      'ksmail：选项缺少参数：--zip（attachments 的 --zip 需要 <证据包.zip>）',
+    ],
+    [['attachments', draft, '--zip', '--json'], 'ksmail：选项缺少参数：--zip'],
+    [['followup', '--type', 'routine', '--sent'], 'ksmail：选项缺少参数：--sent'],
+    [['subject', 'x', '--rules'], 'ksmail：选项缺少参数：--rules'],
+    [['eml', draft, '--to'], 'ksmail：选项缺少参数：--to'],
+    [['subject', 'x', '--json=yes'], 'ksmail：选项 --json 不带参数'],
+  ])('%j → exit 2: %s', async (args, message) => {
+    const run = await inProcess(args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(firstLine(run.stderr)!.startsWith(message)).toBe(true);
+    expect(run.stderr).toContain('用法：');
+  });
+
+  it('--help for a command lists every option it accepts, and exits 0', async () => {
+    for (const command of COMMANDS) {
+      const run = await inProcess([command.name, '--help']);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(command.description);
+      for (const option of command.options) expect(run.stdout).toContain(`--${option.name}`);
+    }
+    const overview = await inProcess(['--help']);
+    expect(overview.status).toBe(0);
+    for (const command of COMMANDS) expect(overview.stdout).toContain(`ksmail ${command.name} `);
+    // No command at all: the overview, exit 2, as before.
+    expect((await inProcess([])).status).toBe(2);
+  });
+
+  it('every command definition is complete, and an option takes a value in all commands or in none', () => {
+    const takesValue = new Map<string, boolean>();
+    for (const command of COMMANDS) {
+      expect(command.description).toMatch(/\p{Script=Han}/u);
+      for (const option of command.options) {
+        expect(option.help).toMatch(/\p{Script=Han}/u);
+        const known = takesValue.get(option.name);
+        if (known !== undefined) expect(option.value !== undefined, `--${option.name}`).toBe(known);
+        takesValue.set(option.name, option.value !== undefined);
+      }
+    }
+  });
+});
+
+describe('ksmail: one error path for every command', () => {
+  const draft = join(dir, 'errors-draft.txt');
+  writeFileSync(draft, GOOD);
+  const missing = join(dir, 'no-such-file.txt');
+  const out = join(dir, 'errors.eml');
+  const eml = ['eml', '--to', 'a@b.com', '--subject', 'x', '--out', out];
+  const sent = ['--sent', '2026-09-30T18:00', '--type', 'routine'];
+
+  it.each([
+    ['draft', ['draft', missing]],
+    ['attachments', ['attachments', draft, missing]],
+    ['eml, its draft', [...eml, missing]],
+    ['eml, an attachment', [...eml, draft, missing]],
+  ])('%s: a missing file is one line, "ksmail：文件不存在：<路径>", exit 2', async (_, args) => {
+    const run = await inProcess(args);
+    expect(run).toEqual({ status: 2, stdout: '', stderr: `ksmail：文件不存在：${missing}\n` });
+  });
+
+  it.each([
+    ['subject', ['subject', '【账号申诉】']],
+    ['draft', ['draft', draft]],
+    ['attachments', ['attachments', draft]],
+    ['eml', [...eml, draft]],
+    ['followup', ['followup', ...sent]],
+  ])('%s: an unknown --rules version is the same one-line message, exit 2', async (_, args) => {
+    const run = await inProcess([...args, '--rules', '1999.01.0']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^ksmail：找不到规则集版本 1999\.01\.0。可用版本：[^\n]*\n$/);
+  });
+
+  it.each([
+    [new RulesetError('规则集有误：x'), 'ksmail：规则集有误：x'],
+    [new GuideDataError('mailboxes.yaml', null, null, '坏了'), 'ksmail：指南数据有误：mailboxes.yaml：坏了'],
+    [new AttachmentReadError('文件不存在：a.png'), 'ksmail：文件不存在：a.png'],
+    [new FollowUpInputError('发送时间格式不对'), 'ksmail：发送时间格式不对'],
+    [new InputError('无法写入证据包：x'), 'ksmail：无法写入证据包：x'],
+    [new DataError('规则集 2026.11.0 没有跟进节奏'), 'ksmail：规则集 2026.11.0 没有跟进节奏'],
+  ])('a known error (%s) is its message alone, exit 2', (error, message) => {
+    const lines: string[] = [];
+    const io = { stdout: () => {}, stderr: (text: string) => lines.push(text), stdin: () => '' };
+    expect(reportError(error, io, { help: '帮助', debug: false })).toBe(2);
+    expect(lines).toEqual([message]);
+  });
+
+  it('a usage error is followed by the help; an unknown error is short, its stack only with KSMAIL_DEBUG=1', () => {
+    const lines: string[] = [];
+    const io = { stdout: () => {}, stderr: (text: string) => lines.push(text), stdin: () => '' };
+    expect(reportError(new UsageError('用错了'), io, { help: '帮助', debug: false })).toBe(2);
+    expect(reportError(new TypeError('boom'), io, { help: '帮助', debug: false })).toBe(2);
+    expect(lines).toEqual([
+      'ksmail：用错了\n\n帮助',
+      'ksmail：内部错误：boom\n（设置环境变量 KSMAIL_DEBUG=1 可显示调用栈）',
+    ]);
+    vi.stubEnv('KSMAIL_DEBUG', '1');
+    try {
+      expect(reportError(new TypeError('boom'), io, { help: '帮助' })).toBe(2);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(lines[2]).toMatch(/^ksmail：内部错误：boom\n\nTypeError: boom\n\s+at /);
   });
 });

@@ -11,7 +11,7 @@ import { predictPackageSize } from '../../lib/attachments/evidence-manifest';
 import { HEAD_BYTES, SIGNATURES } from '../../lib/attachments/file-signature';
 import type { Finding } from '../../lib/rules/ruleset';
 import { shanghaiDate } from '../../lib/shanghai-time';
-import type { CheckerData } from '../../data/site-data';
+import { readPageData } from '../shared/page-data';
 import { renderFindings, summarize } from '../shared/findings-view';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { $attachmentFindings, $attachments } from '../shared/stores';
@@ -46,7 +46,7 @@ class AttachmentChecker extends HTMLElement {
   #building = false;
 
   connectedCallback() {
-    const data = JSON.parse(this.dataset.rules!) as CheckerData;
+    const data = readPageData('checker');
     this.#rules = compileAttachmentRules(data.ruleset, data.attachmentTypes);
     this.#base = this.dataset.base ?? '/';
     const picker = this.querySelector<HTMLInputElement>('[data-picker]')!;

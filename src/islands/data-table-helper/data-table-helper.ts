@@ -6,8 +6,11 @@
 import { persistentAtom } from '@nanostores/persistent';
 import type { ChartTypeRow, DataAnalysis } from '../../lib/data-table/data-table';
 import { MAX_INPUT_CHARS } from '../../lib/data-table/data-table-limits';
+import type { PlainTable } from '../../lib/data-table/plain-table';
 import type { SvgNode } from '../../lib/data-table/svg-chart';
+import { SEVERITY_LABELS } from '../../lib/rules/ruleset';
 import { copyText } from '../shared/clipboard';
+import { el, svg as createSvg } from '../shared/dom';
 import { downloadBlob } from '../shared/download';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { $draft } from '../shared/stores';
@@ -33,13 +36,11 @@ const SAMPLE = [
 const DEBOUNCE_MS = 150;
 const PNG_SCALE = 2;
 
-function svgElement(tree: SvgNode, namespace: Engine['SVG_NS']): SVGElement {
-  const element = document.createElementNS(namespace, tree.tag);
-  for (const [name, value] of Object.entries(tree.attrs)) {
-    if (name !== 'xmlns') element.setAttribute(name, String(value));
-  }
-  if (tree.text !== undefined) element.textContent = tree.text;
-  for (const child of tree.children ?? []) element.append(svgElement(child, namespace));
+/** The chart's element tree as DOM (the xmlns attribute is implied by createElementNS). */
+function svgElement(tree: SvgNode): SVGElement {
+  const attributes = Object.fromEntries(Object.entries(tree.attrs).filter(([name]) => name !== 'xmlns'));
+  const element = createSvg(tree.tag, attributes, tree.text);
+  for (const child of tree.children ?? []) element.append(svgElement(child));
   return element;
 }
 
@@ -68,16 +69,47 @@ async function svgToPng(
 
 /** One problem in the list (user text only through textContent). */
 function problemItem(severity: 'error' | 'warning', code: string, text: string): HTMLLIElement {
-  const item = document.createElement('li');
-  item.className = `ks-finding ks-finding--${severity}`;
-  item.dataset.problem = code;
-  const badge = document.createElement('span');
-  badge.className = 'ks-finding__badge';
-  badge.textContent = severity === 'error' ? '错误' : '警告';
-  const message = document.createElement('span');
-  message.textContent = text;
-  item.append(badge, message);
-  return item;
+  return el(
+    'li',
+    { class: `ks-finding ks-finding--${severity}`, 'data-problem': code },
+    el('span', { class: 'ks-finding__badge' }, SEVERITY_LABELS[severity]),
+    el('span', {}, text),
+  );
+}
+
+/** The three-line table as DOM, key figures in <strong>; cell text only through textContent. */
+function tableSections(table: PlainTable): [HTMLTableSectionElement, HTMLTableSectionElement] {
+  const align = (column: number): Record<string, string> =>
+    table.align[column] === 'right' ? { 'data-align': 'right' } : {};
+  const withText = <E extends HTMLElement>(element: E, text: string) => {
+    element.textContent = text;
+    return element;
+  };
+  const head = el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      ...table.header.map((text, column) => withText(el('th', { scope: 'col', ...align(column) }), text)),
+    ),
+  );
+  const body = el(
+    'tbody',
+    {},
+    ...table.rows.map((row, rowIndex) =>
+      el(
+        'tr',
+        {},
+        ...row.map((text, column) =>
+          table.highlight[rowIndex]?.[column]
+            ? el('td', { ...align(column), 'data-highlight': '' }, withText(el('strong'), text))
+            : withText(el('td', align(column)), text),
+        ),
+      ),
+    ),
+  );
+  return [head, body];
 }
 
 function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
@@ -102,6 +134,49 @@ async function copyRich(html: string, plain: string): Promise<boolean> {
   }
 }
 
+/** The elements a result is drawn into. */
+interface Parts {
+  problems: HTMLElement;
+  output: HTMLElement;
+  kindReason: HTMLElement;
+  keyReason: HTMLElement;
+  table: HTMLTableElement;
+  chartBox: HTMLElement;
+  figure: HTMLElement;
+  chartButtons: NodeListOf<HTMLButtonElement>;
+}
+
+/** The helper's controls and the parts a result is drawn into, with table 5 from the page. */
+interface View {
+  chartTypes: ChartTypeRow[];
+  input: HTMLTextAreaElement;
+  chartSelect: HTMLSelectElement;
+  status: HTMLElement;
+  parts: Parts;
+}
+
+function findView(root: HTMLElement): View {
+  const q = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+  return {
+    chartTypes: JSON.parse(root.dataset.chartTypes ?? '[]') as ChartTypeRow[],
+    input: q<HTMLTextAreaElement>('[data-input]'),
+    chartSelect: q<HTMLSelectElement>('[data-chart-select]'),
+    status: q('[data-action-status]'),
+    parts: {
+      problems: q('[data-problems]'),
+      output: q('[data-output]'),
+      kindReason: q('[data-kind-reason]'),
+      keyReason: q('[data-key-reason]'),
+      table: q<HTMLTableElement>('[data-table]'),
+      chartBox: q('[data-chart]'),
+      figure: q('[data-chart-figure]'),
+      chartButtons: root.querySelectorAll<HTMLButtonElement>(
+        '[data-copy-chart], [data-download-svg], [data-download-png]',
+      ),
+    },
+  };
+}
+
 class DataTableHelper extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #result: DataAnalysis | null = null;
@@ -110,120 +185,143 @@ class DataTableHelper extends HTMLElement {
   #generation = 0;
 
   connectedCallback() {
-    const chartTypes = JSON.parse(this.dataset.chartTypes ?? '[]') as ChartTypeRow[];
-    const input = this.querySelector<HTMLTextAreaElement>('[data-input]')!;
-    const chartSelect = this.querySelector<HTMLSelectElement>('[data-chart-select]')!;
-    const problems = this.querySelector<HTMLElement>('[data-problems]')!;
-    const output = this.querySelector<HTMLElement>('[data-output]')!;
-    const kindReason = this.querySelector<HTMLElement>('[data-kind-reason]')!;
-    const keyReason = this.querySelector<HTMLElement>('[data-key-reason]')!;
-    const table = this.querySelector<HTMLTableElement>('[data-table]')!;
-    const chartBox = this.querySelector<HTMLElement>('[data-chart]')!;
-    const figure = this.querySelector<HTMLElement>('[data-chart-figure]')!;
-    const status = this.querySelector<HTMLElement>('[data-action-status]')!;
-    const chartButtons = this.querySelectorAll<HTMLButtonElement>(
-      '[data-copy-chart], [data-download-svg], [data-download-png]',
-    );
-
-    const parts = { problems, output, kindReason, keyReason, table, chartBox, figure, chartButtons };
-    /**
-     * Runs `use` with the analysis code: at once when it is loaded, else when it arrives (if no
-     * newer read came meanwhile). Text that is only blank needs no analysis, so an empty helper
-     * (the usual first visit) never loads it.
-     */
-    const withEngine = (text: string, use: (code: Engine) => void) => {
-      const generation = ++this.#generation;
-      if (text.replace(/^\uFEFF/, '').trim() === '') {
-        this.#result = null;
-        this.render(null, parts);
-        this.dataset.status = 'empty';
-        this.dataset.rendered = String(text.length);
-        return;
-      }
-      if (engine.current) return use(engine.current);
-      this.dataset.status = 'loading';
-      engine.load().then(
-        (code) => {
-          if (generation === this.#generation) use(code);
-        },
-        (error: unknown) => {
-          if (generation !== this.#generation) return;
-          this.#result = null;
-          this.render(null, parts);
-          problems.replaceChildren(problemItem('error', 'load-error', (error as Error).message));
-          this.dataset.status = 'load-error';
-          this.dataset.rendered = `load-error:${text.length}`;
-        },
-      );
-    };
-
-    const update = () => {
-      const text = input.value;
-      // Too large to be a mail table: not kept, and not parsed (analyzeData refuses it unread).
-      $pasted.set(text.length <= MAX_INPUT_CHARS ? text : '');
-      const chart = chartSelect.value as 'auto' | 'line' | 'bar' | 'pie';
-      status.textContent = '';
-      withEngine(text, (code) => {
-        const result = code.analyzeData(text, { chartTypes, chart });
-        this.#result = result;
-        this.render(result, parts);
-        // A drawn table is the answer a screen-reader user waits for; problems have their own region.
-        status.textContent =
-          result.status === 'ok' && result.table
-            ? `已生成三线表（${result.rows.length} 行数据）${result.chart ? `和${code.chartName(result.chart)}` : ''}。`
-            : '';
-        this.dataset.status = result.status;
-        // Tests wait for this: the text of this length has been read and drawn.
-        this.dataset.rendered = String(text.length);
-      });
-    };
-    const schedule = () => {
-      clearTimeout(this.#timer);
-      this.#timer = setTimeout(update, DEBOUNCE_MS);
-    };
-
-    input.addEventListener('input', schedule);
-    // A paste or drop too large to be a mail table never reaches the textarea (laying out a
-    // megabyte of text there takes the browser seconds): it is refused here, unread.
-    const refuseLarge = (event: ClipboardEvent | DragEvent, data: DataTransfer | null) => {
-      const text = data?.getData('text/plain') ?? '';
-      const start = event.type === 'paste' ? input.selectionStart : input.value.length;
-      const end = event.type === 'paste' ? input.selectionEnd : input.value.length;
-      const next = input.value.slice(0, start) + text + input.value.slice(end);
-      if (next.length <= MAX_INPUT_CHARS) return;
-      event.preventDefault();
-      clearTimeout(this.#timer);
-      withEngine(next, (code) => {
-        const result = code.analyzeData(next, { chartTypes });
-        this.#result = null;
-        this.render(
-          {
-            ...result,
-            problems: result.problems.map((problem) => ({
-              ...problem,
-              message: `${problem.message}（这次粘贴的内容没有放进输入框。）`,
-            })),
-          },
-          parts,
-        );
-        this.dataset.status = result.status;
-        this.dataset.rendered = `refused:${next.length}`;
-      });
-    };
-    input.addEventListener('paste', (event) => refuseLarge(event, event.clipboardData));
-    input.addEventListener('drop', (event) => refuseLarge(event, event.dataTransfer));
-    chartSelect.addEventListener('change', update);
+    const view = findView(this);
+    const { input, chartSelect } = view;
+    input.addEventListener('input', () => this.#schedule(view));
+    input.addEventListener('paste', (event) => this.#refuseLarge(view, event, event.clipboardData));
+    input.addEventListener('drop', (event) => this.#refuseLarge(view, event, event.dataTransfer));
+    chartSelect.addEventListener('change', () => this.#update(view));
     this.querySelector('[data-sample]')!.addEventListener('click', () => {
       input.value = SAMPLE;
       chartSelect.value = 'auto';
-      update();
+      this.#update(view);
       input.focus();
     });
     this.querySelector('[data-clear]')!.addEventListener('click', () => {
       input.value = '';
-      update();
+      this.#update(view);
       input.focus();
     });
+    this.#wireActions(view.status);
+
+    this.#unsubscribe.push(
+      // Another tab changed what was pasted.
+      $pasted.listen((value) => {
+        if (value !== input.value && document.activeElement !== input && value.length <= MAX_INPUT_CHARS) {
+          input.value = value;
+          this.#schedule(view);
+        }
+      }),
+      watchStorage(
+        this.querySelector<HTMLElement>('[data-storage-warning]')!,
+        '粘贴的数据',
+        '刷新页面前请自行复制',
+      ),
+    );
+    // Only this island writes the key, never over the limit: a longer value is corrupted data,
+    // and laying out megabytes in the textarea would freeze the page.
+    const saved = $pasted.get();
+    input.value = saved.length <= MAX_INPUT_CHARS ? saved : '';
+    this.#update(view);
+  }
+
+  disconnectedCallback() {
+    clearTimeout(this.#timer);
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+  }
+
+  /**
+   * Runs `use` with the analysis code: at once when it is loaded, else when it arrives (if no
+   * newer read came meanwhile). Text that is only blank needs no analysis, so an empty helper
+   * (the usual first visit) never loads it.
+   */
+  #withEngine({ parts }: View, text: string, use: (code: Engine) => void) {
+    const generation = ++this.#generation;
+    if (text.replace(/^\uFEFF/, '').trim() === '') {
+      this.#result = null;
+      this.render(null, parts);
+      this.dataset.status = 'empty';
+      this.dataset.rendered = String(text.length);
+      return;
+    }
+    if (engine.current) return use(engine.current);
+    this.dataset.status = 'loading';
+    engine.load().then(
+      (code) => {
+        if (generation === this.#generation) use(code);
+      },
+      (error: unknown) => {
+        if (generation !== this.#generation) return;
+        this.#result = null;
+        this.render(null, parts);
+        parts.problems.replaceChildren(problemItem('error', 'load-error', (error as Error).message));
+        this.dataset.status = 'load-error';
+        this.dataset.rendered = `load-error:${text.length}`;
+      },
+    );
+  }
+
+  /** Keeps and reads what is in the input now. */
+  #update(view: View) {
+    const { input, chartSelect, status, chartTypes, parts } = view;
+    const text = input.value;
+    // Too large to be a mail table: not kept, and not parsed (analyzeData refuses it unread).
+    $pasted.set(text.length <= MAX_INPUT_CHARS ? text : '');
+    const chart = chartSelect.value as 'auto' | 'line' | 'bar' | 'pie';
+    status.textContent = '';
+    this.#withEngine(view, text, (code) => {
+      const result = code.analyzeData(text, { chartTypes, chart });
+      this.#result = result;
+      this.render(result, parts);
+      // A drawn table is the answer a screen-reader user waits for; problems have their own region.
+      status.textContent =
+        result.status === 'ok' && result.table
+          ? `已生成三线表（${result.rows.length} 行数据）${result.chart ? `和${code.chartName(result.chart)}` : ''}。`
+          : '';
+      this.dataset.status = result.status;
+      // Tests wait for this: the text of this length has been read and drawn.
+      this.dataset.rendered = String(text.length);
+    });
+  }
+
+  #schedule(view: View) {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#update(view), DEBOUNCE_MS);
+  }
+
+  /**
+   * A paste or drop too large to be a mail table never reaches the textarea (laying out a
+   * megabyte of text there takes the browser seconds): it is refused here, unread.
+   */
+  #refuseLarge(view: View, event: ClipboardEvent | DragEvent, data: DataTransfer | null) {
+    const { input, chartTypes, parts } = view;
+    const text = data?.getData('text/plain') ?? '';
+    const start = event.type === 'paste' ? input.selectionStart : input.value.length;
+    const end = event.type === 'paste' ? input.selectionEnd : input.value.length;
+    const next = input.value.slice(0, start) + text + input.value.slice(end);
+    if (next.length <= MAX_INPUT_CHARS) return;
+    event.preventDefault();
+    clearTimeout(this.#timer);
+    this.#withEngine(view, next, (code) => {
+      const result = code.analyzeData(next, { chartTypes });
+      this.#result = null;
+      this.render(
+        {
+          ...result,
+          problems: result.problems.map((problem) => ({
+            ...problem,
+            message: `${problem.message}（这次粘贴的内容没有放进输入框。）`,
+          })),
+        },
+        parts,
+      );
+      this.dataset.status = result.status;
+      this.dataset.rendered = `refused:${next.length}`;
+    });
+  }
+
+  /** The copy, insert and download buttons; each says in `status` what it did or why it failed. */
+  #wireActions(status: HTMLElement) {
     const run = (button: string, action: () => Promise<string>) => {
       this.querySelector(button)!.addEventListener('click', () => {
         status.textContent = '';
@@ -251,47 +349,10 @@ class DataTableHelper extends HTMLElement {
       downloadBlob(await canvasBlob(await svgToPng(svg, code)), `${name}.png`);
       return `已下载 ${name}.png（${code.CHART_WIDTH * PNG_SCALE}×${code.CHART_HEIGHT * PNG_SCALE} 像素）。很多邮件客户端默认不显示正文图片，请同时附上数据表。`;
     });
-
-    this.#unsubscribe.push(
-      // Another tab changed what was pasted.
-      $pasted.listen((value) => {
-        if (value !== input.value && document.activeElement !== input && value.length <= MAX_INPUT_CHARS) {
-          input.value = value;
-          schedule();
-        }
-      }),
-      watchStorage(
-        this.querySelector<HTMLElement>('[data-storage-warning]')!,
-        '粘贴的数据',
-        '刷新页面前请自行复制',
-      ),
-    );
-    // Only this island writes the key, never over the limit: a longer value is corrupted data,
-    // and laying out megabytes in the textarea would freeze the page.
-    const saved = $pasted.get();
-    input.value = saved.length <= MAX_INPUT_CHARS ? saved : '';
-    update();
-  }
-
-  disconnectedCallback() {
-    clearTimeout(this.#timer);
-    for (const unsubscribe of this.#unsubscribe) unsubscribe();
   }
 
   /** Draws a result; null: nothing to read (blank input, or the analysis code did not load). */
-  render(
-    result: DataAnalysis | null,
-    parts: {
-      problems: HTMLElement;
-      output: HTMLElement;
-      kindReason: HTMLElement;
-      keyReason: HTMLElement;
-      table: HTMLTableElement;
-      chartBox: HTMLElement;
-      figure: HTMLElement;
-      chartButtons: NodeListOf<HTMLButtonElement>;
-    },
-  ) {
+  render(result: DataAnalysis | null, parts: Parts) {
     const shown = !result || result.status === 'empty' ? [] : result.problems;
     parts.problems.replaceChildren(
       ...shown.map((problem) => problemItem(problem.severity, problem.code, problem.message)),
@@ -308,42 +369,13 @@ class DataTableHelper extends HTMLElement {
       claim.hidden = claim.dataset.kindClaim !== result.kind;
     }
     parts.keyReason.textContent = result.keyReason ? `标出的关键数字：${result.keyReason}` : '';
+    parts.table.replaceChildren(...tableSections(table));
 
-    // The table, from DOM nodes.
-    const head = document.createElement('thead');
-    const headRow = document.createElement('tr');
-    table.header.forEach((text, column) => {
-      const cell = document.createElement('th');
-      cell.scope = 'col';
-      cell.textContent = text;
-      if (table.align[column] === 'right') cell.dataset.align = 'right';
-      headRow.append(cell);
-    });
-    head.append(headRow);
-    const body = document.createElement('tbody');
-    table.rows.forEach((row, rowIndex) => {
-      const line = document.createElement('tr');
-      row.forEach((text, column) => {
-        const cell = document.createElement('td');
-        if (table.align[column] === 'right') cell.dataset.align = 'right';
-        if (table.highlight[rowIndex]?.[column]) {
-          cell.dataset.highlight = '';
-          const strong = document.createElement('strong');
-          strong.textContent = text;
-          cell.append(strong);
-        } else cell.textContent = text;
-        line.append(cell);
-      });
-      body.append(line);
-    });
-    parts.table.replaceChildren(head, body);
-
-    // The chart, from the element tree.
     const spec = result.chartSpec;
     parts.figure.hidden = !spec;
     for (const button of parts.chartButtons) button.disabled = !spec;
     const code = this.code();
-    parts.chartBox.replaceChildren(...(spec ? [svgElement(code.buildChart(spec), code.SVG_NS)] : []));
+    parts.chartBox.replaceChildren(...(spec ? [svgElement(code.buildChart(spec))] : []));
   }
 
   /** The analysis code; only called once a result exists, which it made. */

@@ -3,12 +3,13 @@ import { highlightLines, isLongDraft } from '../../lib/rules/draft-view';
 import { ownValue } from '../../lib/own-value';
 import { compileRules } from '../../lib/rules/rules-engine';
 import { applyFix, type Finding } from '../../lib/rules/ruleset';
-import type { CheckerData } from '../../data/site-data';
+import { readPageData } from '../shared/page-data';
 import { renderHighlights } from './draft-highlights';
 import { renderFindings, summarize } from '../shared/findings-view';
 import type { LongDraftResult } from '../shared/draft-worker';
 import { checkLongDraft } from '../shared/long-draft-check';
-import { $draft, $storageProblem, $templateUse, type TemplateUse } from '../shared/stores';
+import { $draft, $templateUse, type TemplateUse } from '../shared/stores';
+import { watchStorage } from '../shared/storage-warning';
 import type { TemplateSummary } from '../../data/template-data';
 
 type TemplateVersions = Record<string, Pick<TemplateSummary, 'title' | 'revision' | 'ruleset' | 'changelog'>>;
@@ -58,6 +59,57 @@ const LONG_DRAFT_PAUSE = 400;
 /** What can change a long draft, watched instead of its input events (see watchLongDraft). */
 const LONG_DRAFT_EVENTS = ['keyup', 'cut', 'drop', 'compositionend'] as const;
 
+/** The checker's elements, looked up once. */
+function findElements(root: HTMLElement) {
+  const one = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+  return {
+    input: one<HTMLTextAreaElement>('[data-input]'),
+    mirror: one('[data-mirror]'),
+    list: one('[data-findings]'),
+    status: one('[data-status]'),
+    score: one('[data-score]'),
+    sections: one('[data-sections]'),
+    storageWarning: one('[data-storage-warning]'),
+    templateBanner: one('[data-template-banner]'),
+    longNotice: one('[data-long-draft]'),
+    bands: [...root.querySelectorAll<HTMLElement>('[data-band]')],
+  };
+}
+type DraftElements = ReturnType<typeof findElements>;
+
+/**
+ * Writes one check's result to the page: highlights, the long-draft notice, findings, score,
+ * modules, the matching band of table 3 and the status line. Returns whether the draft is long.
+ */
+function showResult(
+  view: DraftElements,
+  text: string,
+  result: DraftResult | LongDraftResult,
+  base: string,
+  actions: { select: (finding: Finding) => void; fix: (finding: Finding) => void },
+): boolean {
+  // A long draft's findings come digested from the worker (see long-draft-check.ts).
+  const all = result.findings;
+  const digest = Array.isArray(all) ? null : all;
+  const findings = Array.isArray(all) ? all : all.listed;
+  const long = digest !== null;
+  // A long draft is not coloured: a second copy of it laid out in the mirror would double
+  // what the browser already spends on the textarea.
+  renderHighlights(view.mirror, long ? [] : highlightLines(text, findings));
+  view.longNotice.hidden = !long;
+  view.longNotice.textContent = long
+    ? `草稿很长（${text.length.toLocaleString('zh-CN')} 字）：为了输入流畅，文中不再用颜色标出问题，停止输入片刻后才检查。问题仍列在下方，点击即可在文中选中。`
+    : '';
+  renderFindings(view.list, findings, text, base, actions, digest?.total);
+  view.score.textContent = text.trim() ? `得分：${result.score} / 100` : '得分：—';
+  view.sections.textContent = result.sections.length
+    ? `模块：${result.sections.map((section) => `${section.name} ${section.length}字`).join('，')}`
+    : '';
+  for (const band of view.bands) band.hidden = !text.trim() || band.dataset.band !== result.band;
+  view.status.textContent = text.trim() ? summarize(digest ?? findings) : '';
+  return long;
+}
+
 /**
  * <draft-checker>: checks on every input within one animation frame (a long draft: in a worker
  * after a pause, without colouring the text); saves after a pause.
@@ -77,54 +129,28 @@ class DraftChecker extends HTMLElement {
   #unsubscribe: (() => void)[] = [];
 
   connectedCallback() {
-    const data = JSON.parse(this.dataset.rules!) as CheckerData;
+    const data = readPageData('checker');
     const rules = compileRules(data.ruleset, data.subjectTypes);
     const base = this.dataset.base ?? '/';
-    const input = this.querySelector<HTMLTextAreaElement>('[data-input]')!;
-    const mirror = this.querySelector<HTMLElement>('[data-mirror]')!;
-    const list = this.querySelector<HTMLElement>('[data-findings]')!;
-    const status = this.querySelector<HTMLElement>('[data-status]')!;
-    const score = this.querySelector<HTMLElement>('[data-score]')!;
-    const sections = this.querySelector<HTMLElement>('[data-sections]')!;
-    const storageWarning = this.querySelector<HTMLElement>('[data-storage-warning]')!;
-    const templateBanner = this.querySelector<HTMLElement>('[data-template-banner]')!;
-    const longNotice = this.querySelector<HTMLElement>('[data-long-draft]')!;
+    const view = findElements(this);
+    const { input } = view;
     const templates = JSON.parse(this.dataset.templates ?? '{}') as TemplateVersions;
 
-    const select = (finding: Finding) => {
-      input.focus();
-      input.setSelectionRange(finding.start, finding.end);
-    };
-    const fix = (finding: Finding) => {
-      input.value = applyFix(input.value, finding);
-      input.focus();
-      const caret = finding.fix!.start + finding.fix!.text.length;
-      input.setSelectionRange(caret, caret);
-      update(true);
+    const actions = {
+      select: (finding: Finding) => {
+        input.focus();
+        input.setSelectionRange(finding.start, finding.end);
+      },
+      fix: (finding: Finding) => {
+        input.value = applyFix(input.value, finding);
+        input.focus();
+        const caret = finding.fix!.start + finding.fix!.text.length;
+        input.setSelectionRange(caret, caret);
+        update(true);
+      },
     };
     const render = (text: string, result: DraftResult | LongDraftResult) => {
-      // A long draft's findings come digested from the worker (see long-draft-check.ts).
-      const all = result.findings;
-      const digest = Array.isArray(all) ? null : all;
-      const findings = Array.isArray(all) ? all : all.listed;
-      const long = digest !== null;
-      watchLongDraft(long);
-      // A long draft is not coloured: a second copy of it laid out in the mirror would double
-      // what the browser already spends on the textarea.
-      renderHighlights(mirror, long ? [] : highlightLines(text, findings));
-      longNotice.hidden = !long;
-      longNotice.textContent = long
-        ? `草稿很长（${text.length.toLocaleString('zh-CN')} 字）：为了输入流畅，文中不再用颜色标出问题，停止输入片刻后才检查。问题仍列在下方，点击即可在文中选中。`
-        : '';
-      renderFindings(list, findings, text, base, { select, fix }, digest?.total);
-      score.textContent = text.trim() ? `得分：${result.score} / 100` : '得分：—';
-      sections.textContent = result.sections.length
-        ? `模块：${result.sections.map((section) => `${section.name} ${section.length}字`).join('，')}`
-        : '';
-      for (const band of this.querySelectorAll<HTMLElement>('[data-band]')) {
-        band.hidden = !text.trim() || band.dataset.band !== result.band;
-      }
-      status.textContent = text.trim() ? summarize(digest ?? findings) : '';
+      watchLongDraft(showResult(view, text, result, base, actions));
       this.dataset.checked = String(text.length);
       if (this.#pendingSince !== null) {
         const end = performance.now();
@@ -198,7 +224,7 @@ class DraftChecker extends HTMLElement {
       edited(event);
     });
     input.addEventListener('scroll', () => {
-      mirror.scrollTop = input.scrollTop;
+      view.mirror.scrollTop = input.scrollTop;
     });
     this.querySelector('[data-clear]')!.addEventListener('click', () => {
       clearTimeout(this.#saveTimer);
@@ -216,14 +242,8 @@ class DraftChecker extends HTMLElement {
           update(false);
         }
       }),
-      $templateUse.subscribe((use) => renderTemplateBanner(templateBanner, use, templates, base)),
-      $storageProblem.subscribe((problem) => {
-        storageWarning.hidden = problem === null;
-        storageWarning.textContent =
-          problem === 'full'
-            ? '浏览器存储空间已满：草稿无法保存，刷新页面前请自行复制。检查功能不受影响。'
-            : '浏览器禁止了本地存储：草稿不会被保存，刷新页面前请自行复制。检查功能不受影响。';
-      }),
+      $templateUse.subscribe((use) => renderTemplateBanner(view.templateBanner, use, templates, base)),
+      watchStorage(view.storageWarning, '草稿', '刷新页面前请自行复制', '检查功能'),
     );
     update(false);
   }

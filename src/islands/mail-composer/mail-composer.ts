@@ -5,9 +5,10 @@ import { mailtoLink, parseAddressList, type MailMessage } from '../../lib/mail/m
 import { readinessProblems, type KnownMailbox, type ReadinessTarget } from '../../lib/mail/mail-readiness';
 import { ownValue } from '../../lib/own-value';
 import type { CompiledRules } from '../../lib/rules/rules-engine';
-import type { Finding } from '../../lib/rules/ruleset';
+import { SEVERITY_LABELS, type Finding } from '../../lib/rules/ruleset';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import type { CheckerData } from '../../data/site-data';
+import { readPageData } from '../shared/page-data';
 import { copyText } from '../shared/clipboard';
 import { downloadBlob } from '../shared/download';
 import { lazyChunk } from '../shared/lazy-chunk';
@@ -18,10 +19,10 @@ import {
   $mailCc,
   $mailTo,
   $requestType,
-  $storageProblem,
   $subject,
   $templateUse,
 } from '../shared/stores';
+import { watchStorage } from '../shared/storage-warning';
 
 interface RouteAddresses {
   to: string;
@@ -37,7 +38,6 @@ const TARGETS: Record<ReadinessTarget, { selector: string; label: string }> = {
   draft: { selector: 'draft-checker [data-input]', label: '去修改正文' },
   attachments: { selector: 'attachment-checker input[type="file"]', label: '去检查附件' },
 };
-const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
 
 // Code needed only once there is a body to show or hand over, or a mail to log.
 const richText = lazyChunk(() => import('../../lib/mail/mail-body'), '富文本正文的代码');
@@ -77,7 +77,7 @@ class MailComposer extends HTMLElement {
   #pendingBody: string | null = null;
 
   connectedCallback() {
-    this.#data = JSON.parse(this.dataset.rules!) as CheckerData;
+    this.#data = readPageData('checker');
     this.#routes = JSON.parse(this.dataset.routes!) as Record<string, RouteAddresses>;
     this.#mailboxes = JSON.parse(this.dataset.mailboxes!) as KnownMailbox[];
     this.#base = this.dataset.base ?? '/';
@@ -128,12 +128,9 @@ class MailComposer extends HTMLElement {
       $draft.listen(schedule),
       $attachments.listen(schedule),
       $attachmentFindings.listen(schedule),
-      $storageProblem.subscribe((problem) => {
-        storageWarning.hidden = problem === null;
-        storageWarning.textContent =
-          problem === 'full'
-            ? '浏览器存储空间已满：收件人无法保存，刷新页面前请自行复制。其他功能不受影响。'
-            : '浏览器禁止了本地存储：收件人不会被保存，刷新页面后需要重新选择。其他功能不受影响。';
+      watchStorage(storageWarning, '收件人', {
+        full: '刷新页面前请自行复制',
+        unavailable: '刷新页面后需要重新选择',
       }),
     );
     this.update();

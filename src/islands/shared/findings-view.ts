@@ -1,8 +1,7 @@
 /** DOM helpers shared by the checker islands. Text only ever goes in through textContent. */
 import type { FindingsDigest } from '../../lib/rules/draft-view';
-import { LISTED_FINDINGS, type Finding } from '../../lib/rules/ruleset';
+import { LISTED_FINDINGS, SEVERITY_LABELS, type Finding } from '../../lib/rules/ruleset';
 
-const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
 const MAX_LISTED = LISTED_FINDINGS;
 
 function countFindings(findings: readonly Finding[]) {

@@ -2,7 +2,7 @@ import { checkSubject } from '../../lib/rules/check-subject';
 import { indexAtWidth } from '../../lib/display-width';
 import { compileRules } from '../../lib/rules/rules-engine';
 import { applyFix, type Finding } from '../../lib/rules/ruleset';
-import type { CheckerData } from '../../data/site-data';
+import { readPageData } from '../shared/page-data';
 import { renderFindings, summarize } from '../shared/findings-view';
 import { ownValue } from '../../lib/own-value';
 import { $requestType, $subject } from '../shared/stores';
@@ -14,7 +14,7 @@ class SubjectChecker extends HTMLElement {
   #unsubscribe: (() => void)[] = [];
 
   connectedCallback() {
-    const data = JSON.parse(this.dataset.rules!) as CheckerData;
+    const data = readPageData('checker');
     const rules = compileRules(data.ruleset, data.subjectTypes);
     // Columns a phone's mail list shows: the same figure the subject.width rule enforces.
     const phoneColumns = rules.subjectWidth?.columns ?? Number.POSITIVE_INFINITY;

@@ -211,27 +211,28 @@ describe('the name convention YYYYMMDD_事件类型.格式', () => {
   });
 });
 
-describe('properties over any name and any bytes', () => {
-  const anyName = fc.oneof(
-    fc.constantFrom('{a}', '{name}.png', '{suggested}'),
-    fc.string({ maxLength: 80 }),
-    fc.string({ unit: 'grapheme', maxLength: 40 }),
-    // Any UTF-16, lone surrogates included (a file system can hand those over).
-    fc.string({ unit: 'binary', maxLength: 40 }),
-    fc
-      .tuple(
-        fc.string({ maxLength: 30 }),
-        fc.constantFrom('png', 'jpg', 'mp4', 'pdf', 'zip', 'exe', 'txt', 'PNG', ''),
-      )
-      .map(([stem, extension]) => (extension ? `${stem}.${extension}` : stem)),
-  );
-  const anyHead = fc.oneof(
-    fc.uint8Array({ maxLength: 64 }),
-    fc
-      .constantFrom(...(Object.keys(SIGNATURES) as SignatureId[]))
-      .map((id) => new Uint8Array(SIGNATURES[id].sample)),
-  );
+// Any file name and any first bytes, for the properties below.
+const anyName = fc.oneof(
+  fc.constantFrom('{a}', '{name}.png', '{suggested}'),
+  fc.string({ maxLength: 80 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  // Any UTF-16, lone surrogates included (a file system can hand those over).
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc
+    .tuple(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('png', 'jpg', 'mp4', 'pdf', 'zip', 'exe', 'txt', 'PNG', ''),
+    )
+    .map(([stem, extension]) => (extension ? `${stem}.${extension}` : stem)),
+);
+const anyHead = fc.oneof(
+  fc.uint8Array({ maxLength: 64 }),
+  fc
+    .constantFrom(...(Object.keys(SIGNATURES) as SignatureId[]))
+    .map((id) => new Uint8Array(SIGNATURES[id].sample)),
+);
 
+describe('properties over any name and any bytes', () => {
   it('never throws; every finding is a valid range into the name', () => {
     fc.assert(
       fc.property(
@@ -294,21 +295,58 @@ describe('properties over any name and any bytes', () => {
     expect(suggested).toBe('20261124_截图.jpg');
     expect(checkAttachmentName(suggested, rules, context)).toEqual([]);
   });
+});
 
-  it('is deterministic for any files', () => {
+describe('properties over any set of files: determinism and time', () => {
+  it('is deterministic: checking any files changes neither them, nor the rules, nor a later result', () => {
     const anyFile = fc.record({
       name: anyName,
       size: fc.nat({ max: 50 * MB }),
       head: anyHead,
       lastModified: fc.integer({ min: -1, max: 4102444800000 }),
     });
+    // A fixed batch whose result is written out by hand (the rules of the tests above), checked
+    // before and after every generated batch: no state may carry over from one call to the next.
+    const reference = [
+      file('IMG_4821.PNG'),
+      file('20261120_截图.png', 5 * MB + 1),
+      file('setup.exe', 2048, 'exe'),
+    ];
+    const expectReferenceResult = () => {
+      const result = check(...reference);
+      expect(
+        result.files.map((report) => [
+          report.suggestedName,
+          report.detectedType,
+          report.blocked,
+          report.findings.map((finding) => [finding.rule, finding.severity]),
+        ]),
+      ).toEqual([
+        ['20261124_截图.png', 'image/png', false, [['attachment.name', 'warning']]],
+        ['20261120_截图.png', 'image/png', false, [['attachment.size', 'error']]],
+        [
+          '20261124_setup.exe',
+          'application/x-msdownload',
+          true,
+          [
+            ['attachment.blocked', 'error'],
+            ['attachment.name', 'warning'],
+          ],
+        ],
+      ]);
+      expect(result.findings).toEqual([]);
+      expect(result.total.bytes).toBe(2048 + 5 * MB + 1 + 2048);
+    };
+    expectReferenceResult();
     fc.assert(
       fc.property(fc.array(anyFile, { maxLength: 5 }), (files) => {
-        expect(checkAttachments(files, rules, { today: TODAY })).toEqual(
-          checkAttachments(files, rules, { today: TODAY }),
-        );
+        const before = structuredClone(files);
+        checkAttachments(files, rules, { today: TODAY });
+        expect(files).toEqual(before);
+        expectReferenceResult();
       }),
     );
+    expect(rules).toEqual(loadCompiledAttachmentRules());
   });
 
   it('takes linear time: a 1 MB name, and 1 MB of names that are all the same', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { expectLinearTime } from '../../../tests/support/linear-time';
 import { keyFigureRanges, lineRuns, mailBlocks, mailHtml } from './mail-body';
 
 const figures = (line: string) => keyFigureRanges(line).map(([start, end]) => line.slice(start, end));
@@ -100,16 +101,11 @@ describe('mailBlocks and mailHtml', () => {
 
   it('checks 1 MB of text in linear time', () => {
     const line = '问题描述：订单量下降了 80%，损失约 5 万元，11 月 18 日起。\n';
-    const time = (repeat: number) => {
-      const text = line.repeat(repeat);
-      const start = performance.now();
-      mailHtml(text);
-      return performance.now() - start;
-    };
-    time(1000); // warm up
-    const small = time(3000);
-    const large = time(30_000); // about 1 MB of UTF-16
-    expect(large).toBeLessThan(small * 10 * 4);
+    // Whole lines of key figures and a section label, about `size` UTF-16 code units.
+    expectLinearTime(
+      (size) => line.repeat(Math.round(size / line.length)),
+      (text) => mailHtml(text),
+    );
   });
 
   it('never throws and is deterministic on any UTF-16 (lone surrogates too)', () => {

@@ -1,24 +1,58 @@
+/**
+ * Reading rulesets from disk (src/content/rules/<version>.yaml) for the command line, the tests
+ * and the build's site-content loader: validated, versions checked against file names, and the
+ * chosen version's examples run before anything may check with it.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import type { GuideData } from '../guide-data';
 import { compareVersions, type Ruleset } from '../rules/ruleset';
-import { checkRuleExamples, parseRuleset, RulesetError } from '../rules/ruleset-schema';
+import { parseRuleset, RulesetError } from '../rules/ruleset-schema';
+import { checkRuleExamples } from '../rules/rule-examples';
 import { loadGuideData } from './load-guide-data';
 import { compileRules } from '../rules/rules-engine';
 import { compileAttachmentRules } from '../attachments/check-attachments';
 
 export const DEFAULT_RULES_DIR = resolve(import.meta.dirname, '../../content/rules');
 
+/**
+ * With KSMAIL_TRACE_LOADS=1 every read and every examples run is written to stderr, which is how
+ * a build is shown to read and validate each ruleset once (tests/e2e/build-once.test.ts).
+ */
+export function traceLoad(what: string): void {
+  if (process.env.KSMAIL_TRACE_LOADS === '1') process.stderr.write(`[ksmail:load] ${what}\n`);
+}
+
 /** Every ruleset version in `dir`, validated, oldest first. */
 export function loadRulesets(dir = DEFAULT_RULES_DIR): Ruleset[] {
   const files = readdirSync(dir).filter((file) => /^\d{4}\.\d{2}\.\d+\.ya?ml$/.test(file));
   const rulesets = files.map((file) => {
+    traceLoad(`rules ${file}`);
     const ruleset = parseRuleset(parse(readFileSync(join(dir, file), 'utf8')), file);
     if (!file.startsWith(`${ruleset.version}.`))
       throw new RulesetError(`规则集有误：${file} 的 version 是 ${ruleset.version}，与文件名不符`);
     return ruleset;
   });
   return rulesets.sort((a, b) => compareVersions(a.version, b.version));
+}
+
+/** The newest version already in effect on `today` (the oldest one if none is yet). */
+export function currentOf(rulesets: readonly Ruleset[], today: string): Ruleset {
+  const ruleset = rulesets.filter((candidate) => candidate.effective <= today).at(-1) ?? rulesets[0];
+  if (!ruleset) throw new RulesetError('找不到任何规则集（src/content/rules/ 下没有 <版本>.yaml 文件）');
+  return ruleset;
+}
+
+/** Runs a ruleset's examples with the guide's tables; throws RulesetError listing the failures. */
+export function assertRuleExamples(
+  ruleset: Ruleset,
+  guide: Pick<GuideData, 'subjectTypes' | 'attachmentTypes'>,
+) {
+  traceLoad(`examples ${ruleset.version}`);
+  const failures = checkRuleExamples(ruleset, guide.subjectTypes, guide.attachmentTypes);
+  if (failures.length > 0)
+    throw new RulesetError(`规则集 ${ruleset.version} 的示例未通过：\n${failures.join('\n')}`);
 }
 
 /**
@@ -32,16 +66,13 @@ export function loadRuleset(
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const ruleset = options.version
     ? all.find((candidate) => candidate.version === options.version)
-    : (all.filter((candidate) => candidate.effective <= today).at(-1) ?? all[0]);
+    : currentOf(all, today);
   if (!ruleset) {
     throw new RulesetError(
       `找不到规则集版本 ${options.version ?? ''}。可用版本：${all.map((candidate) => candidate.version).join('、') || '无'}`,
     );
   }
-  const guide = loadGuideData(options.dataDir);
-  const failures = checkRuleExamples(ruleset, guide.subjectTypes, guide.attachmentTypes);
-  if (failures.length > 0)
-    throw new RulesetError(`规则集 ${ruleset.version} 的示例未通过：\n${failures.join('\n')}`);
+  assertRuleExamples(ruleset, loadGuideData(options.dataDir));
   return ruleset;
 }
 

@@ -1,9 +1,17 @@
+/**
+ * Reading the template gallery from disk (src/content/templates/<id>.yaml) and checking it: routes
+ * and rulesets cross-checked, and the newest revision of each passed through the current
+ * ruleset's checkers, so a ruleset that breaks a template fails the build naming it.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import type { GuideData } from '../guide-data';
+import { compileRules } from '../rules/rules-engine';
+import type { Ruleset } from '../rules/ruleset';
 import { assertTemplatesPass, parseTemplate, TemplateError, type Template } from '../templates';
 import { loadGuideData } from './load-guide-data';
-import { loadCompiledRules, loadRulesets } from './load-ruleset';
+import { currentOf, loadRulesets } from './load-ruleset';
 
 export const DEFAULT_TEMPLATES_DIR = resolve(import.meta.dirname, '../../content/templates');
 
@@ -20,31 +28,36 @@ export function loadTemplates(dir = DEFAULT_TEMPLATES_DIR): Template[] {
     });
 }
 
-/**
- * The templates as the build uses them: validated, their routes and rulesets cross-checked, and
- * the newest revision of each passed through the current ruleset's checkers (errors throw).
- */
-export function loadCheckedTemplates(
-  options: { dir?: string; rulesDir?: string; dataDir?: string; today?: string } = {},
+/** Cross-checks templates with the routes and rulesets, then checks them with `current`. */
+export function checkTemplates(
+  templates: Template[],
+  data: { guide: GuideData; rulesets: readonly Ruleset[]; current: Ruleset },
 ): Template[] {
-  const templates = loadTemplates(options.dir);
-  const versions = loadRulesets(options.rulesDir).map((ruleset) => ruleset.version);
-  const routes = new Set(loadGuideData(options.dataDir).requestRoutes.map((route) => route.id));
+  const versions = new Set(data.rulesets.map((ruleset) => ruleset.version));
+  const routes = new Set(data.guide.requestRoutes.map((route) => route.id));
   for (const template of templates) {
     if (template.route !== undefined && !routes.has(template.route))
       throw new TemplateError(`模板数据有误：${template.id} → route：未知的诉求 id ${template.route}`);
     for (const revision of template.revisions) {
-      if (!versions.includes(revision.ruleset))
+      if (!versions.has(revision.ruleset))
         throw new TemplateError(
           `模板数据有误：${template.id} → 修订 ${revision.revision}：找不到规则集 ${revision.ruleset}`,
         );
     }
   }
-  const ruleOptions = {
-    ...(options.rulesDir ? { dir: options.rulesDir } : {}),
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.today ? { today: options.today } : {}),
-  };
-  assertTemplatesPass(templates, loadCompiledRules(ruleOptions));
+  assertTemplatesPass(templates, compileRules(data.current, data.guide.subjectTypes));
   return templates;
+}
+
+/** The templates as the build uses them, read from disk (tests and the command line). */
+export function loadCheckedTemplates(
+  options: { dir?: string; rulesDir?: string; dataDir?: string; today?: string } = {},
+): Template[] {
+  const rulesets = loadRulesets(options.rulesDir);
+  const current = currentOf(rulesets, options.today ?? new Date().toISOString().slice(0, 10));
+  return checkTemplates(loadTemplates(options.dir), {
+    guide: loadGuideData(options.dataDir),
+    rulesets,
+    current,
+  });
 }

@@ -295,7 +295,7 @@ describe('summarize', () => {
   });
 });
 
-describe('export and import', () => {
+describe('export and import: our own files read back', () => {
   const log: OutcomeEntry[] = [
     entry({
       id: 'a',
@@ -345,7 +345,9 @@ describe('export and import', () => {
       expect(/^[=+\-@\t\r]/.test(csvSafe(cell))).toBe(false);
     }
   });
+});
 
+describe('export and import: files from spreadsheets and other sources', () => {
   it('CSV written by a spreadsheet: slashed dates, labels instead of codes, blank lines, other columns', () => {
     const text = [
       '序号,渠道,诉求类型,模板,模板版本,发送日期,首次人工回复,结果,满意度,备注',
@@ -374,34 +376,6 @@ describe('export and import', () => {
       expect.stringMatching(/^第 5 行：未知的诉求类型“退款”/),
       '第 6 行：模板应写明模板和修订号；满意度应为 1 到 5 的整数，这里是“9”',
       '第 7 行：首次人工回复日期 2026-11-20 早于发送日期 2026-11-24；结果应为 已解决、未解决 或 处理中，这里是“完成”',
-    ]);
-  });
-
-  it('rows without an id get the same id every time, so importing twice adds nothing', () => {
-    const text =
-      '发送日期,诉求类型,结果\n2026-11-02,账号申诉,处理中\n2026-11-02,账号申诉,处理中\n2026-11-03,技术故障,未解决\n';
-    const first = importOutcomes(text, context);
-    const second = importOutcomes(text, context);
-    expect(first.entries).toHaveLength(3);
-    expect(new Set(first.entries.map((item) => item.id)).size).toBe(3);
-    expect(second.entries).toEqual(first.entries);
-    const merged = mergeOutcomes(mergeOutcomes([], first.entries).entries, second.entries);
-    expect(merged).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
-    expect(merged.entries).toHaveLength(3);
-  });
-
-  it('merges by id: new ids are added, changed ones replaced, equal ones left', () => {
-    const existing = [entry({ id: 'a' }), entry({ id: 'b' })];
-    const result = mergeOutcomes(existing, [
-      entry({ id: 'b', resolved: 'yes' }),
-      entry({ id: 'a' }),
-      entry({ id: 'c' }),
-    ]);
-    expect(result).toMatchObject({ added: 1, updated: 1, unchanged: 1 });
-    expect(result.entries.map((item) => [item.id, item.resolved])).toEqual([
-      ['a', 'pending'],
-      ['b', 'yes'],
-      ['c', 'pending'],
     ]);
   });
 
@@ -449,6 +423,36 @@ describe('export and import', () => {
     ['昨天', '昨天'],
   ])('normalizeDate(%s) = %s', (text, expected) => {
     expect(normalizeDate(text)).toBe(expected);
+  });
+});
+
+describe('export and import: merging an import into the log', () => {
+  it('rows without an id get the same id every time, so importing twice adds nothing', () => {
+    const text =
+      '发送日期,诉求类型,结果\n2026-11-02,账号申诉,处理中\n2026-11-02,账号申诉,处理中\n2026-11-03,技术故障,未解决\n';
+    const first = importOutcomes(text, context);
+    const second = importOutcomes(text, context);
+    expect(first.entries).toHaveLength(3);
+    expect(new Set(first.entries.map((item) => item.id)).size).toBe(3);
+    expect(second.entries).toEqual(first.entries);
+    const merged = mergeOutcomes(mergeOutcomes([], first.entries).entries, second.entries);
+    expect(merged).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
+    expect(merged.entries).toHaveLength(3);
+  });
+
+  it('merges by id: new ids are added, changed ones replaced, equal ones left', () => {
+    const existing = [entry({ id: 'a' }), entry({ id: 'b' })];
+    const result = mergeOutcomes(existing, [
+      entry({ id: 'b', resolved: 'yes' }),
+      entry({ id: 'a' }),
+      entry({ id: 'c' }),
+    ]);
+    expect(result).toMatchObject({ added: 1, updated: 1, unchanged: 1 });
+    expect(result.entries.map((item) => [item.id, item.resolved])).toEqual([
+      ['a', 'pending'],
+      ['b', 'yes'],
+      ['c', 'pending'],
+    ]);
   });
 });
 

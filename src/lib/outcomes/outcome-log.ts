@@ -5,7 +5,8 @@
  * - Reply rate = mails with a human reply ÷ mails sent.
  * - Reply time = working days after the sending day up to and including the day of the first
  *   human reply (a reply on the sending day takes 0; the chapter's 用时 column, counted as in the
- *   follow-up chapter). The median is over replied mails only; unanswered mails are counted apart.
+ *   follow-up chapter, by WorkCalendar.workdaysBetween). The median is over replied mails only;
+ *   unanswered mails are counted apart.
  * - Resolution rate = matters resolved ÷ matters decided (resolved or not resolved). A matter
  *   (事项) is counted once however many mails it took: mails sharing a `matter` name are one
  *   matter. Matters still 处理中 are counted and shown, not put in the ratio.
@@ -336,56 +337,10 @@ export interface OutcomeSummary {
 /** Below this many mails a group's ratios are flagged (chapter: 10 mails, one reply = 10 points). */
 export const SMALL_SAMPLE = 10;
 
-const DAY_MS = 86_400_000;
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-/** Per calendar and year: cumulative working days from 1 January (index 0) to each day of the year. */
-const yearTables = new WeakMap<WorkCalendar, Map<number, Int32Array>>();
-function yearTable(calendar: WorkCalendar, year: number) {
-  let tables = yearTables.get(calendar);
-  if (!tables) yearTables.set(calendar, (tables = new Map()));
-  let table = tables.get(year);
-  if (!table) {
-    const first = dayNumber(`${String(year).padStart(4, '0')}-01-01`);
-    const length = dayNumber(`${String(year + 1).padStart(4, '0')}-01-01`) - first;
-    table = new Int32Array(length);
-    for (let i = 0; i < length; i += 1)
-      table[i] = (i > 0 ? table[i - 1]! : 0) + (calendar.day(dateOf(first + i)).working ? 1 : 0);
-    tables.set(year, table);
-  }
-  return table;
-}
-/** Working days from 1 January of the date's year up to and including the date. */
-function workingSinceNewYear(calendar: WorkCalendar, date: string) {
-  const year = Number(date.slice(0, 4));
-  return yearTable(calendar, year)[dayNumber(date) - dayNumber(`${date.slice(0, 4)}-01-01`)]!;
-}
-
-/**
- * Working days in (from, to]; years outside the holiday data are guessed (Monday–Friday). Only the
- * years a span touches are tabulated, once per calendar.
- */
-function countWorkingDays(calendar: WorkCalendar, from: string, to: string) {
-  const fromYear = Number(from.slice(0, 4));
-  const toYear = Number(to.slice(0, 4));
-  let count = workingSinceNewYear(calendar, to) - workingSinceNewYear(calendar, from);
-  for (let year = fromYear; year < toYear; year += 1) count += yearTable(calendar, year).at(-1)!;
-  return count;
-}
-
-/** Years a span touches that the holiday data does not cover. */
-function unpublishedYears(calendar: WorkCalendar, from: string, to: string) {
-  const years: number[] = [];
-  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1)
-    if (!calendar.years.has(year)) years.push(year);
-  return years;
-}
-
 /** Working days after the sending day up to the reply day (0 for a reply on the sending day). */
 export function replyWorkingDays(entry: Pick<OutcomeEntry, 'sent' | 'firstReply'>, calendar: WorkCalendar) {
   if (!entry.firstReply) return null;
-  return countWorkingDays(calendar, entry.sent, entry.firstReply);
+  return calendar.workdaysBetween(entry.sent, entry.firstReply);
 }
 
 export function median(values: readonly number[]): number | null {
@@ -455,8 +410,8 @@ export function summarize(
   const unpublished = new Set<number>();
   for (const entry of entries) {
     if (entry.firstReply === undefined) continue;
-    replyDays[entry.id] = countWorkingDays(calendar, entry.sent, entry.firstReply);
-    for (const year of unpublishedYears(calendar, entry.sent, entry.firstReply)) unpublished.add(year);
+    replyDays[entry.id] = calendar.workdaysBetween(entry.sent, entry.firstReply);
+    for (const year of calendar.unpublishedYears(entry.sent, entry.firstReply)) unpublished.add(year);
   }
 
   const groups = new Map<string, OutcomeEntry[]>();

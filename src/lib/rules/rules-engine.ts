@@ -16,7 +16,7 @@ import type {
   SectionsRule,
   SubjectPartRule,
   SubjectWidthRule,
-  Target,
+  TextTarget,
   WordsRule,
 } from './ruleset';
 
@@ -99,7 +99,7 @@ export function runTextRules(
   compiled: CompiledRules,
   text: string,
   folded: FoldedText,
-  target: Target,
+  target: TextTarget,
 ): Finding[] {
   const findings: Finding[] = [];
   const hits = compiled.words.findAll(folded.text).filter((hit) => hit.value.appliesTo.includes(target));
@@ -131,7 +131,7 @@ export function runTextRules(
 }
 
 /** Required-pattern rules: a finding when none of a rule's patterns occurs in the folded text. */
-export function runRequiredRules(compiled: CompiledRules, folded: FoldedText, target: Target): Finding[] {
+export function runRequiredRules(compiled: CompiledRules, folded: FoldedText, target: TextTarget): Finding[] {
   return compiled.required
     .filter(
       ([rule, patterns]) =>

@@ -5,193 +5,46 @@
  * without the schema validator (see ruleset-schema.ts).
  */
 
-export type Severity = 'error' | 'warning' | 'info';
-export type Target = 'subject' | 'draft' | 'attachments';
+import type { z } from 'zod';
+import type { ruleSchema, rulesetSchema } from './ruleset-schema';
 
-interface RuleBase {
-  id: string;
-  level: Severity;
-  message: string;
-  /** The guide page that explains the rule. */
-  guide: string;
-  appliesTo: Target[];
-  examples?: { match?: string[]; noMatch?: string[] };
-}
+// Types only: derived from the zod schemas (as guide-data.ts does), imported as types so that
+// the browser islands, which use this module, never load zod.
 
-/** Any word of the list, matched on folded text (full width, zero width and spaces ignored). */
-export interface WordsRule extends RuleBase {
-  kind: 'words';
-  words: string[];
-  /** Suggested replacement for every word, or '' to delete it. */
-  replaceWith?: string;
-}
-
-/** A regular expression on the original text. */
-export interface PatternRule extends RuleBase {
-  kind: 'pattern';
-  pattern: string;
-  replaceWith?: string;
-}
-
-/** At least one of the patterns must occur somewhere (contact details, an ID). */
-export interface RequiredRule extends RuleBase {
-  kind: 'required';
-  patterns: string[];
-}
-
-export interface SectionSpec {
-  name: string;
-  aliases: string[];
-}
-
-/** The draft's modules: each must be present (missing → this rule). */
-export interface SectionsRule extends RuleBase {
-  kind: 'sections';
-  sections: SectionSpec[];
-}
-
-/** Each module at most `max` characters (white space and Markdown marks not counted). */
-export interface SectionLengthRule extends RuleBase {
-  kind: 'section-length';
-  max: number;
-}
-
-/** Figures (numbers with % or a unit) in running text that are neither bold nor in a table. */
-export interface FiguresRule extends RuleBase {
-  kind: 'figures';
-  units: string[];
-}
-
-/** A part of the three-part subject that must be present. */
-export interface SubjectPartRule extends RuleBase {
-  kind: 'subject-part';
-  part: 'type' | 'id' | 'request';
-}
-
-/** The subject's type and ID must end within `columns` display columns (a phone's list). */
-export interface SubjectWidthRule extends RuleBase {
-  kind: 'subject-width';
-  columns: number;
-}
-
-/**
- * An attachment rule example: a file name (its content then matches its extension, 1 KB), a
- * file with a size in bytes and the content of a signature in file-signature.ts, or a list of
- * files chosen together.
- */
-export type AttachmentExampleFile = string | { name: string; size?: number; content?: string };
-export type AttachmentExample = AttachmentExampleFile | AttachmentExampleFile[];
-
-/**
- * Attachment rules. Their messages are templates: {name} {size} {limit} {count} {max} {type}
- * {extension} {suggested} {advice} {encoded} {limits} {allowed} {date} are filled in per file.
- */
-interface AttachmentRuleBase extends Omit<RuleBase, 'examples'> {
-  examples?: { match?: AttachmentExample[]; noMatch?: AttachmentExample[] };
-}
-
-/** At most `max` files in one mail. */
-export interface AttachmentCountRule extends AttachmentRuleBase {
-  kind: 'attachment-count';
-  max: number;
-}
-
-/** Each file at most `maxBytes`; `categoryAdvice` replaces `advice` for video, archives … */
-export interface AttachmentSizeRule extends AttachmentRuleBase {
-  kind: 'attachment-size';
-  maxBytes: number;
-  advice: string;
-  categoryAdvice?: Partial<Record<'image' | 'video' | 'document' | 'archive' | 'text', string>>;
-}
-
-/** A file of 0 bytes. */
-export interface AttachmentEmptyRule extends AttachmentRuleBase {
-  kind: 'attachment-empty';
-}
-
-/** A format outside the guide's table 4 (the allowed formats are read from that table). */
-export interface AttachmentFormatRule extends AttachmentRuleBase {
-  kind: 'attachment-format';
-}
-
-/** Content (magic bytes) that does not match the extension. */
-export interface AttachmentTypeMismatchRule extends AttachmentRuleBase {
-  kind: 'attachment-type-mismatch';
-}
-
-/** Executables and scripts, by extension or by content. */
-export interface AttachmentBlockedRule extends AttachmentRuleBase {
-  kind: 'attachment-blocked';
-  extensions: string[];
-}
-
-/** One check of the `YYYYMMDD_事件类型.格式` name convention. */
-export interface AttachmentNameRule extends AttachmentRuleBase {
-  kind: 'attachment-name';
-  check: 'convention' | 'event' | 'date' | 'future' | 'characters' | 'length';
-  /** For `length`: most characters a name may have. */
-  maxLength?: number;
-}
-
-export type AttachmentRule =
-  | AttachmentCountRule
-  | AttachmentSizeRule
-  | AttachmentEmptyRule
-  | AttachmentFormatRule
-  | AttachmentTypeMismatchRule
-  | AttachmentBlockedRule
-  | AttachmentNameRule;
-
-export type Rule =
-  | AttachmentRule
-  | WordsRule
-  | PatternRule
-  | RequiredRule
-  | SectionsRule
-  | SectionLengthRule
-  | FiguresRule
-  | SubjectPartRule
-  | SubjectWidthRule;
-
+export type Ruleset = z.output<typeof rulesetSchema>;
+export type Rule = z.output<typeof ruleSchema>;
 export type RuleKind = Rule['kind'];
+export type Severity = Rule['level'];
+export type Target = Rule['appliesTo'][number];
+/** The targets of the text rules (subject and draft checkers). */
+export type TextTarget = WordsRule['appliesTo'][number];
+export type IdLabel = Ruleset['idLabels'][number];
+export type CadenceStep = NonNullable<Ruleset['cadence']>[number];
+export type MailLimit = NonNullable<Ruleset['mailLimits']>[number];
 
-export interface IdLabel {
-  label: string;
-  aliases: string[];
-}
+type OfKind<K extends RuleKind> = Extract<Rule, { kind: K }>;
+export type WordsRule = OfKind<'words'>;
+export type PatternRule = OfKind<'pattern'>;
+export type RequiredRule = OfKind<'required'>;
+export type SectionsRule = OfKind<'sections'>;
+export type SectionSpec = SectionsRule['sections'][number];
+export type SectionLengthRule = OfKind<'section-length'>;
+export type FiguresRule = OfKind<'figures'>;
+export type SubjectPartRule = OfKind<'subject-part'>;
+export type SubjectWidthRule = OfKind<'subject-width'>;
+export type AttachmentCountRule = OfKind<'attachment-count'>;
+export type AttachmentSizeRule = OfKind<'attachment-size'>;
+export type AttachmentEmptyRule = OfKind<'attachment-empty'>;
+export type AttachmentFormatRule = OfKind<'attachment-format'>;
+export type AttachmentTypeMismatchRule = OfKind<'attachment-type-mismatch'>;
+export type AttachmentBlockedRule = OfKind<'attachment-blocked'>;
+export type AttachmentNameRule = OfKind<'attachment-name'>;
+export type AttachmentRule = Extract<Rule, { appliesTo: 'attachments'[] }>;
+export type AttachmentExample = NonNullable<NonNullable<AttachmentRule['examples']>['match']>[number];
+export type AttachmentExampleFile = Exclude<AttachmentExample, unknown[]>;
 
-export interface Ruleset {
-  version: string;
-  effective: string;
-  /** The changelog entry that introduced this version. */
-  changelog: string;
-  /** ID labels recognised in subjects and drafts (作品ID, 视频ID, 创作者ID, 快手号 …). */
-  idLabels: IdLabel[];
-  /** Words that mark a subject as urgent (紧急 …). */
-  urgencyWords: string[];
-  /** Size limits of common mailboxes, as researched (the whole message, Base64-encoded). */
-  mailLimits?: MailLimit[];
-  /** The follow-up rhythm (the article's 3-5-7): what to do on which working day. */
-  cadence?: CadenceStep[];
-  rules: Rule[];
-}
-
-export interface CadenceStep {
-  id: 'email' | 'call' | 'escalate';
-  /** The N-th working day after the sending day. */
-  day: number;
-  /** Short name of the step (追问邮件 …). */
-  label: string;
-  action: string;
-  /** Whom to address; `{escalation}` is replaced by the escalation path of table 6. */
-  to: string;
-}
-
-export interface MailLimit {
-  name: string;
-  bytes: number;
-  source: string;
-}
+/** Labels of the severities, as every island, page and the command line show them. */
+export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 /** A finding, as textlint reports them: half-open UTF-16 range into the text the user typed. */
 export interface Finding {

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allRulesets, json } from '../../data/published-rules';
 
-export const getStaticPaths = (() =>
-  allRulesets().map((ruleset) => ({
+export const getStaticPaths = (async () =>
+  (await allRulesets()).map((ruleset) => ({
     params: { version: ruleset.version },
     props: { ruleset },
   }))) satisfies GetStaticPaths;

@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
 import { allRulesets, json, currentRuleset } from '../../data/published-rules';
 
-export const GET: APIRoute = () => {
+export const GET: APIRoute = async () => {
   const base = import.meta.env.BASE_URL;
   return json({
-    latest: currentRuleset().version,
+    latest: (await currentRuleset()).version,
     schema: `${base}rules/schema.json`,
-    versions: allRulesets().map((ruleset) => ({
+    versions: (await allRulesets()).map((ruleset) => ({
       version: ruleset.version,
       effective: ruleset.effective,
       url: `${base}rules/${ruleset.version}.json`,

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
 import { json, currentRuleset } from '../../data/published-rules';
 
-export const GET: APIRoute = () => json(currentRuleset());
+export const GET: APIRoute = async () => json(await currentRuleset());

@@ -1,0 +1,36 @@
+/** `ksmail draft`: checks a mail body from a file or stdin — its sections, findings and score. */
+import { checkDraft, type DraftResult } from '../../lib/rules/check-draft';
+import { defineCommand, JSON_OPTION, RULES_OPTION, type CliIo } from '../command';
+import { compiledRules } from '../data';
+import { UsageError } from '../errors';
+import { readText } from '../input';
+import { exitCodeOf, plainFinding, printFindings, printJson } from '../output';
+
+function printDraft(result: DraftResult, text: string, io: CliIo) {
+  io.stdout(
+    `模块：${result.sections.map((section) => `${section.name}（${section.length} 字）`).join('、') || '未找到'}`,
+  );
+  printFindings(result.findings, text, io.stdout);
+  io.stdout(`得分：${result.score} / 100`);
+}
+
+export const draft = defineCommand({
+  name: 'draft',
+  description: '检查邮件正文：四个模块、风险用语、联系方式，并给出得分',
+  usage: ['draft <文件 | -> [--json] [--rules <版本>]'],
+  options: [JSON_OPTION, RULES_OPTION],
+  run({ positionals, values, io }) {
+    if (positionals.length !== 1)
+      throw new UsageError('draft 需要一个参数：草稿文件路径，或用 - 从标准输入读取。');
+    const text = readText(positionals[0]!, io.stdin);
+    const result = checkDraft(text, compiledRules(values.rules));
+    if (values.json)
+      printJson(io, {
+        sections: result.sections,
+        findings: result.findings.map(plainFinding),
+        score: result.score,
+      });
+    else printDraft(result, text, io);
+    return exitCodeOf(result.findings);
+  },
+});

@@ -1,0 +1,12 @@
+/**
+ * Every ksmail command, in the order `ksmail --help` lists them. A new command is a file in this
+ * folder exporting a `defineCommand(...)`, added here.
+ */
+import type { Command } from '../command';
+import { attachments } from './attachments';
+import { draft } from './draft';
+import { eml } from './eml';
+import { followup } from './followup';
+import { subject } from './subject';
+
+export const COMMANDS: readonly Command[] = [subject, draft, attachments, eml, followup];

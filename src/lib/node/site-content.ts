@@ -1,0 +1,67 @@
+/**
+ * The build's one reader of the site's data files: the guide tables, every ruleset version and
+ * the templates under one content folder (`src/content`), each read, validated and cross-checked
+ * once, every ruleset's examples run once, and the templates checked against the current ruleset.
+ * The content collections (src/content.config.ts) all take their data from here, and pages get
+ * it from the collections, so nothing else in the build reads these files.
+ *
+ * Not a cache for the command line: `ksmail` reads what one command needs (load-ruleset.ts).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GuideData } from '../guide-data';
+import type { Ruleset } from '../rules/ruleset';
+import type { Template } from '../templates';
+import { loadGuideData } from './load-guide-data';
+import { assertRuleExamples, currentOf, loadRulesets } from './load-ruleset';
+import { checkTemplates, loadTemplates } from './load-templates';
+
+export interface SiteContent {
+  guide: GuideData;
+  /** Every version, oldest first. */
+  rulesets: Ruleset[];
+  /** The newest version already in effect at build time. */
+  current: Ruleset;
+  templates: Template[];
+}
+
+const FOLDERS = ['data', 'rules', 'templates'] as const;
+
+/** Names, sizes and times of the data files: the same fingerprint means the same content. */
+function fingerprint(contentDir: string): string {
+  return FOLDERS.flatMap((folder) => {
+    const dir = join(contentDir, folder);
+    return readdirSync(dir)
+      .sort()
+      .map((file) => {
+        const stat = statSync(join(dir, file));
+        return `${folder}/${file}:${stat.size}:${stat.mtimeMs}`;
+      });
+  }).join('\n');
+}
+
+let cached: { key: string; content: SiteContent } | undefined;
+
+/**
+ * Everything the site is built from, read once per build (again only when a file changes, as in
+ * `astro dev`). Throws the loaders' Chinese errors, which fail the build naming file and record.
+ */
+export function loadSiteContent(
+  contentDir: string,
+  today = new Date().toISOString().slice(0, 10),
+): SiteContent {
+  const key = `${contentDir}\n${today}\n${fingerprint(contentDir)}`;
+  if (cached?.key === key) return cached.content;
+  const guide = loadGuideData(join(contentDir, 'data'));
+  const rulesets = loadRulesets(join(contentDir, 'rules'));
+  // Every published version stays usable (`ksmail --rules 2026.11.0`), so all examples must hold.
+  for (const ruleset of rulesets) assertRuleExamples(ruleset, guide);
+  const current = currentOf(rulesets, today);
+  const templates = checkTemplates(loadTemplates(join(contentDir, 'templates')), {
+    guide,
+    rulesets,
+    current,
+  });
+  cached = { key, content: { guide, rulesets, current, templates } };
+  return cached.content;
+}
