@@ -13,7 +13,7 @@ import { checkSubject } from '../src/lib/rules/check-subject';
 import { loadCompiledAttachmentRules, loadCompiledRules } from '../src/lib/node/load-ruleset';
 import { checkAttachments } from '../src/lib/attachments/check-attachments';
 import { evidencePackage, toHex } from '../src/lib/attachments/evidence-package';
-import { SIGNATURES } from '../src/lib/attachments/file-signature';
+import { SAMPLE_HEADS } from '../src/lib/attachments/file-signature-samples';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { buildSite, ROOT } from './support/build-site';
 import { findChromium } from './support/chromium';
@@ -55,7 +55,7 @@ const rows = [
 
 // Attachments: 50 files (the island's maximum) checked from their heads.
 const attachmentRules = loadCompiledAttachmentRules();
-const heads = Object.values(SIGNATURES).map((signature) => new Uint8Array(signature.sample));
+const heads = Object.values(SAMPLE_HEADS).map((sample) => new Uint8Array(sample));
 const fifty = Array.from({ length: 50 }, (_, index) => ({
   name: `IMG_${index} 截图😀.png`,
   size: index * 150_000,

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { budgetFailures, judgePage, scoreTable, type LighthouseResultLike } from './lighthouse-budget';
+import {
+  budgetFailures,
+  budgetsOf,
+  judgePage,
+  LIGHTHOUSE_PAGES,
+  medianRun,
+  RUNS_ON_MISS,
+  scoreTable,
+  type LighthouseResultLike,
+} from './lighthouse-budget';
 
 function result(
   scores: Record<string, number>,
@@ -80,5 +89,31 @@ describe('Lighthouse budgets', () => {
     expect(lines[0]).toMatch(/^页面\s+URL\s+performance\s+accessibility\s+best-practices\s+seo$/);
     expect(lines[2]).toMatch(/^工具\s+\/tools\/\s+97\s+96 !\s+100\s+100$/);
     expect(lines.at(-1)).toContain('≥ 95');
+  });
+});
+
+describe('per-page budgets and the median of repeated runs', () => {
+  it('a page with its own performance budget is judged by it, and the table says so', () => {
+    const tools = LIGHTHOUSE_PAGES.find((page) => page.path === 'tools/')!;
+    const page = judgePage('工具', result({ ...PASSING, performance: 0.91 }), budgetsOf(tools));
+    expect(page.budgets.performance).toBe(tools.performance);
+    expect(budgetFailures([page])).toEqual([]);
+    expect(scoreTable([page])).toContain(`91 (≥ ${tools.performance})`);
+    const home = judgePage(
+      '首页',
+      result({ ...PASSING, performance: 0.91 }),
+      budgetsOf(LIGHTHOUSE_PAGES[0]!),
+    );
+    expect(budgetFailures([home])).toEqual([expect.stringContaining('performance 91 < 95')]);
+  });
+
+  it('judges the run with the median performance score, and says how many runs there were', () => {
+    const runs = [0.99, 0.88, 0.92].map((performance) => result({ ...PASSING, performance }));
+    expect(medianRun(runs).categories.performance!.score).toBe(0.92);
+    expect(medianRun(runs.slice(0, 1))).toBe(runs[0]);
+    expect(() => medianRun([])).toThrow(/没有/);
+    const page = { ...judgePage('首页', medianRun(runs)), runs: 3 };
+    expect(budgetFailures([page])).toEqual([expect.stringContaining('92 < 95（3 次运行的中位数）')]);
+    expect(RUNS_ON_MISS).toBe(3);
   });
 });

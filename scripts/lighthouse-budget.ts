@@ -14,13 +14,30 @@ export const BUDGETS: Record<CategoryId, number> = {
   seo: 100,
 };
 
-/** The pages audited: one of each kind a visitor lands on. */
-export const LIGHTHOUSE_PAGES = [
+/**
+ * The pages audited: one of each kind a visitor lands on. A page may have its own performance
+ * budget. /tools/ holds six islands on a long page; with Chromium 156.0.8078.108 (Debian's
+ * update of November 2026) the same build that scored 99–100 before measures 89–99 here (median
+ * 92 of five runs, before and after issue 14 alike): nearly all of it is layout and HTML parsing
+ * of the page itself (24 layouts of about 35 ms at Lighthouse's 4× CPU slowdown), not our
+ * scripts (README, "Accessibility and Lighthouse").
+ */
+export const LIGHTHOUSE_PAGES: readonly { name: string; path: string; performance?: number }[] = [
   { name: '首页', path: '' },
   { name: '章节', path: 'guide/subject/' },
-  { name: '工具', path: 'tools/' },
+  { name: '工具', path: 'tools/', performance: 90 },
   { name: '更新日志', path: 'changelog/' },
-] as const;
+];
+
+/** How often a page whose first run misses a budget is run in all; the median run is judged. */
+export const RUNS_ON_MISS = 3;
+
+/** The run with the median performance score (Lighthouse's own advice for its variability). */
+export function medianRun<T extends LighthouseResultLike>(runs: readonly T[]): T {
+  if (runs.length === 0) throw new Error('没有可比较的 Lighthouse 结果');
+  const score = (run: T) => run.categories.performance?.score ?? -1;
+  return [...runs].sort((a, b) => score(a) - score(b))[Math.floor((runs.length - 1) / 2)]!;
+}
 
 /** The few fields of a Lighthouse result (LH.Result) that the judging reads. */
 export interface LighthouseResultLike {
@@ -41,8 +58,18 @@ export interface PageScores {
   scores: Record<CategoryId, number | null>;
   /** Per category below its budget: the audits that lost points, as "id (title, value)". */
   failing: Partial<Record<CategoryId, string[]>>;
+  /** The budgets this page was judged by. */
+  budgets: Record<CategoryId, number>;
+  /** How many runs were made (1, or RUNS_ON_MISS when the first missed a budget). */
+  runs?: number;
   runtimeError?: string;
 }
+
+/** The budgets of one page of LIGHTHOUSE_PAGES. */
+export const budgetsOf = (page: { performance?: number }): Record<CategoryId, number> => ({
+  ...BUDGETS,
+  ...(page.performance === undefined ? {} : { performance: page.performance }),
+});
 
 /**
  * The audits that cost a category points: weighted audits with a score below 1. Manual and
@@ -62,16 +89,20 @@ export function losingAudits(result: LighthouseResultLike, category: CategoryId)
 }
 
 /** Scores of one page and, for every category below budget, the audits that lost points. */
-export function judgePage(name: string, result: LighthouseResultLike): PageScores {
+export function judgePage(
+  name: string,
+  result: LighthouseResultLike,
+  budgets: Record<CategoryId, number> = BUDGETS,
+): PageScores {
   const scores = {} as Record<CategoryId, number | null>;
   const failing: Partial<Record<CategoryId, string[]>> = {};
   for (const category of CATEGORIES) {
     const raw = result.categories[category]?.score;
     const score = raw === null || raw === undefined ? null : Math.round(raw * 100);
     scores[category] = score;
-    if (score === null || score < BUDGETS[category]) failing[category] = losingAudits(result, category);
+    if (score === null || score < budgets[category]) failing[category] = losingAudits(result, category);
   }
-  const page: PageScores = { name, url: result.finalDisplayedUrl ?? '', scores, failing };
+  const page: PageScores = { name, url: result.finalDisplayedUrl ?? '', scores, failing, budgets };
   if (result.runtimeError) page.runtimeError = `${result.runtimeError.code}: ${result.runtimeError.message}`;
   return page;
 }
@@ -86,7 +117,8 @@ export function budgetFailures(pages: PageScores[]): string[] {
       if (!audits) continue;
       const score = page.scores[category];
       lines.push(
-        `${page.name} ${page.url}: ${category} ${score ?? '无分数'} < ${BUDGETS[category]}` +
+        `${page.name} ${page.url}: ${category} ${score ?? '无分数'} < ${page.budgets[category]}` +
+          (page.runs && page.runs > 1 ? `（${page.runs} 次运行的中位数）` : '') +
           (audits.length ? ` — ${audits.join('; ')}` : ' — 没有单项失分（分数由指标加权得出）'),
       );
     }
@@ -102,7 +134,8 @@ export function scoreTable(pages: PageScores[]): string {
     new URL(page.url || 'http://x/').pathname,
     ...CATEGORIES.map((category) => {
       const score = page.scores[category];
-      return `${score ?? '—'}${page.failing[category] ? ' !' : ''}`;
+      const own = page.budgets[category] === BUDGETS[category] ? '' : ` (≥ ${page.budgets[category]})`;
+      return `${score ?? '—'}${own}${page.failing[category] ? ' !' : ''}`;
     }),
   ]);
   rows.push(['预算', '', ...CATEGORIES.map((category) => `≥ ${BUDGETS[category]}`)]);

@@ -11,9 +11,10 @@
  * time service is switched off, the component updater and the sign-in service are pointed at a
  * local sink, and every other request that is not for the loopback goes to a proxy of our own
  * that refuses it and records it: any request that tries to leave is reported and fails.
- * LIGHTHOUSE_NETLOG=<file> keeps Chromium's own network log, to see what a new request is.
+ * LIGHTHOUSE_NETLOG=<file> keeps Chromium's own network log, to see what a new request is;
+ * LH_DUMP=<prefix> writes each page's judged report as <prefix>-<page>.json.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,9 +24,12 @@ import { CHROMIUM_ARGS, findChromium } from './support/chromium';
 import { serveStatic } from './support/static-server';
 import {
   budgetFailures,
+  budgetsOf,
   CATEGORIES,
   judgePage,
   LIGHTHOUSE_PAGES,
+  medianRun,
+  RUNS_ON_MISS,
   scoreTable,
   type LighthouseResultLike,
   type PageScores,
@@ -94,6 +98,20 @@ function foreignFromReport(result: Result, origin: string): string[] {
     .filter((url) => url && !url.startsWith(origin) && !/^(data|blob|chrome-extension):/.test(url));
 }
 
+/** One Lighthouse run (mobile defaults) of `url` in the Chromium on `port`. */
+async function runLighthouse(url: string, port: number) {
+  const run = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: [...CATEGORIES],
+    // Not in any category; listed so the report holds every request the page made.
+    onlyAudits: ['network-requests'],
+  });
+  if (!run) throw new Error(`Lighthouse 没有返回 ${url} 的结果`);
+  return run.lhr as unknown as Result & LighthouseResultLike;
+}
+
 /**
  * Audits every page of LIGHTHOUSE_PAGES on `siteUrl` (ending in "/"), one Lighthouse run each
  * in one Chromium. `log` receives a line per finished page.
@@ -117,22 +135,24 @@ export async function auditSite(
   const pages: PageScores[] = [];
   const foreign: string[] = [];
   try {
-    for (const { name, path } of LIGHTHOUSE_PAGES) {
-      const url = new URL(path, siteUrl).href;
-      const run = await lighthouse(url, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: [...CATEGORIES],
-        // Not in any category; listed so the report holds every request the page made.
-        onlyAudits: ['network-requests'],
-      });
-      if (!run) throw new Error(`Lighthouse 没有返回 ${url} 的结果`);
-      const page = judgePage(name, run.lhr as unknown as LighthouseResultLike);
+    for (const spec of LIGHTHOUSE_PAGES) {
+      const url = new URL(spec.path, siteUrl).href;
+      const audit = () => runLighthouse(url, chrome.port);
+      const runs = [await audit()];
+      // Performance varies from run to run: a miss is measured twice more and the median judged.
+      if (budgetFailures([judgePage(spec.name, runs[0]!, budgetsOf(spec))]).length > 0)
+        while (runs.length < RUNS_ON_MISS) runs.push(await audit());
+      const result = medianRun(runs);
+      if (process.env.LH_DUMP)
+        writeFileSync(`${process.env.LH_DUMP}-${spec.name}.json`, JSON.stringify(result));
+      const page = { ...judgePage(spec.name, result, budgetsOf(spec)), runs: runs.length };
       pages.push(page);
-      foreign.push(...foreignFromReport(run.lhr, origin));
+      for (const run of runs) foreign.push(...foreignFromReport(run, origin));
       log(
-        `${name} ${url}: ${CATEGORIES.map((category) => `${category} ${page.scores[category]}`).join(', ')}`,
+        `${spec.name} ${url}: ${CATEGORIES.map((category) => `${category} ${page.scores[category]}`).join(', ')}` +
+          (runs.length > 1
+            ? `（${runs.length} 次运行，性能分 ${runs.map((run) => Math.round((run.categories.performance?.score ?? 0) * 100)).join('、')}，取中位数）`
+            : ''),
       );
     }
   } finally {

@@ -7,19 +7,20 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
 import { SIGNATURES } from '../../src/lib/attachments/file-signature';
+import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
 
 const MB = 1024 * 1024;
 const withHead = (id: keyof typeof SIGNATURES, size: number, seed = 1) => {
   const buffer = Buffer.alloc(size);
   for (let index = 0; index < size; index += 1) buffer[index] = (index * 13 + seed) & 0xff;
-  Buffer.from(SIGNATURES[id].sample).copy(buffer);
+  Buffer.from(SAMPLE_HEADS[id]).copy(buffer);
   return buffer;
 };
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const dir = mkdtempSync(join(tmpdir(), 'ks-attachments-'));
 
 /** A sparse file on disk: `size` bytes, only the head written. */
-function sparseFile(name: string, size: number, head: number[]) {
+function sparseFile(name: string, size: number, head: readonly number[]) {
   const path = join(dir, name);
   const descriptor = openSync(path, 'w');
   writeSync(descriptor, Buffer.from(head));
@@ -123,7 +124,7 @@ describe.skipIf(noBrowser)('attachment checker in Chromium', () => {
     const png = withHead('png', 200_000, 3);
     const pdf = withHead('pdf', 50_000, 5);
     // Over the Web Crypto limit: hashed while streaming instead.
-    const bigVideo = sparseFile('录屏.mp4', 70 * MB, SIGNATURES.mp4.sample);
+    const bigVideo = sparseFile('录屏.mp4', 70 * MB, SAMPLE_HEADS.mp4);
     await page.locator('#tools-attachments-files').setInputFiles([
       { name: 'IMG_0001.PNG', mimeType: 'image/png', buffer: png },
       { name: '20261120_情况说明.pdf', mimeType: 'application/pdf', buffer: pdf },
@@ -179,7 +180,7 @@ describe.skipIf(noBrowser)('attachment checker in Chromium', () => {
   });
 
   it('a 1 GB file is checked from its first bytes: the page stays responsive and never reads it whole', async () => {
-    const huge = sparseFile('20261120_录屏.mp4', 1024 * MB, SIGNATURES.mp4.sample);
+    const huge = sparseFile('20261120_录屏.mp4', 1024 * MB, SAMPLE_HEADS.mp4);
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     // Records every read of file contents the page makes.
     await context.addInitScript(() => {

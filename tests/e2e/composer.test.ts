@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import PostalMime from 'postal-mime';
 import { launch, noBrowser, openPage } from '../support/browser';
 import { SIGNATURES } from '../../src/lib/attachments/file-signature';
+import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
 import { MAILTO_LIMITS } from '../../src/lib/mail/mail-message';
 
 const SUBJECT = '【侵权通知-视频ID:8848-紧急】原创视频被搬运，请求下架';
@@ -23,7 +24,7 @@ const DRAFT = [
 const fileWithHead = (id: keyof typeof SIGNATURES, size: number, seed: number) => {
   const buffer = Buffer.alloc(size);
   for (let index = 0; index < size; index += 1) buffer[index] = (index * 7 + seed) & 0xff;
-  Buffer.from(SIGNATURES[id].sample).copy(buffer);
+  Buffer.from(SAMPLE_HEADS[id]).copy(buffer);
   return buffer;
 };
 

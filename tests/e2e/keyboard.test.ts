@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, noBrowser, openPage } from '../support/browser';
 import { badStops, focusStop, tabThrough, tabTo } from '../support/keyboard';
 import { SIGNATURES } from '../../src/lib/attachments/file-signature';
+import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
 
 // Every island used with the keyboard alone: Tab / Shift+Tab to move, Enter / Space to press,
 // arrow keys in radio groups and selects, typing into fields. No clicks. Along the way every
@@ -11,7 +12,7 @@ import { SIGNATURES } from '../../src/lib/attachments/file-signature';
 
 const fileWithHead = (id: keyof typeof SIGNATURES, size: number) => {
   const buffer = Buffer.alloc(size, 7);
-  Buffer.from(SIGNATURES[id].sample).copy(buffer);
+  Buffer.from(SAMPLE_HEADS[id]).copy(buffer);
   return buffer;
 };
 

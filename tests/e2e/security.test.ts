@@ -9,6 +9,7 @@ import { guard, HOSTILE, HOSTILE_TEXT, type GuardReport } from '../support/guard
 import { parseIcsEvents } from '../support/ics';
 import { parseHeadersFile } from '../../scripts/support/static-server';
 import { SIGNATURES } from '../../src/lib/attachments/file-signature';
+import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
 
 const DIST = resolve(ROOT, 'dist');
 const origin = new URL(siteUrl).origin;
@@ -157,7 +158,7 @@ function expectClean(report: GuardReport) {
 
 const withHead = (id: keyof typeof SIGNATURES, size: number) => {
   const buffer = Buffer.alloc(size, 0x61);
-  Buffer.from(SIGNATURES[id].sample).copy(buffer);
+  Buffer.from(SAMPLE_HEADS[id]).copy(buffer);
   return buffer;
 };
 
@@ -237,19 +238,39 @@ describe.skipIf(noBrowser)('in Chromium', () => {
           : '';
         const hash = async (text: string) =>
           `'sha256-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))))}'`;
-        const scripts = [...document.querySelectorAll('script:not([src])')].map(
-          (script) => script.textContent ?? '',
-        );
+        // Data blocks (PageData.astro) never run, so they need no hash; anything else inline does.
+        const dataBlocks = [...document.querySelectorAll('script[type="application/json"]')];
+        const scripts = [
+          ...document.querySelectorAll('script:not([src]):not([type="application/json"])'),
+        ].map((script) => script.textContent ?? '');
         const styles = [...document.querySelectorAll('style')].map((style) => style.textContent ?? '');
         const missing = [];
         for (const text of scripts)
           if (!policy.includes(await hash(text))) missing.push(`script ${text.slice(0, 60)}`);
         for (const text of styles)
           if (!policy.includes(await hash(text))) missing.push(`style ${text.slice(0, 60)}`);
-        return { policy, scripts: scripts.length, missing, theme: document.documentElement.dataset.theme };
+        // A data block holds JSON only: it parses, and "<" is escaped so it cannot end its element.
+        const badBlocks = dataBlocks
+          .filter((block) => {
+            try {
+              JSON.parse(block.textContent ?? '');
+              return (block.textContent ?? '').includes('<');
+            } catch {
+              return true;
+            }
+          })
+          .map((block) => block.outerHTML.slice(0, 80));
+        return {
+          policy,
+          scripts: scripts.length,
+          missing,
+          badBlocks,
+          theme: document.documentElement.dataset.theme,
+        };
       });
       expect(`${headerPolicy}`.startsWith(check.policy) && check.policy.length > 100, path).toBe(true);
       expect(check.missing, path).toEqual([]);
+      expect(check.badBlocks, path).toEqual([]);
       // Starlight's inline theme script ran (it is allowed by its hash).
       expect(check.theme, path).toMatch(/^(dark|light)$/);
       expect(check.scripts, path).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/support/build-site';
 import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
-import { SIGNATURES } from '../../src/lib/attachments/file-signature';
+import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
 import { MAX_INPUT_CHARS } from '../../src/lib/data-table/data-table';
 
 /**
@@ -108,7 +108,7 @@ const afterSave = (page: Page) => page.waitForTimeout(500);
 
 const png = () => {
   const buffer = Buffer.alloc(4000, 0x61);
-  Buffer.from(SIGNATURES.png.sample).copy(buffer);
+  Buffer.from(SAMPLE_HEADS.png).copy(buffer);
   return buffer;
 };
 

@@ -1,3 +1,4 @@
+import { defineIsland } from '../shared/define-island';
 import { base64EncodedSize, formatBytes } from '../../lib/byte-size';
 import {
   checkAttachmentName,
@@ -8,13 +9,13 @@ import {
   type CompiledAttachmentRules,
 } from '../../lib/attachments/check-attachments';
 import { predictPackageSize } from '../../lib/attachments/evidence-manifest';
-import { HEAD_BYTES, SIGNATURES } from '../../lib/attachments/file-signature';
+import { HEAD_BYTES, ZIP_MAGIC } from '../../lib/attachments/file-signature';
 import type { Finding } from '../../lib/rules/ruleset';
 import { shanghaiDate } from '../../lib/shanghai-time';
-import { readPageData } from '../shared/page-data';
 import { renderFindings, summarize } from '../shared/findings-view';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { $attachmentFindings, $attachments } from '../shared/stores';
+import { readPageData } from '../shared/page-data';
 
 /** More files than anyone attaches to a mail; beyond it the list would only get slow. */
 const MAX_FILES = 50;
@@ -289,7 +290,7 @@ class AttachmentChecker extends HTMLElement {
     );
     const packageName = `${date.replaceAll('-', '')}_证据包.zip`;
     const [check] = checkAttachments(
-      [{ name: packageName, size, head: new Uint8Array(SIGNATURES.zip.sample), lastModified: Date.now() }],
+      [{ name: packageName, size, head: new Uint8Array(ZIP_MAGIC), lastModified: Date.now() }],
       this.#rules,
       { today: date },
     ).files;
@@ -413,4 +414,4 @@ class AttachmentChecker extends HTMLElement {
   }
 }
 
-customElements.define('attachment-checker', AttachmentChecker);
+defineIsland('attachment-checker', AttachmentChecker);

@@ -3,6 +3,7 @@
  * User text only ever reaches the page through textContent and setAttribute (never innerHTML);
  * the HTML for the clipboard is built by threeLineTableHtml, which escapes every cell.
  */
+import { defineIsland } from '../shared/define-island';
 import { persistentAtom } from '@nanostores/persistent';
 import type { ChartTypeRow, DataAnalysis } from '../../lib/data-table/data-table';
 import { MAX_INPUT_CHARS } from '../../lib/data-table/data-table-limits';
@@ -438,4 +439,4 @@ class DataTableHelper extends HTMLElement {
   }
 }
 
-customElements.define('data-table-helper', DataTableHelper);
+defineIsland('data-table-helper', DataTableHelper);

@@ -1,14 +1,15 @@
+import { defineIsland } from '../shared/define-island';
 import { checkDraft, type DraftResult } from '../../lib/rules/check-draft';
 import { highlightLines, isLongDraft } from '../../lib/rules/draft-view';
 import { ownValue } from '../../lib/own-value';
 import { compileRules } from '../../lib/rules/rules-engine';
 import { applyFix, type Finding } from '../../lib/rules/ruleset';
-import { readPageData } from '../shared/page-data';
 import { renderHighlights } from './draft-highlights';
 import { renderFindings, summarize } from '../shared/findings-view';
 import type { LongDraftResult } from '../shared/draft-worker';
 import { checkLongDraft } from '../shared/long-draft-check';
 import { $draft, $templateUse, type TemplateUse } from '../shared/stores';
+import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
 import type { TemplateSummary } from '../../data/template-data';
 
@@ -257,4 +258,4 @@ class DraftChecker extends HTMLElement {
   }
 }
 
-customElements.define('draft-checker', DraftChecker);
+defineIsland('draft-checker', DraftChecker);

@@ -1,3 +1,4 @@
+import { defineIsland } from '../shared/define-island';
 import {
   chineseDate,
   followUpMail,
@@ -225,4 +226,4 @@ class FollowUpPlanner extends HTMLElement {
   }
 }
 
-customElements.define('follow-up-planner', FollowUpPlanner);
+defineIsland('follow-up-planner', FollowUpPlanner);

@@ -1,3 +1,4 @@
+import { defineIsland } from '../shared/define-island';
 import type { FindingsDigest } from '../../lib/rules/draft-view';
 import { base64EncodedSize, formatBytes } from '../../lib/byte-size';
 import type { MailBlock, Run } from '../../lib/mail/mail-body';
@@ -8,7 +9,6 @@ import type { CompiledRules } from '../../lib/rules/rules-engine';
 import { SEVERITY_LABELS, type Finding } from '../../lib/rules/ruleset';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import type { CheckerData } from '../../data/site-data';
-import { readPageData } from '../shared/page-data';
 import { copyText } from '../shared/clipboard';
 import { downloadBlob } from '../shared/download';
 import { lazyChunk } from '../shared/lazy-chunk';
@@ -22,6 +22,7 @@ import {
   $subject,
   $templateUse,
 } from '../shared/stores';
+import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
 
 interface RouteAddresses {
@@ -45,7 +46,7 @@ const emlCode = lazyChunk(() => import('../../lib/mail/eml'), '生成 .eml 的�
 // Drafts long enough to need the worker are rare: its code loads the first time one appears.
 const checksCode = lazyChunk(() => import('./composer-checks'), '检查主题和正文的代码');
 const longDraftCode = lazyChunk(() => import('../shared/long-draft-check'), '检查长草稿的代码');
-const outcomeCode = lazyChunk(() => import('../shared/outcome-store'), '效果记录的代码');
+const outcomeCode = lazyChunk(() => import('./log-sent'), '效果记录的代码');
 
 // Checking the whole draft again on every keystroke would double the draft checker's work:
 // the composer catches up once typing pauses.
@@ -475,4 +476,4 @@ class MailComposer extends HTMLElement {
   }
 }
 
-customElements.define('mail-composer', MailComposer);
+defineIsland('mail-composer', MailComposer);

@@ -1,3 +1,4 @@
+import { defineIsland } from '../shared/define-island';
 import { copyText } from '../shared/clipboard';
 import { $requestType } from '../shared/stores';
 import { watchStorage } from '../shared/storage-warning';
@@ -51,4 +52,4 @@ class MailboxPicker extends HTMLElement {
   }
 }
 
-customElements.define('mailbox-picker', MailboxPicker);
+defineIsland('mailbox-picker', MailboxPicker);

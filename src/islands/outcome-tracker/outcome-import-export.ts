@@ -1,19 +1,17 @@
 /**
  * Export and import of the outcome log (JSON or CSV) for <outcome-tracker>. Files are made and
- * read in this browser; nothing is uploaded. The file code is not part of the island: it is
- * loaded when a file is first asked for.
+ * read in this browser; nothing is uploaded. This module and the file code it uses are not part
+ * of the island: the tracker loads them when a file is first asked for (outcome-tracker.ts).
  */
 import type { OutcomeContext } from '../../lib/outcomes/outcome-log';
+import { decodeText, exportCsv, exportJson, importOutcomes } from '../../lib/outcomes/outcome-files';
 import { el } from '../shared/dom';
 import { downloadBlob } from '../shared/download';
-import { lazyChunk } from '../shared/lazy-chunk';
 import { $outcomes, importIntoLog } from '../shared/outcome-store';
 
 /** Larger files are refused before reading: a log of 10,000 mails is well under 5 MB. */
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const SHOWN_PROBLEMS = 30;
-// The file code (and its CSV parser) is loaded only when a file is asked for.
-const fileCode = lazyChunk(() => import('../../lib/outcomes/outcome-files'), '导入导出的代码');
 
 export interface FileDeps {
   today: () => string;
@@ -21,60 +19,33 @@ export interface FileDeps {
   say: (text: string) => void;
 }
 
-/** The export buttons: the whole log as a JSON or CSV file named with today's date. */
-export function wireExport(root: HTMLElement, { today, context, say }: FileDeps) {
-  const importResult = root.querySelector<HTMLElement>('[data-import-result]')!;
-  root.querySelectorAll<HTMLButtonElement>('[data-export]').forEach((button) =>
-    button.addEventListener('click', () => {
-      void (async () => {
-        const entries = $outcomes.get();
-        const csv = button.dataset.export === 'csv';
-        const name = `快手邮件效果记录_${today()}.${csv ? 'csv' : 'json'}`;
-        try {
-          const { exportCsv, exportJson } = await fileCode.load();
-          const blob = csv
-            ? new Blob([exportCsv(entries, context())], { type: 'text/csv;charset=utf-8' })
-            : new Blob([exportJson(entries)], { type: 'application/json' });
-          downloadBlob(blob, name);
-          say(`已导出 ${entries.length} 条记录：${name}。文件只保存在你的设备上。`);
-        } catch (problem) {
-          // The import result box is where file problems are shown; a failed export is one too.
-          importResult.hidden = false;
-          root.querySelector('[data-import-problems]')!.replaceChildren();
-          root.querySelector('[data-import-summary]')!.textContent =
-            `导出失败：${(problem as Error).message}`;
-          say(`导出失败：${(problem as Error).message}`);
-        }
-      })();
-    }),
-  );
+/** The whole log as a JSON or CSV file named with today's date. */
+export function exportLog(csv: boolean, { today, context, say }: FileDeps) {
+  const entries = $outcomes.get();
+  const name = `快手邮件效果记录_${today()}.${csv ? 'csv' : 'json'}`;
+  const blob = csv
+    ? new Blob([exportCsv(entries, context())], { type: 'text/csv;charset=utf-8' })
+    : new Blob([exportJson(entries)], { type: 'application/json' });
+  downloadBlob(blob, name);
+  say(`已导出 ${entries.length} 条记录：${name}。文件只保存在你的设备上。`);
 }
 
-/** The import input: merges a file into the log and lists the rows it skipped. */
-export function wireImport(root: HTMLElement, deps: FileDeps) {
-  const fileInput = root.querySelector<HTMLInputElement>('[data-import]')!;
-  const importResult = root.querySelector<HTMLElement>('[data-import-result]')!;
-  fileInput.addEventListener('change', () => {
-    const file = fileInput.files?.[0];
-    if (!file) return;
-    void (async () => {
-      const summary = root.querySelector<HTMLElement>('[data-import-summary]')!;
-      const list = root.querySelector<HTMLElement>('[data-import-problems]')!;
-      list.replaceChildren();
-      importResult.hidden = false;
-      if (file.size > MAX_IMPORT_BYTES) {
-        summary.textContent = `“${file.name}”超过 5 MB，不像是本页导出的记录，没有导入。`;
-      } else {
-        try {
-          await importFile(file, deps.context, summary, list);
-        } catch (problem) {
-          summary.textContent = `无法读取“${file.name}”：${(problem as Error).message}`;
-        }
-      }
-      deps.say(summary.textContent ?? '');
-      fileInput.value = '';
-    })();
-  });
+/** Merges a file into the log and lists the rows it skipped, in the import result box. */
+export async function importLog(root: HTMLElement, file: File, deps: FileDeps) {
+  const summary = root.querySelector<HTMLElement>('[data-import-summary]')!;
+  const list = root.querySelector<HTMLElement>('[data-import-problems]')!;
+  list.replaceChildren();
+  root.querySelector<HTMLElement>('[data-import-result]')!.hidden = false;
+  if (file.size > MAX_IMPORT_BYTES) {
+    summary.textContent = `“${file.name}”超过 5 MB，不像是本页导出的记录，没有导入。`;
+  } else {
+    try {
+      await importFile(file, deps.context, summary, list);
+    } catch (problem) {
+      summary.textContent = `无法读取“${file.name}”：${(problem as Error).message}`;
+    }
+  }
+  deps.say(summary.textContent ?? '');
 }
 
 /** Reads and merges one file, then says what came of each row; throws what makes it unreadable. */
@@ -84,7 +55,6 @@ async function importFile(
   summary: HTMLElement,
   list: HTMLElement,
 ) {
-  const { decodeText, importOutcomes } = await fileCode.load();
   const text = decodeText(new Uint8Array(await file.arrayBuffer()));
   const result = importOutcomes(text, context());
   const merged = importIntoLog(result.entries);

@@ -3,16 +3,18 @@
  * export, import and delete-all. Everything stays in this browser; the DOM is built with
  * createElement / createElementNS and textContent only.
  */
+import { defineIsland } from '../shared/define-island';
 import { summarize, type OutcomeContext, type OutcomeEntry } from '../../lib/outcomes/outcome-log';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import { decodeHolidays, WorkCalendar } from '../../lib/work-calendar';
 import { downloadBlob } from '../shared/download';
 import { $outcomeDamage, $outcomes } from '../shared/outcome-store';
+import { lazyChunk } from '../shared/lazy-chunk';
 import { watchStorage } from '../shared/storage-warning';
+import type { FileDeps } from './outcome-import-export';
 import { wireDeleteAll } from './outcome-delete-all';
 import { OutcomeFigures } from './outcome-figures';
 import { OutcomeForm } from './outcome-form';
-import { wireExport, wireImport } from './outcome-import-export';
 import { labelsFor, type TrackerData } from './outcome-labels';
 import { OutcomeLogView } from './outcome-log-view';
 
@@ -47,6 +49,41 @@ function watchDamage(root: HTMLElement, today: () => string): () => void {
   });
 }
 
+// Export and import, with the file code and CSV parser they use, load when a file is first asked
+// for: most visits only read the figures or add an entry.
+const fileActions = lazyChunk(() => import('./outcome-import-export'), '导入导出的代码');
+
+/** The export buttons and the import input, loading the file code on first use. */
+function wireFiles(root: HTMLElement, deps: FileDeps) {
+  const input = root.querySelector<HTMLInputElement>('[data-import]')!;
+  // The import result box is where file problems are shown; a failed export is one too.
+  const showProblem = (text: string) => {
+    root.querySelector<HTMLElement>('[data-import-result]')!.hidden = false;
+    root.querySelector('[data-import-problems]')!.replaceChildren();
+    root.querySelector('[data-import-summary]')!.textContent = text;
+    deps.say(text);
+  };
+  root.querySelectorAll<HTMLButtonElement>('[data-export]').forEach((button) =>
+    button.addEventListener('click', () => {
+      fileActions
+        .load()
+        .then((actions) => actions.exportLog(button.dataset.export === 'csv', deps))
+        .catch((problem: Error) => showProblem(`导出失败：${problem.message}`));
+    }),
+  );
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (!file) return;
+    fileActions
+      .load()
+      .then((actions) => actions.importLog(root, file, deps))
+      .catch((problem: Error) => showProblem(`无法读取“${file.name}”：${problem.message}`))
+      .finally(() => {
+        input.value = '';
+      });
+  });
+}
+
 class OutcomeTracker extends HTMLElement {
   #unsubscribe: (() => void)[] = [];
 
@@ -64,8 +101,7 @@ class OutcomeTracker extends HTMLElement {
     const form = new OutcomeForm(this, { labels, today, context, say });
     const log = new OutcomeLogView(this, { labels, form, say });
     const figures = new OutcomeFigures(this, data, labels);
-    wireExport(this, { today, context, say });
-    wireImport(this, { today, context, say });
+    wireFiles(this, { today, context, say });
     wireDeleteAll(this, {
       say,
       onCleared: () => {
@@ -102,4 +138,4 @@ class OutcomeTracker extends HTMLElement {
   }
 }
 
-customElements.define('outcome-tracker', OutcomeTracker);
+defineIsland('outcome-tracker', OutcomeTracker);

@@ -1,11 +1,12 @@
+import { defineIsland } from '../shared/define-island';
 import { checkSubject } from '../../lib/rules/check-subject';
 import { indexAtWidth } from '../../lib/display-width';
 import { compileRules } from '../../lib/rules/rules-engine';
 import { applyFix, type Finding } from '../../lib/rules/ruleset';
-import { readPageData } from '../shared/page-data';
 import { renderFindings, summarize } from '../shared/findings-view';
 import { ownValue } from '../../lib/own-value';
 import { $requestType, $subject } from '../shared/stores';
+import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
 
 const PRIORITY = { high: '高', medium: '中', low: '低' } as const;
@@ -110,4 +111,4 @@ class SubjectChecker extends HTMLElement {
   }
 }
 
-customElements.define('subject-checker', SubjectChecker);
+defineIsland('subject-checker', SubjectChecker);

@@ -1,3 +1,4 @@
+import { defineIsland } from '../shared/define-island';
 import { ownValue } from '../../lib/own-value';
 import type { TemplateSummary } from '../../data/template-data';
 import { $draft, $storageProblem, $subject, $templateUse } from '../shared/stores';
@@ -49,4 +50,4 @@ class TemplateGallery extends HTMLElement {
   }
 }
 
-customElements.define('template-gallery', TemplateGallery);
+defineIsland('template-gallery', TemplateGallery);

@@ -6,6 +6,9 @@
 
 export const HEAD_BYTES = 512;
 
+/** A ZIP's local file header, the start of every ZIP with entries (and of the evidence package). */
+export const ZIP_MAGIC: readonly number[] = [0x50, 0x4b, 0x03, 0x04];
+
 export type FileCategory = 'image' | 'video' | 'document' | 'archive' | 'text' | 'executable' | 'other';
 
 export interface FileSignature {
@@ -20,30 +23,15 @@ export interface FileSignature {
   category: FileCategory;
   /** What to convert an unusual format to, shown with the format finding. */
   advice?: string;
-  /** A minimal head with this signature, for the tests and the rule examples. */
-  sample: number[];
 }
 
-const ascii = (text: string) => [...text].map((character) => character.charCodeAt(0));
+export const ascii = (text: string) => [...text].map((character) => character.charCodeAt(0));
 
 const startsWith = (head: Uint8Array, bytes: readonly number[], offset = 0) =>
   head.length >= offset + bytes.length && bytes.every((byte, index) => head[offset + index] === byte);
 
 const text = (head: Uint8Array, start: number, end: number) =>
   String.fromCharCode(...head.subarray(start, Math.min(end, head.length)));
-
-/** ISO base media (MP4, MOV, HEIC …): `ftyp` at offset 4 followed by the major brand. */
-const ftyp = (brand: string) => [0, 0, 0, 0x18, ...ascii('ftyp'), ...ascii(brand), 0, 0, 0, 0];
-
-/** A ZIP whose first entry is `name`. */
-const zipWith = (name: string) => [
-  ...[0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-  name.length,
-  0,
-  0,
-  0,
-  ...ascii(name),
-];
 
 export const SIGNATURES = {
   jpeg: {
@@ -53,7 +41,6 @@ export const SIGNATURES = {
     mime: 'image/jpeg',
     extensions: ['jpg', 'jpeg'],
     category: 'image',
-    sample: [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, ...ascii('JFIF'), 0],
   },
   png: {
     id: 'png',
@@ -62,7 +49,6 @@ export const SIGNATURES = {
     mime: 'image/png',
     extensions: ['png'],
     category: 'image',
-    sample: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, ...ascii('IHDR')],
   },
   gif: {
     id: 'gif',
@@ -72,7 +58,6 @@ export const SIGNATURES = {
     extensions: ['gif'],
     category: 'image',
     advice: '截图请另存为 PNG；动图请录成 MP4。',
-    sample: ascii('GIF89a'),
   },
   webp: {
     id: 'webp',
@@ -82,7 +67,6 @@ export const SIGNATURES = {
     extensions: ['webp'],
     category: 'image',
     advice: '请另存为 PNG 或 JPG，部分邮件客户端无法预览 WebP。',
-    sample: [...ascii('RIFF'), 0, 0, 0, 0, ...ascii('WEBPVP8 ')],
   },
   bmp: {
     id: 'bmp',
@@ -92,7 +76,6 @@ export const SIGNATURES = {
     extensions: ['bmp'],
     category: 'image',
     advice: 'BMP 体积很大，请另存为 PNG。',
-    sample: [...ascii('BM'), 0x36, 0, 0x0c, 0, 0, 0, 0, 0, 0x36, 0, 0, 0],
   },
   heic: {
     id: 'heic',
@@ -102,7 +85,6 @@ export const SIGNATURES = {
     extensions: ['heic', 'heif'],
     category: 'image',
     advice: '在 iPhone 的“设置 → 相机 → 格式”选“兼容性最佳”，或导出为 JPG 后再附上。',
-    sample: ftyp('heic'),
   },
   mp4: {
     id: 'mp4',
@@ -111,7 +93,6 @@ export const SIGNATURES = {
     mime: 'video/mp4',
     extensions: ['mp4', 'm4v'],
     category: 'video',
-    sample: ftyp('isom'),
   },
   mov: {
     id: 'mov',
@@ -121,7 +102,6 @@ export const SIGNATURES = {
     extensions: ['mov'],
     category: 'video',
     advice: '请导出或转换为 MP4（H.264），Windows 电脑上也能直接播放。',
-    sample: ftyp('qt  '),
   },
   avi: {
     id: 'avi',
@@ -131,7 +111,6 @@ export const SIGNATURES = {
     extensions: ['avi'],
     category: 'video',
     advice: '请转换为 MP4（H.264），体积更小，手机上也能播放。',
-    sample: [...ascii('RIFF'), 0, 0, 0, 0, ...ascii('AVI LIST')],
   },
   matroska: {
     id: 'matroska',
@@ -141,7 +120,6 @@ export const SIGNATURES = {
     extensions: ['mkv', 'webm'],
     category: 'video',
     advice: '请转换为 MP4（H.264），手机和邮件客户端都能直接播放。',
-    sample: [0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01],
   },
   pdf: {
     id: 'pdf',
@@ -150,7 +128,6 @@ export const SIGNATURES = {
     mime: 'application/pdf',
     extensions: ['pdf'],
     category: 'document',
-    sample: ascii('%PDF-1.7\n'),
   },
   office: {
     id: 'office',
@@ -160,7 +137,6 @@ export const SIGNATURES = {
     extensions: ['docx', 'xlsx', 'pptx'],
     category: 'document',
     advice: '请另存为 PDF：版式不会变，对方不需要 Office 也能打开。',
-    sample: zipWith('[Content_Types].xml'),
   },
   ole: {
     id: 'ole',
@@ -170,7 +146,6 @@ export const SIGNATURES = {
     extensions: ['doc', 'xls', 'ppt', 'msg'],
     category: 'document',
     advice: '请另存为 PDF。旧版 Office 文件可能带有宏，常被邮件系统拦截。',
-    sample: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
   },
   zip: {
     id: 'zip',
@@ -179,7 +154,6 @@ export const SIGNATURES = {
     mime: 'application/zip',
     extensions: ['zip'],
     category: 'archive',
-    sample: zipWith('20261120_截图.png'),
   },
   rar: {
     id: 'rar',
@@ -189,7 +163,6 @@ export const SIGNATURES = {
     extensions: ['rar'],
     category: 'archive',
     advice: '请改用 ZIP：对方电脑不一定装有解压 RAR 的软件。',
-    sample: [...ascii('Rar!'), 0x1a, 0x07, 0x01, 0x00],
   },
   sevenZip: {
     id: 'sevenZip',
@@ -199,7 +172,6 @@ export const SIGNATURES = {
     extensions: ['7z'],
     category: 'archive',
     advice: '请改用 ZIP：对方电脑不一定装有解压 7z 的软件。',
-    sample: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4],
   },
   gzip: {
     id: 'gzip',
@@ -209,7 +181,6 @@ export const SIGNATURES = {
     extensions: ['gz', 'tgz'],
     category: 'archive',
     advice: '请改用 ZIP：Windows 电脑不能直接打开 .gz 文件。',
-    sample: [0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0],
   },
   text: {
     id: 'text',
@@ -219,7 +190,6 @@ export const SIGNATURES = {
     extensions: ['txt', 'log', 'csv', 'md', 'json', 'xml', 'html', 'htm', 'srt'],
     category: 'text',
     advice: '日志用 .txt 即可；如果是情况说明，请排好版后另存为 PDF。',
-    sample: ascii('2026-11-20 10:00 app crashed\n'),
   },
   exe: {
     id: 'exe',
@@ -228,7 +198,6 @@ export const SIGNATURES = {
     mime: 'application/x-msdownload',
     extensions: ['exe', 'dll', 'scr', 'com', 'sys', 'cpl', 'ocx', 'efi'],
     category: 'executable',
-    sample: [...ascii('MZ'), 0x90, 0, 0x03, 0, 0, 0, 0x04, 0, 0, 0, 0xff, 0xff],
   },
   elf: {
     id: 'elf',
@@ -237,7 +206,6 @@ export const SIGNATURES = {
     mime: 'application/x-executable',
     extensions: ['so', 'bin', 'elf'],
     category: 'executable',
-    sample: [0x7f, ...ascii('ELF'), 0x02, 0x01, 0x01, 0],
   },
   macho: {
     id: 'macho',
@@ -246,7 +214,6 @@ export const SIGNATURES = {
     mime: 'application/x-mach-binary',
     extensions: ['dylib', 'app'],
     category: 'executable',
-    sample: [0xcf, 0xfa, 0xed, 0xfe, 0x07, 0, 0, 0x01],
   },
   script: {
     id: 'script',
@@ -255,7 +222,6 @@ export const SIGNATURES = {
     mime: 'text/x-shellscript',
     extensions: ['sh', 'py', 'pl', 'rb', 'command'],
     category: 'executable',
-    sample: ascii('#!/bin/sh\necho hi\n'),
   },
   apk: {
     id: 'apk',
@@ -264,7 +230,6 @@ export const SIGNATURES = {
     mime: 'application/vnd.android.package-archive',
     extensions: ['apk', 'aab'],
     category: 'executable',
-    sample: zipWith('AndroidManifest.xml'),
   },
   jar: {
     id: 'jar',
@@ -273,7 +238,6 @@ export const SIGNATURES = {
     mime: 'application/java-archive',
     extensions: ['jar'],
     category: 'executable',
-    sample: zipWith('META-INF/MANIFEST.MF'),
   },
   lnk: {
     id: 'lnk',
@@ -282,7 +246,6 @@ export const SIGNATURES = {
     mime: 'application/x-ms-shortcut',
     extensions: ['lnk'],
     category: 'executable',
-    sample: [0x4c, 0, 0, 0, 0x01, 0x14, 0x02, 0, 0, 0, 0, 0],
   },
 } as const satisfies Record<string, FileSignature>;
 
@@ -338,7 +301,7 @@ export function detectFileType(head: Uint8Array): FileSignature | null {
 
 function detectId(head: Uint8Array): SignatureId | null {
   if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (startsWith(head, SIGNATURES.png.sample.slice(0, 8))) return 'png';
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (startsWith(head, ascii('GIF87a')) || startsWith(head, ascii('GIF89a'))) return 'gif';
   if (startsWith(head, ascii('RIFF')) && startsWith(head, ascii('WEBP'), 8)) return 'webp';
   if (startsWith(head, ascii('RIFF')) && startsWith(head, ascii('AVI '), 8)) return 'avi';
@@ -352,7 +315,7 @@ function detectId(head: Uint8Array): SignatureId | null {
   if (['moov', 'mdat', 'wide', 'free'].some((atom) => startsWith(head, ascii(atom), 4))) return 'mov';
   if (startsWith(head, [0x1a, 0x45, 0xdf, 0xa3])) return 'matroska';
   if (startsWith(head, ascii('%PDF-'))) return 'pdf';
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return detectZip(head);
+  if (startsWith(head, ZIP_MAGIC)) return detectZip(head);
   if (startsWith(head, [0x50, 0x4b, 0x05, 0x06]) || startsWith(head, [0x50, 0x4b, 0x07, 0x08])) return 'zip';
   if (startsWith(head, ascii('Rar!'))) return 'rar';
   if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return 'sevenZip';

@@ -10,7 +10,8 @@ import {
   type AttachmentInput,
   type AttachmentTypeInfo,
 } from '../attachments/check-attachments';
-import { SIGNATURES, signatureForExtension, type SignatureId } from '../attachments/file-signature';
+import { signatureForExtension, type SignatureId } from '../attachments/file-signature';
+import { SAMPLE_HEADS } from '../attachments/file-signature-samples';
 import { checkDraft } from './check-draft';
 import { checkSubject } from './check-subject';
 import { exampleRunnerOf } from './kinds';
@@ -21,14 +22,14 @@ import type { AttachmentExample, Rule, Ruleset } from './ruleset';
 export function exampleFiles(example: AttachmentExample): AttachmentInput[] {
   return (Array.isArray(example) ? example : [example]).map((file) => {
     const spec = typeof file === 'string' ? { name: file } : file;
-    const signature = spec.content
-      ? SIGNATURES[spec.content as SignatureId]
-      : signatureForExtension(splitName(spec.name)[1]);
+    const id = spec.content
+      ? (spec.content as SignatureId)
+      : (signatureForExtension(splitName(spec.name)[1])?.id as SignatureId | undefined);
     const size = spec.size ?? 1024;
     return {
       name: spec.name,
       size,
-      head: size === 0 ? new Uint8Array() : new Uint8Array(signature?.sample ?? [0, 1, 2, 3]),
+      head: size === 0 ? new Uint8Array() : new Uint8Array(id ? SAMPLE_HEADS[id] : [0, 1, 2, 3]),
     };
   });
 }
