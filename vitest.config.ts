@@ -11,6 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -23,6 +24,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
+          // After the unit tests, not beside them: the timing checks (Lighthouse, long tasks on a
+          // 1 MB paste) measure the main thread and must not share the two cores with them.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -17,10 +17,9 @@ export const BUDGETS: Record<CategoryId, number> = {
 /**
  * The pages audited: one of each kind a visitor lands on. A page may have its own performance
  * budget. /tools/ holds six islands on a long page; with Chromium 156.0.8078.108 (Debian's
- * update of November 2026) the same build that scored 99–100 before measures 89–99 here (median
- * 92 of five runs, before and after issue 14 alike): nearly all of it is layout and HTML parsing
- * of the page itself (24 layouts of about 35 ms at Lighthouse's 4× CPU slowdown), not our
- * scripts (README, "Accessibility and Lighthouse").
+ * update of November 2026) the build that scored 99–100 before measures 89–97 here, nearly all
+ * of it layout and HTML parsing of the page itself, not our scripts (README, "Accessibility and
+ * Lighthouse", has the figures).
  */
 export const LIGHTHOUSE_PAGES: readonly { name: string; path: string; performance?: number }[] = [
   { name: '首页', path: '' },

@@ -1,4 +1,3 @@
-import { defineIsland } from '../shared/define-island';
 import { base64EncodedSize, formatBytes } from '../../lib/byte-size';
 import {
   checkAttachmentName,
@@ -414,4 +413,4 @@ class AttachmentChecker extends HTMLElement {
   }
 }
 
-defineIsland('attachment-checker', AttachmentChecker);
+customElements.define('attachment-checker', AttachmentChecker);

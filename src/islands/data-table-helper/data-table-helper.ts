@@ -3,7 +3,6 @@
  * User text only ever reaches the page through textContent and setAttribute (never innerHTML);
  * the HTML for the clipboard is built by threeLineTableHtml, which escapes every cell.
  */
-import { defineIsland } from '../shared/define-island';
 import { persistentAtom } from '@nanostores/persistent';
 import type { ChartTypeRow, DataAnalysis } from '../../lib/data-table/data-table';
 import { MAX_INPUT_CHARS } from '../../lib/data-table/data-table-limits';
@@ -439,4 +438,4 @@ class DataTableHelper extends HTMLElement {
   }
 }
 
-defineIsland('data-table-helper', DataTableHelper);
+customElements.define('data-table-helper', DataTableHelper);

@@ -1,4 +1,3 @@
-import { defineIsland } from '../shared/define-island';
 import { checkDraft, type DraftResult } from '../../lib/rules/check-draft';
 import { highlightLines, isLongDraft } from '../../lib/rules/draft-view';
 import { ownValue } from '../../lib/own-value';
@@ -258,4 +257,4 @@ class DraftChecker extends HTMLElement {
   }
 }
 
-defineIsland('draft-checker', DraftChecker);
+customElements.define('draft-checker', DraftChecker);

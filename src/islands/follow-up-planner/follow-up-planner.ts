@@ -1,4 +1,3 @@
-import { defineIsland } from '../shared/define-island';
 import {
   chineseDate,
   followUpMail,
@@ -226,4 +225,4 @@ class FollowUpPlanner extends HTMLElement {
   }
 }
 
-defineIsland('follow-up-planner', FollowUpPlanner);
+customElements.define('follow-up-planner', FollowUpPlanner);

@@ -1,4 +1,3 @@
-import { defineIsland } from '../shared/define-island';
 import type { FindingsDigest } from '../../lib/rules/draft-view';
 import { base64EncodedSize, formatBytes } from '../../lib/byte-size';
 import type { MailBlock, Run } from '../../lib/mail/mail-body';
@@ -476,4 +475,4 @@ class MailComposer extends HTMLElement {
   }
 }
 
-defineIsland('mail-composer', MailComposer);
+customElements.define('mail-composer', MailComposer);

@@ -1,4 +1,3 @@
-import { defineIsland } from '../shared/define-island';
 import { copyText } from '../shared/clipboard';
 import { $requestType } from '../shared/stores';
 import { watchStorage } from '../shared/storage-warning';
@@ -52,4 +51,4 @@ class MailboxPicker extends HTMLElement {
   }
 }
 
-defineIsland('mailbox-picker', MailboxPicker);
+customElements.define('mailbox-picker', MailboxPicker);

@@ -3,7 +3,6 @@
  * export, import and delete-all. Everything stays in this browser; the DOM is built with
  * createElement / createElementNS and textContent only.
  */
-import { defineIsland } from '../shared/define-island';
 import { summarize, type OutcomeContext, type OutcomeEntry } from '../../lib/outcomes/outcome-log';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import { decodeHolidays, WorkCalendar } from '../../lib/work-calendar';
@@ -138,4 +137,4 @@ class OutcomeTracker extends HTMLElement {
   }
 }
 
-defineIsland('outcome-tracker', OutcomeTracker);
+customElements.define('outcome-tracker', OutcomeTracker);

@@ -1,4 +1,3 @@
-import { defineIsland } from '../shared/define-island';
 import { checkSubject } from '../../lib/rules/check-subject';
 import { indexAtWidth } from '../../lib/display-width';
 import { compileRules } from '../../lib/rules/rules-engine';
@@ -111,4 +110,4 @@ class SubjectChecker extends HTMLElement {
   }
 }
 
-defineIsland('subject-checker', SubjectChecker);
+customElements.define('subject-checker', SubjectChecker);

@@ -1,4 +1,3 @@
-import { defineIsland } from '../shared/define-island';
 import { ownValue } from '../../lib/own-value';
 import type { TemplateSummary } from '../../data/template-data';
 import { $draft, $storageProblem, $subject, $templateUse } from '../shared/stores';
@@ -50,4 +49,4 @@ class TemplateGallery extends HTMLElement {
   }
 }
 
-defineIsland('template-gallery', TemplateGallery);
+customElements.define('template-gallery', TemplateGallery);
