@@ -39,6 +39,11 @@ describe('the rule kind registry', () => {
 
   it.each([
     ['an unknown kind', { kind: 'spelling' }, /rules\.0/],
+    [
+      'a pattern that is no regular expression',
+      { kind: 'pattern', pattern: '(' },
+      /rules\.0\.pattern：不是有效的正则表达式/,
+    ],
     ['a field of another kind', { kind: 'words', words: ['x'], max: 3 }, /rules\.0/],
     ['an attachment kind aimed at drafts', { kind: 'attachment-empty' }, /rules\.0\.appliesTo/],
     [
