@@ -23,7 +23,12 @@ function openStorage(): Storage | null {
 const storage = typeof window === 'undefined' ? null : openStorage();
 if (typeof window !== 'undefined' && !storage) $storageProblem.set('unavailable');
 
-/** localStorage behind a memory copy: reads and writes never throw. */
+/**
+ * localStorage behind a memory copy: reads and writes never throw. The memory holds only what
+ * could not be written (storage blocked or full); everything else is read from storage itself,
+ * so a page that comes back (Back, a second tab) sees what another page saved since, not the
+ * value it last wrote (that is what let an old draft be saved over a newer one).
+ */
 const memory: Record<string, string> = {};
 const safeEngine = new Proxy(memory, {
   get(target, key) {
@@ -46,11 +51,13 @@ const safeEngine = new Proxy(memory, {
   },
   set(target, key, value) {
     if (typeof key !== 'string') return true;
-    target[key] = String(value);
     try {
-      storage?.setItem(key, String(value));
+      if (!storage) throw new Error('no storage');
+      storage.setItem(key, String(value));
+      delete target[key];
     } catch {
-      $storageProblem.set('full');
+      target[key] = String(value);
+      if (storage) $storageProblem.set('full');
     }
     return true;
   },

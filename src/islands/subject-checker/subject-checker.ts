@@ -34,11 +34,13 @@ class SubjectChecker extends HTMLElement {
     };
     const fix = (finding: Finding) => {
       input.value = applyFix(input.value, finding);
-      check();
+      edited();
     };
+    // Shows the check of what is in the field; only the reader's own edits save it, so nothing
+    // that merely redraws (a request type chosen elsewhere, the page setting up) can overwrite
+    // the saved subject with an empty field.
     const check = () => {
       const text = input.value;
-      $subject.set(text);
       const result = checkSubject(text, rules, typeSelect.value || undefined);
       const empty = text.trim() === '';
       parts.replaceChildren(
@@ -68,19 +70,25 @@ class SubjectChecker extends HTMLElement {
       status.textContent = empty ? '' : summarize(result.findings);
     };
 
-    input.addEventListener('input', check);
+    const edited = () => {
+      $subject.set(input.value);
+      check();
+    };
+    input.addEventListener('input', edited);
     typeSelect.addEventListener('change', check);
     this.querySelector('[data-apply]')!.addEventListener('click', () => {
       if (!suggestion.textContent) return;
       input.value = suggestion.textContent;
-      check();
+      edited();
       input.focus();
     });
     this.querySelector('[data-clear]')!.addEventListener('click', () => {
       input.value = '';
-      check();
+      edited();
       input.focus();
     });
+    // The saved subject first: everything below may redraw.
+    input.value = $subject.get();
     this.#unsubscribe.push(
       $requestType.subscribe((route) => {
         const type = ownValue(data.routeTypes, route);
@@ -101,7 +109,6 @@ class SubjectChecker extends HTMLElement {
         '刷新页面前请自行复制',
       ),
     );
-    input.value = $subject.get();
     check();
   }
 
