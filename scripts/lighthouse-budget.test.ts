@@ -114,6 +114,7 @@ describe('per-page budgets and the median of repeated runs', () => {
     expect(() => medianRun([])).toThrow(/没有/);
     const page = { ...judgePage('首页', medianRun(runs)), runs: 3 };
     expect(budgetFailures([page])).toEqual([expect.stringContaining('92 < 95（3 次运行的中位数）')]);
-    expect(RUNS_ON_MISS).toBe(3);
+    expect(RUNS_ON_MISS).toBeGreaterThanOrEqual(3);
+    expect(RUNS_ON_MISS % 2).toBe(1);
   });
 });

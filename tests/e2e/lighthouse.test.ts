@@ -5,8 +5,8 @@ import { chromiumPath, noBrowser, siteUrl } from '../support/browser';
 
 // Lighthouse with its mobile defaults (simulated throttling) on the four pages of issue 9, one
 // run each (about 40 s on two cores). Performance is the one noisy score: Lighthouse measures
-// the real main-thread time and multiplies it, so a page that misses a budget is run twice more
-// and the median run is judged (scripts/lighthouse-budget.ts, where /tools/ has its own budget).
+// the real main-thread time and multiplies it, so a page that misses a budget is run four more
+// times and the median run is judged (scripts/lighthouse-budget.ts, where /tools/ has its own budget).
 describe.skipIf(noBrowser)('Lighthouse budgets', () => {
   it('home, chapter and changelog meet performance ≥ 95, tools ≥ 90, and 100 for the rest, with no off-site request', async () => {
     const audit = await auditSite(siteUrl, { chromePath: chromiumPath });
