@@ -60,4 +60,78 @@ describe.skipIf(noBrowser)('nothing typed is lost', () => {
     for (const selector of ['#tools-subject-text', '#tools-draft-text'])
       expect(await page.locator(selector).getAttribute('autocomplete'), selector).toBe('off');
   });
+
+  it('two tabs: a tab keeps its own text when the other saves, and offers the other version', async () => {
+    const { page: first, context, errors } = await openPage(browser, 'tools/');
+    const second = await context.newPage();
+    await second.goto(new URL('tools/', siteUrl).href, { waitUntil: 'load' });
+    const draftIn = (page: typeof first) => page.locator('#tools-draft-text');
+    await draftIn(second).fill(DRAFT_A);
+    await second.locator('#tools-subject-text').focus(); // the draft field is not focused there
+    await second.waitForTimeout(500);
+    await draftIn(first).fill(DRAFT_B);
+    await first.waitForTimeout(500);
+    // Before: the second tab's field was replaced by the first tab's text.
+    const offer = second.locator('draft-checker [data-other-tab]');
+    await expect.poll(() => offer.isVisible()).toBe(true);
+    expect(await offer.innerText()).toContain('另一个标签页里有更新的版本');
+    expect(await draftIn(second).inputValue()).toBe(DRAFT_A);
+    // Keep this tab's: it is saved, and now the first tab gets the offer.
+    await offer.getByRole('button', { name: '保留这里的' }).click();
+    await expect.poll(() => second.evaluate(() => localStorage.getItem('ksmail:draft'))).toBe(DRAFT_A);
+    expect(await offer.count()).toBe(0);
+    const offerInFirst = first.locator('draft-checker [data-other-tab]');
+    await expect.poll(() => offerInFirst.isVisible()).toBe(true);
+    expect(await draftIn(first).inputValue()).toBe(DRAFT_B);
+    // Load the other one there.
+    await offerInFirst.getByRole('button', { name: '载入那个版本' }).click();
+    expect(await draftIn(first).inputValue()).toBe(DRAFT_A);
+    expect(await first.evaluate(() => document.activeElement?.id)).toBe('tools-draft-text');
+    // The subject is offered the same way.
+    await first.locator('#tools-subject-text').fill(SUBJECT);
+    await second.locator('#tools-subject-text').fill('【账号申诉】');
+    await second.locator('#tools-draft-text').focus();
+    await first.locator('#tools-subject-text').fill(`${SUBJECT}（补充）`);
+    await expect.poll(() => second.locator('subject-checker [data-other-tab]').isVisible()).toBe(true);
+    expect(await second.locator('#tools-subject-text').inputValue()).toBe('【账号申诉】');
+    expect(errors).toEqual([]);
+  });
+
+  it('清除我的草稿 keeps the draft one step back, and 恢复上一版本 brings it back', async () => {
+    const { page, errors } = await openPage(browser, 'tools/');
+    const draft = page.locator('#tools-draft-text');
+    await draft.fill(DRAFT_B);
+    await page.locator('draft-checker [data-clear]').click();
+    expect(await draft.inputValue()).toBe('');
+    const previous = page.locator('draft-checker [data-previous]');
+    await expect.poll(() => previous.isVisible()).toBe(true);
+    // It survives a reload (the reader may notice only later).
+    await page.waitForTimeout(400);
+    await page.reload({ waitUntil: 'load' });
+    await previous.getByRole('button', { name: '恢复上一版本' }).click();
+    await expect.poll(() => draft.inputValue()).toBe(DRAFT_B);
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => localStorage.getItem('ksmail:draft'))).toBe(DRAFT_B);
+    expect(errors).toEqual([]);
+  });
+
+  it('使用此模板 over a draft keeps the draft and subject, restorable on the tools page', async () => {
+    const { page, errors } = await openPage(browser, 'tools/');
+    await page.locator('#tools-subject-text').fill(SUBJECT);
+    await page.locator('#tools-draft-text').fill(DRAFT_B);
+    await page.waitForTimeout(500);
+    await page.goto(new URL('templates/', siteUrl).href, { waitUntil: 'load' });
+    await page.locator('[data-use-template]').first().click();
+    await page.waitForURL(/\/tools\/$/);
+    await page.locator('draft-checker[data-checked]').waitFor();
+    expect(await page.locator('#tools-draft-text').inputValue()).not.toBe(DRAFT_B);
+    const previous = page.locator('draft-checker [data-previous]');
+    expect(await previous.innerText()).toContain('使用模板');
+    await previous.getByRole('button', { name: '恢复上一版本' }).click();
+    await expect.poll(() => page.locator('#tools-draft-text').inputValue()).toBe(DRAFT_B);
+    expect(await page.locator('#tools-subject-text').inputValue()).toBe(SUBJECT);
+    // The template's text is now the one kept back: the restore can be undone too.
+    expect(await previous.innerText()).toContain('恢复上一版本前');
+    expect(errors).toEqual([]);
+  });
 });

@@ -10,6 +10,9 @@ import { checkLongDraft } from '../shared/long-draft-check';
 import { $draft, $templateUse, type TemplateUse } from '../shared/stores';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
+import { offerOtherTabText } from '../shared/other-tab-text';
+import { $previousDraft, keepPreviousDraft, restorePreviousDraft, type PreviousDraft } from '../shared/previous-draft';
+import { el } from '../shared/dom';
 import type { TemplateSummary } from '../../data/template-data';
 
 type TemplateVersions = Record<string, Pick<TemplateSummary, 'title' | 'revision' | 'ruleset' | 'changelog'>>;
@@ -43,6 +46,23 @@ function renderTemplateBanner(
     link('查看修订差异', `${base}templates/#${use.id}-history`),
   );
   banner.hidden = false;
+}
+
+/** The kept previous version (see previous-draft.ts), with its restore and dismiss buttons. */
+function renderPreviousDraft(bar: HTMLElement, previous: PreviousDraft | null) {
+  bar.hidden = previous === null;
+  if (!previous) return bar.replaceChildren();
+  const restore = el('button', { type: 'button', 'data-restore-previous': '' }, '恢复上一版本');
+  const dismiss = el('button', { type: 'button', 'data-dismiss-previous': '' }, '不需要了');
+  restore.addEventListener('click', restorePreviousDraft);
+  dismiss.addEventListener('click', () => $previousDraft.set(null));
+  const size = previous.draft.length.toLocaleString('zh-CN');
+  bar.replaceChildren(
+    `已保留${previous.reason}前的草稿（正文 ${size} 字${previous.subject === null ? '' : '，连同主题'}）。`,
+    restore,
+    ' ',
+    dismiss,
+  );
 }
 
 /**
@@ -226,8 +246,14 @@ class DraftChecker extends HTMLElement {
     input.addEventListener('scroll', () => {
       view.mirror.scrollTop = input.scrollTop;
     });
-    this.querySelector('[data-clear]')!.addEventListener('click', () => {
+    const clearButton = this.querySelector<HTMLButtonElement>('[data-clear]')!;
+    // Nothing is cleared for good: the draft stays one step back, with a button to restore it.
+    const previousBar = el('p', { class: 'ks-checker__storage', 'data-previous': '', role: 'status' });
+    clearButton.parentElement!.after(previousBar);
+    clearButton.addEventListener('click', () => {
       clearTimeout(this.#saveTimer);
+      $draft.set(input.value);
+      keepPreviousDraft('清除', false);
       input.value = '';
       $draft.set('');
       $templateUse.set(null);
@@ -243,7 +269,12 @@ class DraftChecker extends HTMLElement {
         }
       }),
       $templateUse.subscribe((use) => renderTemplateBanner(view.templateBanner, use, templates, base)),
+      $previousDraft.subscribe((previous) => renderPreviousDraft(previousBar, previous)),
       watchStorage(view.storageWarning, '草稿', '刷新页面前请自行复制', '检查功能'),
+      offerOtherTabText(input, input.parentElement!, $draft, 'ksmail:draft', '草稿', (text) => {
+        input.value = text;
+        update(false);
+      }),
     );
     update(false);
   }

@@ -4,7 +4,7 @@
  * still works in memory, and $storageProblem tells the islands to say that nothing is saved.
  */
 import { atom } from 'nanostores';
-import { persistentAtom, setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
+import { persistentAtom, setPersistentEngine } from '@nanostores/persistent';
 import type { Finding } from '../../lib/rules/ruleset';
 
 export type StorageProblem = 'unavailable' | 'full' | null;
@@ -72,7 +72,22 @@ const safeEngine = new Proxy(memory, {
     return true;
   },
 });
-setPersistentEngine(safeEngine, windowPersistentEvents);
+/**
+ * Text the reader types. Another tab's save of one of these is not applied over the field (that
+ * replaced whatever this tab was typing): the island offers it instead (see other-tab-text.ts).
+ * Everything else follows other tabs at once, and every store re-reads storage on pageshow (Back).
+ */
+const TYPED_TEXT = ['ksmail:subject', 'ksmail:draft', 'ksmail:to', 'ksmail:cc'];
+setPersistentEngine(safeEngine, {
+  addEventListener(key, listener, restore) {
+    if (!TYPED_TEXT.includes(key)) window.addEventListener('storage', listener as unknown as EventListener);
+    window.addEventListener('pageshow', restore);
+  },
+  removeEventListener(_key, listener, restore) {
+    window.removeEventListener('storage', listener as unknown as EventListener);
+    window.removeEventListener('pageshow', restore);
+  },
+});
 
 /** A persistent JSON store whose saved value is ignored (not thrown on) when corrupted. */
 export function persistentJson<T>(key: string, initial: T, isValid: (value: unknown) => value is T) {

@@ -7,6 +7,7 @@ import { ownValue } from '../../lib/own-value';
 import { $requestType, $subject } from '../shared/stores';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
+import { offerOtherTabText } from '../shared/other-tab-text';
 
 const PRIORITY = { high: '高', medium: '中', low: '低' } as const;
 
@@ -108,6 +109,10 @@ class SubjectChecker extends HTMLElement {
         '主题',
         '刷新页面前请自行复制',
       ),
+      offerOtherTabText(input, input, $subject, 'ksmail:subject', '主题', (text) => {
+        input.value = text;
+        check();
+      }),
     );
     check();
   }

@@ -1,6 +1,7 @@
 import { ownValue } from '../../lib/own-value';
 import type { TemplateSummary } from '../../data/template-data';
 import { $draft, $storageProblem, $subject, $templateUse } from '../shared/stores';
+import { keepPreviousDraft } from '../shared/previous-draft';
 
 /** "使用此模板": the template goes into the subject and draft checkers (nanostores, saved in
  * this browser) with its revision, then the tools page opens with both checkers filled. */
@@ -13,6 +14,8 @@ class TemplateGallery extends HTMLElement {
       const id = button?.dataset.useTemplate;
       const template = id === undefined ? undefined : ownValue(templates, id);
       if (!button || !id || !template) return;
+      // What the reader had is kept one step back; the tools page offers to restore it.
+      if ($draft.get() !== template.body) keepPreviousDraft(`使用模板“${template.title}”`, true);
       $subject.set(template.subject);
       $draft.set(template.body);
       $templateUse.set({ id, revision: template.revision, ruleset: template.ruleset });
