@@ -1,10 +1,34 @@
-import { storageWarningText, type StorageProblem } from '../../lib/storage-message';
+import { pageStorageWarningText, type StorageItem, type StorageProblem } from '../../lib/storage-message';
 import { $storageProblem } from './stores';
 
 /**
- * Keeps `element` (a `.ks-checker__storage` paragraph) saying that `what` is not saved while
- * storage is blocked or full; hidden otherwise. Returns the unsubscribe function. `advice` and
- * `unaffected` are as in storageWarningText.
+ * The page's one storage notice. Every tool registers its `.ks-checker__storage` paragraph and
+ * what it would keep; while storage is blocked or full, the first of those paragraphs on the page
+ * says, for all of them, what is not kept and what to do (pageStorageWarningText); the others
+ * stay hidden. Five identical warnings on /tools/ read as five problems.
+ */
+interface Watcher {
+  element: HTMLElement;
+  item: StorageItem;
+}
+const watchers = new Set<Watcher>();
+
+const inPageOrder = (a: Watcher, b: Watcher) =>
+  a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+
+function showNotice() {
+  const problem = $storageProblem.get();
+  const ordered = [...watchers].sort(inPageOrder);
+  ordered.forEach(({ element }, index) => {
+    const text = index === 0 && problem ? pageStorageWarningText(problem, ordered.map((w) => w.item)) : '';
+    element.hidden = text === '';
+    element.textContent = text;
+  });
+}
+
+/**
+ * Registers `element` for the page's storage notice about `what` (with `advice` and
+ * `unaffected` as in storageWarningText). Returns the function that unregisters it.
  */
 export function watchStorage(
   element: HTMLElement,
@@ -12,8 +36,13 @@ export function watchStorage(
   advice: string | Readonly<Record<StorageProblem, string>>,
   unaffected?: string,
 ): () => void {
-  return $storageProblem.subscribe((problem) => {
-    element.hidden = problem === null;
-    element.textContent = problem === null ? '' : storageWarningText(problem, what, advice, unaffected);
-  });
+  const watcher = { element, item: { what, advice, unaffected } };
+  watchers.add(watcher);
+  const stop = $storageProblem.subscribe(showNotice);
+  return () => {
+    stop();
+    watchers.delete(watcher);
+    element.hidden = true;
+    showNotice();
+  };
 }
