@@ -103,7 +103,10 @@ async function expectWarning(page: Page, selector: string, scenario: Scenario) {
   } else {
     expect(await warning.isHidden(), selector).toBe(true);
   }
-  expect(await page.locator('[data-storage-warning]:visible').count(), 'one notice a page').toBeLessThanOrEqual(1);
+  expect(
+    await page.locator('[data-storage-warning]:visible').count(),
+    'one notice a page',
+  ).toBeLessThanOrEqual(1);
 }
 
 /**

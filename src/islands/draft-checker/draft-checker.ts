@@ -11,7 +11,12 @@ import { $draft, $templateUse, type TemplateUse } from '../shared/stores';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
 import { offerOtherTabText } from '../shared/other-tab-text';
-import { $previousDraft, keepPreviousDraft, restorePreviousDraft, type PreviousDraft } from '../shared/previous-draft';
+import {
+  $previousDraft,
+  keepPreviousDraft,
+  restorePreviousDraft,
+  type PreviousDraft,
+} from '../shared/previous-draft';
 import { el } from '../shared/dom';
 import type { TemplateSummary } from '../../data/template-data';
 

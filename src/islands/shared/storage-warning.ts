@@ -1,11 +1,12 @@
-import { pageStorageWarningText, type StorageItem, type StorageProblem } from '../../lib/storage-message';
+import type { StorageItem, StorageProblem } from '../../lib/storage-message';
 import { $storageProblem } from './stores';
 
 /**
  * The page's one storage notice. Every tool registers its `.ks-checker__storage` paragraph and
  * what it would keep; while storage is blocked or full, the first of those paragraphs on the page
  * says, for all of them, what is not kept and what to do (pageStorageWarningText); the others
- * stay hidden. Five identical warnings on /tools/ read as five problems.
+ * stay hidden. Five identical warnings on /tools/ read as five problems. The wording is loaded
+ * only when there is a problem to word (rare), not on every page with a tool.
  */
 interface Watcher {
   element: HTMLElement;
@@ -16,11 +17,18 @@ const watchers = new Set<Watcher>();
 const inPageOrder = (a: Watcher, b: Watcher) =>
   a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 
-function showNotice() {
+async function showNotice() {
   const problem = $storageProblem.get();
+  const wording = problem ? await import('../../lib/storage-message') : null;
   const ordered = [...watchers].sort(inPageOrder);
   ordered.forEach(({ element }, index) => {
-    const text = index === 0 && problem ? pageStorageWarningText(problem, ordered.map((w) => w.item)) : '';
+    const text =
+      index === 0 && problem && wording
+        ? wording.pageStorageWarningText(
+            problem,
+            ordered.map((w) => w.item),
+          )
+        : '';
     element.hidden = text === '';
     element.textContent = text;
   });
@@ -38,11 +46,11 @@ export function watchStorage(
 ): () => void {
   const watcher = { element, item: { what, advice, unaffected } };
   watchers.add(watcher);
-  const stop = $storageProblem.subscribe(showNotice);
+  const stop = $storageProblem.subscribe(() => void showNotice());
   return () => {
     stop();
     watchers.delete(watcher);
     element.hidden = true;
-    showNotice();
+    void showNotice();
   };
 }
