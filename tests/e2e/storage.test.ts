@@ -162,7 +162,8 @@ describe.skipIf(noBrowser)('storage blocked, full or corrupted, in Chromium', ()
     it('every page loads without an error, and the theme select still works', async () => {
       const { page, context, errors } = await open(scenario, '');
       for (const path of PAGES) {
-        // Islands and the theme script run before load; errors they throw are caught by then.
+        // Islands and the theme script run before load; errors they throw are caught by then. All
+        // pages in one test: under load it needs more than the default minute.
         await page.goto(new URL(path, siteUrl).href, { waitUntil: 'load' });
         expect(await page.evaluate(() => document.documentElement.dataset.theme), path).toMatch(
           /^(dark|light)$/,
@@ -174,7 +175,7 @@ describe.skipIf(noBrowser)('storage blocked, full or corrupted, in Chromium', ()
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
       expect(errors).toEqual([]);
       await context.close();
-    });
+    }, 180_000);
 
     it('tools page: every tool checks, says it cannot save, and keeps what was typed', async () => {
       const { page, context, errors } = await open(scenario, 'tools/');
