@@ -1,4 +1,4 @@
-import { copyText } from '../shared/clipboard';
+import { copyText, sayBeside } from '../shared/clipboard';
 import { $requestType } from '../shared/stores';
 import { watchStorage } from '../shared/storage-warning';
 
@@ -21,7 +21,14 @@ class MailboxPicker extends HTMLElement {
       const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-copy]');
       if (!button) return;
       const text = button.dataset.copy ?? '';
-      status.textContent = (await copyText(text)) ? `已复制：${text}` : `无法自动复制，请手动选中：${text}`;
+      // Beside the button: the status line is for screen readers only, and the panel is long.
+      const copied = await copyText(text);
+      sayBeside(
+        button,
+        status,
+        copied ? `已复制：${text}` : `无法自动复制：请手动选中这一行的 ${text} 再复制。`,
+        copied,
+      );
     });
     this.#unsubscribe.push(
       $requestType.subscribe((id) => this.#show(id)),

@@ -36,6 +36,11 @@ class SubjectChecker extends HTMLElement {
     const fix = (finding: Finding) => {
       input.value = applyFix(input.value, finding);
       edited();
+      // The fix's button went with its finding (focus would drop to the page's start): back to
+      // the subject, the caret after the replacement, as in the draft checker.
+      input.focus();
+      const caret = finding.fix!.start + finding.fix!.text.length;
+      input.setSelectionRange(caret, caret);
     };
     // Shows the check of what is in the field; only the reader's own edits save it, so nothing
     // that merely redraws (a request type chosen elsewhere, the page setting up) can overwrite

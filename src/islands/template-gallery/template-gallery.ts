@@ -2,6 +2,7 @@ import { ownValue } from '../../lib/own-value';
 import type { TemplateSummary } from '../../data/template-data';
 import { $draft, $storageProblem, $subject, $templateUse } from '../shared/stores';
 import { keepPreviousDraft } from '../shared/previous-draft';
+import { copyText, sayBeside } from '../shared/clipboard';
 
 /** "使用此模板": the template goes into the subject and draft checkers (nanostores, saved in
  * this browser) with its revision, then the tools page opens with both checkers filled. */
@@ -10,6 +11,8 @@ class TemplateGallery extends HTMLElement {
     const templates = JSON.parse(this.dataset.templates!) as Record<string, TemplateSummary>;
     const base = this.dataset.base ?? '/';
     this.addEventListener('click', (event) => {
+      const copy = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-copy-template]');
+      if (copy) return void this.#copy(copy);
       const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-use-template]');
       const id = button?.dataset.useTemplate;
       const template = id === undefined ? undefined : ownValue(templates, id);
@@ -28,6 +31,20 @@ class TemplateGallery extends HTMLElement {
       this.querySelector('[data-status]')!.textContent = `已填入模板“${template.title}”，正在打开检查工具……`;
       location.assign(`${base}tools/`);
     });
+  }
+
+  /** 复制主题 / 复制正文: the template as shown (with its 【blanks】), confirmed beside the button. */
+  async #copy(button: HTMLButtonElement) {
+    const part = button.dataset.copyTemplate === 'subject' ? 'subject' : 'body';
+    const shown = button.closest('[data-template]')?.querySelector(`[data-template-${part}]`);
+    const what = part === 'subject' ? '主题' : '正文';
+    const copied = await copyText(shown?.textContent ?? '');
+    sayBeside(
+      button,
+      this.querySelector<HTMLElement>('[data-status]')!,
+      copied ? `已复制${what}。` : `无法自动复制：请手动选中上面的${what}再复制。`,
+      copied,
+    );
   }
 
   #sayCannotCarry(button: HTMLButtonElement, problem: 'unavailable' | 'full', title: string, base: string) {
