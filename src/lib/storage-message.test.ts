@@ -48,7 +48,7 @@ describe('pageStorageWarningText: one notice for all the tools of a page', () =>
   });
 
   it('is the tool’s own warning when the page has one tool, and nothing when it has none', () => {
-    expect(pageStorageWarningText('unavailable', [tools[2]])).toBe(
+    expect(pageStorageWarningText('unavailable', tools.slice(2, 3))).toBe(
       storageWarningText('unavailable', '草稿', '刷新页面前请自行复制', '检查功能'),
     );
     expect(pageStorageWarningText('full', [])).toBe('');

@@ -23,6 +23,7 @@ import {
 } from '../shared/stores';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
+import { offerOtherTabText } from '../shared/other-tab-text';
 
 interface RouteAddresses {
   to: string;
@@ -132,6 +133,9 @@ class MailComposer extends HTMLElement {
         full: '刷新页面前请自行复制',
         unavailable: '刷新页面后需要重新选择',
       }),
+      // Recipients typed in another tab are offered, not written over these (see stores.ts).
+      offerOtherTabText(to, to, $mailTo, 'ksmail:to', '收件人', (text) => (to.value = text)),
+      offerOtherTabText(cc, cc, $mailCc, 'ksmail:cc', '抄送', (text) => (cc.value = text)),
     );
     this.update();
   }

@@ -44,7 +44,7 @@ export function watchStorage(
   advice: string | Readonly<Record<StorageProblem, string>>,
   unaffected?: string,
 ): () => void {
-  const watcher = { element, item: { what, advice, unaffected } };
+  const watcher: Watcher = { element, item: unaffected ? { what, advice, unaffected } : { what, advice } };
   watchers.add(watcher);
   const stop = $storageProblem.subscribe(() => void showNotice());
   return () => {
