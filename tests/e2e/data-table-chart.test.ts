@@ -78,9 +78,15 @@ async function panels(page: Page) {
           unitLabel: [...panel.querySelectorAll('text')]
             .map((text) => text.textContent)
             .find((text) => text?.startsWith('单位：')),
-          spans: [...panel.querySelectorAll<SVGGElement>('.series')].map(
-            (series) => series.querySelector('path')!.getBBox().height / plotHeight,
-          ),
+          // The lines' or bars' extent, as drawn (value labels left out).
+          spans: [...panel.querySelectorAll<SVGGElement>('.series')].map((series) => {
+            const boxes = [...series.querySelectorAll<SVGGraphicsElement>('path, rect')].map((mark) =>
+              mark.getBBox(),
+            );
+            const top = Math.min(...boxes.map((box) => box.y));
+            const bottom = Math.max(...boxes.map((box) => box.y + box.height));
+            return (bottom - top) / plotHeight;
+          }),
         };
       }),
     );

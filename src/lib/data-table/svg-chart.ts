@@ -354,6 +354,14 @@ function valueAxis(
   return node('g', { class: 'axis axis--y' }, nodes);
 }
 
+/** Every k-th category is labelled, about one per 64 units of width. */
+const labelStep = (count: number, left: number, right: number) =>
+  Math.max(1, Math.ceil(count / Math.max(1, Math.floor((right - left) / 64))));
+
+/** The width a category label may take: its share of the axis, at most 160. */
+const categoryRoom = (count: number, left: number, right: number, slot: number) =>
+  Math.max(24, Math.min(slot * labelStep(count, left, right) - 8, 160));
+
 /** Category labels under the last panel: every k-th one when they would overlap, each cut to its room. */
 function categoryAxis(
   spec: ChartSpec,
@@ -363,8 +371,8 @@ function categoryAxis(
 ): SvgNode {
   const { left, right, bottom } = layout;
   const count = spec.labels.length;
-  const step = Math.max(1, Math.ceil(count / Math.max(1, Math.floor((right - left) / 64))));
-  const room = Math.max(24, Math.min(slot * step - 8, 160));
+  const step = labelStep(count, left, right);
+  const room = categoryRoom(count, left, right, slot);
   const labels: SvgNode[] = [];
   for (let index = 0; index < count; index += step) {
     labels.push(
@@ -450,9 +458,13 @@ function lineChart(spec: ChartSpec): SvgNode[] {
   const layout = layoutPanels(spec, 'line');
   const { left, right } = layout;
   const count = spec.labels.length;
-  const inset = 16;
+  // The first and last points sit far enough in for their centred labels to stay inside the chart.
+  const room = categoryRoom(count, left, right, count <= 1 ? right - left : (right - left) / (count - 1));
+  const half = (label: string | undefined) => estimateTextWidth(fitText(label ?? '', room, FONT), FONT) / 2;
+  const start = Math.max(16, half(spec.labels[0]) - (left - PAD));
+  const end = Math.max(16, half(spec.labels[count - 1]) - (CHART_WIDTH - PAD - right));
   const x = (index: number) =>
-    count <= 1 ? (left + right) / 2 : left + inset + (index * (right - left - 2 * inset)) / (count - 1);
+    count <= 1 ? (left + right) / 2 : left + start + (index * (right - left - start - end)) / (count - 1);
   const panels = layout.frames.map((frame) => {
     const lines = frame.panel.series.map((seriesIndex) =>
       node(
@@ -475,7 +487,7 @@ function lineChart(spec: ChartSpec): SvgNode[] {
     });
     return panelNode(frame, layout, [...lines, ...marks]);
   });
-  const slot = count <= 1 ? right - left : (right - left) / (count - 1);
+  const slot = count <= 1 ? right - left : (right - left - start - end) / (count - 1);
   return [...panels, categoryAxis(spec, layout, x, slot)];
 }
 
