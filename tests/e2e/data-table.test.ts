@@ -246,8 +246,12 @@ describe.skipIf(noBrowser)('data table helper in Chromium', () => {
     expect(pngDownload.suggestedFilename()).toBe('图表_时间序列.png');
     const png = readFileSync((await pngDownload.path())!);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    // IHDR: width and height at 2×.
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 720]);
+    // IHDR: the chart's width and height (its viewBox, which grows to hold every label) at 2×.
+    const size = await helper(page)
+      .locator('[data-chart] svg')
+      .evaluate((svg: SVGSVGElement) => [svg.viewBox.baseVal.width, svg.viewBox.baseVal.height]);
+    expect(size[0]).toBe(640);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size[0]! * 2, size[1]! * 2]);
     expect(png.length).toBeGreaterThan(5000);
 
     await helper(page).getByRole('button', { name: '复制表格（富文本）' }).click();

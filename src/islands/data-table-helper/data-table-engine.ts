@@ -5,4 +5,4 @@
  */
 export { analyzeData, chartName } from '../../lib/data-table/data-table';
 export { escapeHtml, formatPipeTable, threeLineTableHtml } from '../../lib/data-table/plain-table';
-export { buildChart, CHART_HEIGHT, CHART_WIDTH, svgToString } from '../../lib/data-table/svg-chart';
+export { buildChart, chartNote, svgToString } from '../../lib/data-table/svg-chart';

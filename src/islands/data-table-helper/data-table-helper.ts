@@ -44,23 +44,28 @@ function svgElement(tree: SvgNode): SVGElement {
   return element;
 }
 
-/** Draws the serialized SVG into a canvas at 2× through a blob: URL image. */
-async function svgToPng(
-  svg: string,
-  { CHART_WIDTH, CHART_HEIGHT }: Pick<Engine, 'CHART_WIDTH' | 'CHART_HEIGHT'>,
-): Promise<HTMLCanvasElement> {
+/** The chart file: its SVG text and the size of its viewBox, which the PNG is drawn at. */
+interface ChartFile {
+  svg: string;
+  name: string;
+  width: number;
+  height: number;
+}
+
+/** Draws the serialized SVG into a canvas at 2× (the whole viewBox) through a blob: URL image. */
+async function svgToPng({ svg, width, height }: ChartFile): Promise<HTMLCanvasElement> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const image = new Image();
     image.src = url;
     await image.decode();
     const canvas = document.createElement('canvas');
-    canvas.width = CHART_WIDTH * PNG_SCALE;
-    canvas.height = CHART_HEIGHT * PNG_SCALE;
+    canvas.width = width * PNG_SCALE;
+    canvas.height = height * PNG_SCALE;
     const context = canvas.getContext('2d');
     if (!context) throw new Error('浏览器不支持画布');
     context.scale(PNG_SCALE, PNG_SCALE);
-    context.drawImage(image, 0, 0, CHART_WIDTH, CHART_HEIGHT);
+    context.drawImage(image, 0, 0, width, height);
     return canvas;
   } finally {
     URL.revokeObjectURL(url);
@@ -142,6 +147,7 @@ interface Parts {
   keyReason: HTMLElement;
   table: HTMLTableElement;
   chartBox: HTMLElement;
+  chartNote: HTMLElement;
   figure: HTMLElement;
   chartButtons: NodeListOf<HTMLButtonElement>;
 }
@@ -169,6 +175,7 @@ function findView(root: HTMLElement): View {
       keyReason: q('[data-key-reason]'),
       table: q<HTMLTableElement>('[data-table]'),
       chartBox: q('[data-chart]'),
+      chartNote: q('[data-chart-note]'),
       figure: q('[data-chart-figure]'),
       chartButtons: root.querySelectorAll<HTMLButtonElement>(
         '[data-copy-chart], [data-download-svg], [data-download-png]',
@@ -344,10 +351,9 @@ class DataTableHelper extends HTMLElement {
       return `已下载 ${name}.svg。`;
     });
     run('[data-download-png]', async () => {
-      const { svg, name } = this.chartFile();
-      const code = this.code();
-      downloadBlob(await canvasBlob(await svgToPng(svg, code)), `${name}.png`);
-      return `已下载 ${name}.png（${code.CHART_WIDTH * PNG_SCALE}×${code.CHART_HEIGHT * PNG_SCALE} 像素）。很多邮件客户端默认不显示正文图片，请同时附上数据表。`;
+      const file = this.chartFile();
+      downloadBlob(await canvasBlob(await svgToPng(file)), `${file.name}.png`);
+      return `已下载 ${file.name}.png（${file.width * PNG_SCALE}×${file.height * PNG_SCALE} 像素）。很多邮件客户端默认不显示正文图片，请同时附上数据表。`;
     });
   }
 
@@ -376,6 +382,9 @@ class DataTableHelper extends HTMLElement {
     for (const button of parts.chartButtons) button.disabled = !spec;
     const code = this.code();
     parts.chartBox.replaceChildren(...(spec ? [svgElement(code.buildChart(spec))] : []));
+    // Why the chart is split into panels, beside it (empty for one panel).
+    parts.chartNote.textContent = spec ? code.chartNote(spec) : '';
+    parts.chartNote.hidden = !parts.chartNote.textContent;
   }
 
   /** The analysis code; only called once a result exists, which it made. */
@@ -384,15 +393,17 @@ class DataTableHelper extends HTMLElement {
     return engine.current;
   }
 
-  /** The current chart as SVG text and its file name (图表_时间序列), or an error. */
-  chartFile(): { svg: string; name: string } {
+  /** The current chart as SVG text, its size and its file name (图表_时间序列), or an error. */
+  chartFile(): ChartFile {
     const result = this.#result;
     if (!result?.chartSpec || !result.kind) throw new Error('还没有图表：请先粘贴含数字列的数据。');
     const chartTypes = JSON.parse(this.dataset.chartTypes ?? '[]') as ChartTypeRow[];
     const kind =
       chartTypes.find((type) => type.id === result.kind)?.dataKind.replace(/数据$/, '') ?? result.kind;
     const { svgToString, buildChart } = this.code();
-    return { svg: svgToString(buildChart(result.chartSpec)), name: `图表_${kind}` };
+    const tree = buildChart(result.chartSpec);
+    const { width, height } = tree.attrs as { width: number; height: number };
+    return { svg: svgToString(tree), name: `图表_${kind}`, width, height };
   }
 
   currentTable() {
@@ -415,14 +426,13 @@ class DataTableHelper extends HTMLElement {
 
   async copyChart(): Promise<string> {
     const table = this.currentTable();
-    const { svg } = this.chartFile();
+    const file = this.chartFile();
     const spec = this.#result!.chartSpec!;
-    const code = this.code();
-    const { buildChart, escapeHtml, formatPipeTable, threeLineTableHtml, CHART_WIDTH, CHART_HEIGHT } = code;
+    const { buildChart, escapeHtml, formatPipeTable, threeLineTableHtml } = this.code();
     // Web mail drops inline SVG: the chart goes in as a PNG, followed by its data table.
-    const png = (await svgToPng(svg, code)).toDataURL('image/png');
+    const png = (await svgToPng(file)).toDataURL('image/png');
     const alt = escapeHtml(buildChart(spec).attrs['aria-label'] as string);
-    const html = `<div><img src="${png}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" alt="${alt}" style="display:block;max-width:100%;height:auto"><br>${threeLineTableHtml(table)}</div>`;
+    const html = `<div><img src="${png}" width="${file.width}" height="${file.height}" alt="${alt}" style="display:block;max-width:100%;height:auto"><br>${threeLineTableHtml(table)}</div>`;
     if (await copyRich(html, formatPipeTable(table))) {
       return '已复制图表和数据表（富文本）。有些邮箱粘贴后不显示图片，发送前请先发给自己看看；也可以下载 PNG 作为附件。';
     }

@@ -6,6 +6,7 @@
  * output (numbers are rounded before they are written).
  */
 import { charWidth, displayWidth } from '../display-width';
+import { estimateTextWidth, fitText, textBox, viewBoxAround } from './chart-text';
 
 export type ChartKind = 'line' | 'bar' | 'pie';
 
@@ -62,8 +63,6 @@ const HIGHLIGHT = '#c92a2a';
 const INK = '#222222';
 const MUTED = '#666666';
 const GRID = '#e5e5e5';
-
-const PLOT = { left: 72, right: 616, top: 56, bottom: 292 };
 
 /** Rounds for output so that the same chart always gives the same text. */
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -140,15 +139,44 @@ export function shorten(label: string, columns: number): string {
   return `${out}…`;
 }
 
-function unitLine(series: ChartSeries[]): string {
-  const units = [...new Set(series.map((item) => item.unit).filter(Boolean))];
-  return units.length ? `单位：${units.join(' / ')}` : '';
-}
-
 function finiteValues(series: ChartSeries[]): number[] {
   return series.flatMap((item) =>
     item.values.filter((value): value is number => value !== null && Number.isFinite(value)),
   );
+}
+
+/** One small chart of a line or bar chart: the series that share one unit, on their own axis. */
+export interface ChartPanel {
+  /** The unit its axis is labelled with ('' when the series have none). */
+  unit: string;
+  /** Indexes into the spec's series, in their order. */
+  series: number[];
+}
+
+/**
+ * The drawn series of a line or bar chart grouped by unit, in the order the units first appear:
+ * 元 and % (or 次 and 元) on one axis would flatten the smaller ones to a line at zero. A pie has
+ * one series and no value axis, so one panel.
+ */
+export function chartPanels(spec: Pick<ChartSpec, 'chart' | 'series'>): ChartPanel[] {
+  const drawn = spec.series.slice(0, spec.chart === 'pie' ? 1 : MAX_SERIES);
+  const panels: ChartPanel[] = [];
+  drawn.forEach((item, index) => {
+    const unit = spec.chart === 'pie' ? '' : item.unit.trim();
+    const panel = panels.find((candidate) => candidate.unit === unit);
+    if (panel) panel.series.push(index);
+    else panels.push({ unit, series: [index] });
+  });
+  return panels;
+}
+
+const unitName = (unit: string) => unit || '未注明';
+
+/** Said next to a chart split into panels (else ''): the panels' heights cannot be compared. */
+export function chartNote(spec: ChartSpec): string {
+  const panels = chartPanels(spec);
+  if (spec.chart === 'pie' || panels.length < 2) return '';
+  return `各数据列的单位不同（${panels.map((panel) => unitName(panel.unit)).join('、')}），所以分成 ${panels.length} 个小图，每个小图有自己的纵轴和单位：比较各小图的走势，不要比较它们的高低。准确数字以数据表为准。`;
 }
 
 /** Describes the chart for aria-label and <title>. */
@@ -158,78 +186,213 @@ export function describeChart(spec: ChartSpec): string {
     .slice(0, MAX_SERIES)
     .map((item) => item.name)
     .join('、');
+  const panels = chartPanels(spec);
+  const split =
+    spec.chart !== 'pie' && panels.length > 1 ? `，按单位分成 ${panels.length} 个小图，各有纵轴` : '';
   const notes = spec.highlights.map((highlight) => highlight.note).join('；');
-  return `${kind}：${spec.title}。共 ${spec.labels.length} 项${series ? `，数据列：${series}` : ''}${notes ? `。标出：${notes}` : ''}。`;
+  return `${kind}：${spec.title}。共 ${spec.labels.length} 项${series ? `，数据列：${series}` : ''}${split}${notes ? `。标出：${notes}` : ''}。`;
 }
 
-/** The axis frame, grid lines and tick labels of a line or bar chart; returns the y scale. */
-function valueAxis(spec: ChartSpec, includeZero: boolean) {
-  const values = finiteValues(spec.series.slice(0, MAX_SERIES));
-  let min = Math.min(...values);
-  let max = Math.max(...values);
+/** The <desc>: each panel's unit, series and their range, so the numbers are there without the picture. */
+function chartDetails(spec: ChartSpec): string {
+  const panels = chartPanels(spec);
+  const ranges = panels.map((panel, index) => {
+    const lines = panel.series.map((seriesIndex) => {
+      const item = spec.series[seriesIndex]!;
+      const values = finiteValues([item]);
+      const range = values.length
+        ? `${formatNumber(Math.min(...values))} 至 ${formatNumber(Math.max(...values))}`
+        : '没有数据';
+      return `${item.name}：${range}`;
+    });
+    const unit = panel.unit ? `（单位：${panel.unit}）` : '';
+    return `${panels.length > 1 ? `小图 ${index + 1}：` : ''}${lines.join('，')}${unit}`;
+  });
+  return `${ranges.join('；')}。准确数字以数据表为准。`;
+}
+
+const PAD = 12;
+const FONT = 12;
+const TITLE_SIZE = 16;
+const HEADER_LINE = 18;
+/** The plot height of each panel, by the number of panels. */
+const PLOT_HEIGHTS = [236, 236, 150, 120, 100];
+
+/** One panel's value axis: round ticks covering its values, and the position of a value. */
+interface Axis {
+  ticks: number[];
+  labels: string[];
+  low: number;
+  high: number;
+}
+
+function axisFor(values: number[], includeZero: boolean, count: number): Axis {
+  let min = values.length ? Math.min(...values) : 0;
+  let max = values.length ? Math.max(...values) : 1;
   if (includeZero || (min > 0 && min < max * 0.5)) min = Math.min(min, 0);
   if (includeZero) max = Math.max(max, 0);
-  const ticks = niceTicks(min, max, 5);
+  const ticks = niceTicks(min, max, count);
   const low = ticks[0]!;
   const high = ticks[ticks.length - 1]!;
-  const scale = Math.max(Math.abs(low), Math.abs(ticks[ticks.length - 1]!));
-  const y = (value: number) => PLOT.bottom - ((value - low) / (high - low || 1)) * (PLOT.bottom - PLOT.top);
-  const nodes: SvgNode[] = ticks.map((tick) =>
+  const scale = Math.max(Math.abs(low), Math.abs(high));
+  return { ticks, labels: ticks.map((tick) => formatTick(tick, scale)), low, high };
+}
+
+/** A panel placed on the page: its axis, header (unit and series names) and plot rows. */
+interface PanelFrame {
+  panel: ChartPanel;
+  axis: Axis;
+  header: SvgNode[];
+  top: number;
+  bottom: number;
+  y: (value: number) => number;
+}
+
+interface PanelLayout {
+  left: number;
+  right: number;
+  frames: PanelFrame[];
+  /** Where the category labels go (under the last panel). */
+  bottom: number;
+}
+
+/**
+ * A panel's header, flowed from the left edge and wrapped before the right one: 单位：… then,
+ * when the chart has several series, a colour mark and name for each of this panel's series.
+ */
+function panelHeader(spec: ChartSpec, panel: ChartPanel, kind: 'line' | 'bar', top: number) {
+  const drawn = Math.min(spec.series.length, MAX_SERIES);
+  const items: { width: number; draw: (x: number, y: number) => SvgNode[] }[] = [];
+  if (panel.unit || chartPanels(spec).length > 1) {
+    const label = fitText(`单位：${unitName(panel.unit)}`, CHART_WIDTH - 2 * PAD, FONT);
+    items.push({
+      width: estimateTextWidth(label, FONT),
+      draw: (x, y) => [text(label, { x, y, 'font-size': FONT, fill: MUTED })],
+    });
+  }
+  for (const index of drawn > 1 ? panel.series : []) {
+    const color = PALETTE[index % PALETTE.length]!;
+    const name = fitText(spec.series[index]!.name, CHART_WIDTH - 2 * PAD - 24, FONT);
+    items.push({
+      width: 24 + estimateTextWidth(name, FONT),
+      draw: (x, y) => [
+        kind === 'line'
+          ? node('line', { x1: x, x2: x + 18, y1: y - 4, y2: y - 4, stroke: color, 'stroke-width': 3 })
+          : node('rect', { x: x + 3, y: y - 10, width: 12, height: 12, fill: color }),
+        text(name, { x: x + 24, y, 'font-size': FONT, fill: INK }),
+      ],
+    });
+  }
+  const nodes: SvgNode[] = [];
+  let x = PAD;
+  let y = top + FONT;
+  for (const item of items) {
+    if (x > PAD && x + item.width > CHART_WIDTH - PAD) {
+      x = PAD;
+      y += HEADER_LINE;
+    }
+    nodes.push(...item.draw(x, y));
+    x += item.width + 16;
+  }
+  return { nodes, bottom: items.length ? y + 6 : top };
+}
+
+/** The panels stacked under the title, each with its header, one left edge for all plots. */
+function layoutPanels(spec: ChartSpec, kind: 'line' | 'bar'): PanelLayout {
+  const panels = chartPanels(spec);
+  const plotHeight = PLOT_HEIGHTS[Math.min(panels.length, PLOT_HEIGHTS.length - 1)]!;
+  const axes = panels.map((panel) =>
+    axisFor(
+      finiteValues(panel.series.map((index) => spec.series[index]!)),
+      kind === 'bar',
+      panels.length > 2 ? 4 : 5,
+    ),
+  );
+  const widest = Math.max(
+    0,
+    ...axes.flatMap((axis) => axis.labels.map((label) => estimateTextWidth(label, FONT))),
+  );
+  const left = PAD + widest + 8;
+  const right = CHART_WIDTH - PAD - 12;
+  let cursor = 40;
+  const frames = panels.map((panel, index) => {
+    const header = panelHeader(spec, panel, kind, cursor);
+    // Half a tick label sticks out above the plot's top line.
+    const top = header.bottom + 14;
+    const bottom = top + plotHeight;
+    const axis = axes[index]!;
+    const y = (value: number) => bottom - ((value - axis.low) / (axis.high - axis.low || 1)) * plotHeight;
+    cursor = bottom + 20;
+    return { panel, axis, header: header.nodes, top, bottom, y };
+  });
+  return { left, right, frames, bottom: frames[frames.length - 1]!.bottom };
+}
+
+/** A panel's grid lines, tick labels and frame (the vertical axis line last). */
+function valueAxis(
+  { axis, y }: PanelFrame,
+  { left, right }: PanelLayout,
+  top: number,
+  bottom: number,
+): SvgNode {
+  const nodes: SvgNode[] = axis.ticks.map((tick, index) =>
     node('g', { class: 'tick' }, [
-      node('line', {
-        x1: PLOT.left,
-        x2: PLOT.right,
-        y1: y(tick),
-        y2: y(tick),
-        stroke: tick === 0 ? MUTED : GRID,
-      }),
-      text(formatTick(tick, scale), {
-        x: PLOT.left - 8,
+      node('line', { x1: left, x2: right, y1: y(tick), y2: y(tick), stroke: tick === 0 ? MUTED : GRID }),
+      text(axis.labels[index]!, {
+        x: left - 8,
         y: y(tick) + 4,
         'text-anchor': 'end',
-        'font-size': 12,
+        'font-size': FONT,
         fill: MUTED,
       }),
     ]),
   );
-  const unit = unitLine(spec.series);
-  if (unit)
-    nodes.push(
-      text(unit, { x: PLOT.left - 8, y: PLOT.top - 12, 'text-anchor': 'end', 'font-size': 12, fill: MUTED }),
-    );
   nodes.push(
-    node('line', { x1: PLOT.left, x2: PLOT.left, y1: PLOT.top, y2: PLOT.bottom, stroke: MUTED }),
-    node('line', { x1: PLOT.left, x2: PLOT.right, y1: PLOT.bottom, y2: PLOT.bottom, stroke: MUTED }),
+    node('line', { x1: left, x2: right, y1: bottom, y2: bottom, stroke: MUTED }),
+    node('line', { x1: left, x2: left, y1: top, y2: bottom, stroke: MUTED }),
   );
-  return { nodes: [node('g', { class: 'axis axis--y' }, nodes)], y, low };
+  return node('g', { class: 'axis axis--y' }, nodes);
 }
 
-/** Category labels under the x axis: every k-th one when they would overlap. */
-function categoryAxis(spec: ChartSpec, x: (index: number) => number, slot: number): SvgNode {
+/** Every k-th category is labelled, about one per 64 units of width. */
+const labelStep = (count: number, left: number, right: number) =>
+  Math.max(1, Math.ceil(count / Math.max(1, Math.floor((right - left) / 64))));
+
+/** The width a category label may take: its share of the axis, at most 160. */
+const categoryRoom = (count: number, left: number, right: number, slot: number) =>
+  Math.max(24, Math.min(slot * labelStep(count, left, right) - 8, 160));
+
+/** Category labels under the last panel: every k-th one when they would overlap, each cut to its room. */
+function categoryAxis(
+  spec: ChartSpec,
+  layout: PanelLayout,
+  x: (index: number) => number,
+  slot: number,
+): SvgNode {
+  const { left, right, bottom } = layout;
   const count = spec.labels.length;
-  const columns = Math.max(4, Math.floor(slot / 7));
-  const step = Math.max(1, Math.ceil(count / Math.max(1, Math.floor((PLOT.right - PLOT.left) / 64))));
+  const step = labelStep(count, left, right);
+  const room = categoryRoom(count, left, right, slot);
   const labels: SvgNode[] = [];
-  for (let index = 0; index < count; index += 1) {
-    if (index % step !== 0) continue;
+  for (let index = 0; index < count; index += step) {
     labels.push(
-      node('line', { x1: x(index), x2: x(index), y1: PLOT.bottom, y2: PLOT.bottom + 4, stroke: MUTED }),
-      text(shorten(spec.labels[index] ?? '', step > 1 ? 10 : Math.min(12, columns)), {
+      node('line', { x1: x(index), x2: x(index), y1: bottom, y2: bottom + 4, stroke: MUTED }),
+      text(fitText(spec.labels[index] ?? '', room, FONT), {
         x: x(index),
-        y: PLOT.bottom + 18,
+        y: bottom + 18,
         'text-anchor': 'middle',
-        'font-size': 12,
+        'font-size': FONT,
         fill: INK,
       }),
     );
   }
   if (spec.categoryName) {
     labels.push(
-      text(shorten(spec.categoryName, 30), {
-        x: (PLOT.left + PLOT.right) / 2,
-        y: PLOT.bottom + 40,
+      text(fitText(spec.categoryName, right - left, FONT), {
+        x: (left + right) / 2,
+        y: bottom + 40,
         'text-anchor': 'middle',
-        'font-size': 12,
+        'font-size': FONT,
         fill: MUTED,
       }),
     );
@@ -237,114 +400,123 @@ function categoryAxis(spec: ChartSpec, x: (index: number) => number, slot: numbe
   return node('g', { class: 'axis axis--x' }, labels);
 }
 
-function legend(series: ChartSeries[], kind: 'line' | 'bar'): SvgNode | null {
-  if (series.length < 2) return null;
-  let x = PLOT.left + 24;
-  const items = series.map((item, index) => {
-    const color = PALETTE[index % PALETTE.length]!;
-    const name = shorten(item.name, 16);
-    const mark =
-      kind === 'line'
-        ? node('line', { x1: x, x2: x + 18, y1: 38, y2: 38, stroke: color, 'stroke-width': 3 })
-        : node('rect', { x, y: 32, width: 12, height: 12, fill: color });
-    const label = text(name, { x: x + (kind === 'line' ? 24 : 18), y: 42, 'font-size': 12, fill: INK });
-    x += (kind === 'line' ? 32 : 26) + displayWidth(name) * 7;
-    return node('g', {}, [mark, label]);
-  });
-  return node('g', { class: 'legend' }, items);
-}
-
-/** A callout next to a highlighted mark, kept inside the plot area. */
-function callout(note: string, x: number, y: number): SvgNode[] {
-  const label = shorten(note, 28);
-  const width = displayWidth(label) * 6.5 + 12;
-  const left = Math.min(Math.max(x - width / 2, PLOT.left + 2), PLOT.right - width);
-  const top = y - 34 < PLOT.top - 14 ? y + 12 : y - 34;
+/** A callout next to a highlighted mark, kept inside its panel's plot. */
+function callout(note: string, x: number, y: number, layout: PanelLayout, top: number): SvgNode[] {
+  const label = fitText(note, 240, FONT, true);
+  const width = estimateTextWidth(label, FONT, true) + 12;
+  const leftEdge = Math.min(Math.max(x - width / 2, layout.left + 2), layout.right - width);
+  const above = y - 34 >= top - 14;
+  const boxTop = above ? y - 34 : y + 12;
   return [
-    node('rect', { x: left, y: top, width, height: 20, rx: 3, fill: '#fff3bf', stroke: HIGHLIGHT }),
+    node('rect', { x: leftEdge, y: boxTop, width, height: 20, rx: 3, fill: '#fff3bf', stroke: HIGHLIGHT }),
     text(label, {
-      x: left + width / 2,
-      y: top + 14,
+      x: leftEdge + width / 2,
+      y: boxTop + 14,
       'text-anchor': 'middle',
-      'font-size': 12,
+      'font-size': FONT,
       fill: HIGHLIGHT,
       'font-weight': 'bold',
     }),
   ];
 }
 
-function lineChart(spec: ChartSpec): SvgNode[] {
-  const series = spec.series.slice(0, MAX_SERIES);
-  const count = spec.labels.length;
-  const { nodes, y } = valueAxis(spec, false);
-  const inset = 16;
-  const x = (index: number) =>
-    count <= 1
-      ? (PLOT.left + PLOT.right) / 2
-      : PLOT.left + inset + (index * (PLOT.right - PLOT.left - 2 * inset)) / (count - 1);
-  const lines = series.map((item, seriesIndex) => {
-    const color = PALETTE[seriesIndex % PALETTE.length]!;
-    let path = '';
-    let pen = false;
-    const points: SvgNode[] = [];
-    item.values.forEach((value, index) => {
-      if (value === null || !Number.isFinite(value)) {
-        pen = false;
-        return;
-      }
-      path += `${pen ? 'L' : 'M'}${round(x(index))} ${round(y(value))}`;
-      pen = true;
-      points.push(node('circle', { cx: x(index), cy: y(value), r: 3, fill: color }));
-    });
-    return node('g', { class: 'series', 'data-series': seriesIndex }, [
-      node('path', {
-        d: path || 'M0 0',
-        fill: 'none',
-        stroke: color,
-        'stroke-width': 2.5,
-        'stroke-linejoin': 'round',
-      }),
-      ...points,
-    ]);
+/** The panel a series is drawn in. */
+const frameOf = (layout: PanelLayout, series: number) =>
+  layout.frames.find((frame) => frame.panel.series.includes(series));
+
+function linePath(
+  item: ChartSeries,
+  color: string,
+  x: (index: number) => number,
+  y: (value: number) => number,
+) {
+  let path = '';
+  let pen = false;
+  const points: SvgNode[] = [];
+  item.values.forEach((value, index) => {
+    if (value === null || !Number.isFinite(value)) {
+      pen = false;
+      return;
+    }
+    path += `${pen ? 'L' : 'M'}${round(x(index))} ${round(y(value))}`;
+    pen = true;
+    points.push(node('circle', { cx: x(index), cy: y(value), r: 3, fill: color }));
   });
-  const marks = spec.highlights.flatMap((highlight) => {
-    const value = series[highlight.series]?.values[highlight.index];
-    if (value === null || value === undefined || !Number.isFinite(value)) return [];
-    return [
-      node('g', { class: 'highlight', 'data-highlight': highlight.index }, [
-        node('circle', {
-          cx: x(highlight.index),
-          cy: y(value),
-          r: 7,
-          fill: 'none',
-          stroke: HIGHLIGHT,
-          'stroke-width': 2.5,
-        }),
-        ...callout(highlight.note, x(highlight.index), y(value)),
-      ]),
-    ];
-  });
-  const legendNode = legend(series, 'line');
-  const slot = count <= 1 ? PLOT.right - PLOT.left : (PLOT.right - PLOT.left) / (count - 1);
-  return [...nodes, categoryAxis(spec, x, slot), ...lines, ...marks, ...(legendNode ? [legendNode] : [])];
+  return [
+    node('path', {
+      d: path || 'M0 0',
+      fill: 'none',
+      stroke: color,
+      'stroke-width': 2.5,
+      'stroke-linejoin': 'round',
+    }),
+    ...points,
+  ];
 }
 
-function barChart(spec: ChartSpec): SvgNode[] {
-  const series = spec.series.slice(0, MAX_SERIES);
-  const count = Math.max(1, spec.labels.length);
-  const { nodes, y } = valueAxis(spec, true);
-  const slot = (PLOT.right - PLOT.left) / count;
+function lineChart(spec: ChartSpec): SvgNode[] {
+  const layout = layoutPanels(spec, 'line');
+  const { left, right } = layout;
+  const count = spec.labels.length;
+  // The first and last points sit far enough in for their centred labels to stay inside the chart.
+  const room = categoryRoom(count, left, right, count <= 1 ? right - left : (right - left) / (count - 1));
+  const half = (label: string | undefined) => estimateTextWidth(fitText(label ?? '', room, FONT), FONT) / 2;
+  const start = Math.max(16, half(spec.labels[0]) - (left - PAD));
+  const end = Math.max(16, half(spec.labels[count - 1]) - (CHART_WIDTH - PAD - right));
+  const x = (index: number) =>
+    count <= 1 ? (left + right) / 2 : left + start + (index * (right - left - start - end)) / (count - 1);
+  const panels = layout.frames.map((frame) => {
+    const lines = frame.panel.series.map((seriesIndex) =>
+      node(
+        'g',
+        { class: 'series', 'data-series': seriesIndex },
+        linePath(spec.series[seriesIndex]!, PALETTE[seriesIndex % PALETTE.length]!, x, frame.y),
+      ),
+    );
+    const marks = spec.highlights.flatMap((highlight) => {
+      const value = spec.series[highlight.series]?.values[highlight.index];
+      if (frameOf(layout, highlight.series) !== frame) return [];
+      if (value === null || value === undefined || !Number.isFinite(value)) return [];
+      const [cx, cy] = [x(highlight.index), frame.y(value)];
+      return [
+        node('g', { class: 'highlight', 'data-highlight': highlight.index }, [
+          node('circle', { cx, cy, r: 7, fill: 'none', stroke: HIGHLIGHT, 'stroke-width': 2.5 }),
+          ...callout(highlight.note, cx, cy, layout, frame.top),
+        ]),
+      ];
+    });
+    return panelNode(frame, layout, [...lines, ...marks]);
+  });
+  const slot = count <= 1 ? right - left : (right - left - start - end) / (count - 1);
+  return [...panels, categoryAxis(spec, layout, x, slot)];
+}
+
+function panelNode(frame: PanelFrame, layout: PanelLayout, marks: SvgNode[]): SvgNode {
+  return node(
+    'g',
+    { class: 'panel', 'data-panel': frame.panel.series.join(' '), 'data-unit': frame.panel.unit },
+    [...frame.header, valueAxis(frame, layout, frame.top, frame.bottom), ...marks],
+  );
+}
+
+function panelBars(
+  spec: ChartSpec,
+  frame: PanelFrame,
+  x: (index: number) => number,
+  slot: number,
+): SvgNode[] {
+  const { series } = frame.panel;
   const groupWidth = slot * 0.7;
   const barWidth = groupWidth / Math.max(1, series.length);
-  const x = (index: number) => PLOT.left + slot * index + slot / 2;
   const highlighted = new Set(spec.highlights.map((highlight) => `${highlight.series}:${highlight.index}`));
-  const showValues = count * series.length <= 24;
-  const bars = series.map((item, seriesIndex) => {
+  const showValues = spec.labels.length * series.length <= 24;
+  const { y } = frame;
+  return series.map((seriesIndex, position) => {
     const color = PALETTE[seriesIndex % PALETTE.length]!;
     const rects: SvgNode[] = [];
-    item.values.forEach((value, index) => {
+    spec.series[seriesIndex]!.values.forEach((value, index) => {
       if (value === null || !Number.isFinite(value)) return;
-      const left = x(index) - groupWidth / 2 + seriesIndex * barWidth;
+      const left = x(index) - groupWidth / 2 + position * barWidth;
       const top = Math.min(y(value), y(0));
       const height = Math.max(Math.abs(y(0) - y(value)), value === 0 ? 0 : 1);
       const marked = highlighted.has(`${seriesIndex}:${index}`);
@@ -373,8 +545,16 @@ function barChart(spec: ChartSpec): SvgNode[] {
     });
     return node('g', { class: 'series', 'data-series': seriesIndex }, rects);
   });
-  const legendNode = legend(series, 'bar');
-  return [...nodes, categoryAxis(spec, x, slot), ...bars, ...(legendNode ? [legendNode] : [])];
+}
+
+function barChart(spec: ChartSpec): SvgNode[] {
+  const layout = layoutPanels(spec, 'bar');
+  const { left, right } = layout;
+  const count = Math.max(1, spec.labels.length);
+  const slot = (right - left) / count;
+  const x = (index: number) => left + slot * index + slot / 2;
+  const panels = layout.frames.map((frame) => panelNode(frame, layout, panelBars(spec, frame, x, slot)));
+  return [...panels, categoryAxis(spec, layout, x, slot)];
 }
 
 /** Share of each slice in percent (non-negative values only), summing to 100 when the total is positive. */
@@ -444,49 +624,71 @@ function pieChart(spec: ChartSpec): SvgNode[] {
   return [node('g', { class: 'slices' }, slices), node('g', { class: 'legend' }, legendItems)];
 }
 
-/** The whole chart: an <svg> element tree with a white background, title and description. */
+/** Every <text> in a tree, with its estimated box. */
+export function textNodes(tree: SvgNode): SvgNode[] {
+  const found = tree.tag === 'text' ? [tree] : [];
+  for (const child of tree.children ?? []) found.push(...textNodes(child));
+  return found;
+}
+
+function chartBody(spec: ChartSpec): { body: SvgNode[]; height: number } {
+  const hasData = finiteValues(spec.series.slice(0, spec.chart === 'pie' ? 1 : MAX_SERIES)).length > 0;
+  if (!hasData) {
+    const message = text('没有可画的数据', {
+      x: CHART_WIDTH / 2,
+      y: CHART_HEIGHT / 2,
+      'text-anchor': 'middle',
+      'font-size': TITLE_SIZE,
+      fill: MUTED,
+    });
+    return { body: [message], height: CHART_HEIGHT };
+  }
+  if (spec.chart === 'pie') return { body: pieChart(spec), height: CHART_HEIGHT };
+  const body = spec.chart === 'line' ? lineChart(spec) : barChart(spec);
+  return { body, height: CHART_HEIGHT };
+}
+
+/**
+ * The whole chart: an <svg> element tree with a white background, <title> and <desc>. Its viewBox
+ * holds every label's estimated box (chart-text.ts), so a chart split into panels is taller than
+ * 640×360 and one with a long label a little wider; width and height are the viewBox's, which the
+ * PNG is drawn at (2×).
+ */
 export function buildChart(spec: ChartSpec): SvgNode {
   const description = describeChart(spec);
-  const hasData = finiteValues(spec.series.slice(0, spec.chart === 'pie' ? 1 : MAX_SERIES)).length > 0;
-  const body = !hasData
-    ? [
-        text('没有可画的数据', {
-          x: CHART_WIDTH / 2,
-          y: CHART_HEIGHT / 2,
-          'text-anchor': 'middle',
-          'font-size': 16,
-          fill: MUTED,
-        }),
-      ]
-    : spec.chart === 'line'
-      ? lineChart(spec)
-      : spec.chart === 'bar'
-        ? barChart(spec)
-        : pieChart(spec);
+  const title = text(fitText(spec.title, CHART_WIDTH - 2 * PAD, TITLE_SIZE, true), {
+    x: CHART_WIDTH / 2,
+    y: 26,
+    'text-anchor': 'middle',
+    'font-size': TITLE_SIZE,
+    'font-weight': 'bold',
+    fill: INK,
+  });
+  const { body, height } = chartBody(spec);
+  const drawn = [title, ...body];
+  const view = viewBoxAround(
+    drawn.flatMap((item) => textNodes(item).map(textBox)),
+    CHART_WIDTH,
+    height,
+  );
   return node(
     'svg',
     {
       xmlns: SVG_NS,
-      viewBox: `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`,
-      width: CHART_WIDTH,
-      height: CHART_HEIGHT,
+      viewBox: `${view.x} ${view.y} ${view.width} ${view.height}`,
+      width: view.width,
+      height: view.height,
       role: 'img',
       'aria-label': description,
       'data-chart': spec.chart,
+      'data-panels': spec.chart === 'pie' ? 1 : chartPanels(spec).length,
       'font-family': CHART_FONT,
     },
     [
       { tag: 'title', attrs: {}, text: description },
-      node('rect', { x: 0, y: 0, width: CHART_WIDTH, height: CHART_HEIGHT, fill: '#ffffff' }),
-      text(shorten(spec.title, 80), {
-        x: CHART_WIDTH / 2,
-        y: 24,
-        'text-anchor': 'middle',
-        'font-size': 16,
-        'font-weight': 'bold',
-        fill: INK,
-      }),
-      ...body,
+      { tag: 'desc', attrs: {}, text: chartDetails(spec) },
+      node('rect', { ...view, fill: '#ffffff' }),
+      ...drawn,
     ],
   );
 }
