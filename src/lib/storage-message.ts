@@ -33,8 +33,8 @@ export interface StorageItem {
  */
 export function pageStorageWarningText(problem: StorageProblem, items: readonly StorageItem[]): string {
   if (items.length === 0) return '';
-  if (items.length === 1)
-    return storageWarningText(problem, items[0].what, items[0].advice, items[0].unaffected);
+  const [only] = items;
+  if (items.length === 1 && only) return storageWarningText(problem, only.what, only.advice, only.unaffected);
   const whats = [...new Set(items.map((item) => item.what))];
   const byAdvice = new Map<string, Set<string>>();
   for (const item of items) {
