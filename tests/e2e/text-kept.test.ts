@@ -134,4 +134,19 @@ describe.skipIf(noBrowser)('nothing typed is lost', () => {
     expect(await previous.innerText()).toContain('恢复上一版本前');
     expect(errors).toEqual([]);
   });
+
+  it('two tabs: recipients typed in one tab are offered in the other, not written over it', async () => {
+    const { page: first, context, errors } = await openPage(browser, 'tools/');
+    const second = await context.newPage();
+    await second.goto(new URL('tools/', siteUrl).href, { waitUntil: 'load' });
+    await second.locator('mail-composer [data-to]').fill('me@example.com');
+    await second.locator('#tools-subject-text').focus();
+    await first.locator('mail-composer [data-to]').fill('copyright@kuaishou.com');
+    const offer = second.locator('mail-composer [data-other-tab="ksmail:to"]');
+    await expect.poll(() => offer.isVisible()).toBe(true);
+    expect(await second.locator('mail-composer [data-to]').inputValue()).toBe('me@example.com');
+    await offer.getByRole('button', { name: '载入那个版本' }).click();
+    expect(await second.locator('mail-composer [data-to]').inputValue()).toBe('copyright@kuaishou.com');
+    expect(errors).toEqual([]);
+  });
 });
