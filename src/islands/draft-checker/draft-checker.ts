@@ -3,7 +3,7 @@ import { highlightLines, isLongDraft } from '../../lib/rules/draft-view';
 import { ownValue } from '../../lib/own-value';
 import { compileRules } from '../../lib/rules/rules-engine';
 import { applyFix, type Finding } from '../../lib/rules/ruleset';
-import { renderHighlights } from './draft-highlights';
+import { keepMirrorAligned, renderHighlights, revealOffset } from './draft-highlights';
 import { renderFindings, summarize } from '../shared/findings-view';
 import type { LongDraftResult } from '../shared/draft-worker';
 import { checkLongDraft } from '../shared/long-draft-check';
@@ -120,7 +120,7 @@ function showResult(
   const long = digest !== null;
   // A long draft is not coloured: a second copy of it laid out in the mirror would double
   // what the browser already spends on the textarea.
-  renderHighlights(view.mirror, long ? [] : highlightLines(text, findings));
+  renderHighlights(view.mirror, long ? [] : highlightLines(text, findings), view.input);
   view.longNotice.hidden = !long;
   view.longNotice.textContent = long
     ? `草稿很长（${text.length.toLocaleString('zh-CN')} 字）：为了输入流畅，文中不再用颜色标出问题，停止输入片刻后才检查。问题仍列在下方，点击即可在文中选中。`
@@ -165,6 +165,7 @@ class DraftChecker extends HTMLElement {
       select: (finding: Finding) => {
         input.focus();
         input.setSelectionRange(finding.start, finding.end);
+        revealOffset(view.mirror, input, finding.start);
       },
       fix: (finding: Finding) => {
         input.value = applyFix(input.value, finding);
@@ -248,9 +249,6 @@ class DraftChecker extends HTMLElement {
       watchLongDraft(true);
       edited(event);
     });
-    input.addEventListener('scroll', () => {
-      view.mirror.scrollTop = input.scrollTop;
-    });
     const clearButton = this.querySelector<HTMLButtonElement>('[data-clear]')!;
     // Nothing is cleared for good: the draft stays one step back, with a button to restore it.
     const previousBar = el('p', { class: 'ks-checker__storage', 'data-previous': '', role: 'status' });
@@ -280,6 +278,7 @@ class DraftChecker extends HTMLElement {
         input.value = text;
         update(false);
       }),
+      keepMirrorAligned(view.mirror, input),
     );
     update(false);
   }
