@@ -19,6 +19,8 @@ describe('diffRulesets', () => {
     );
     expect(diff.removed).toEqual([]);
     expect(diff.changed).toEqual([]);
+    // Every rule of the first version is kept as it was.
+    expect(diff.unchanged).toEqual(first!.rules.map((rule) => rule.id));
     expect(diff.settings.map((change) => change.field).sort()).toEqual(['cadence', 'mailLimits']);
     expect(isEmptyDiff(diff)).toBe(false);
   });
@@ -42,9 +44,29 @@ describe('diffRulesets', () => {
     expect(words).toMatchObject({ field: 'words', added: ['离谱'] });
     expect(words.removed).toHaveLength(1);
     expect(diff.settings).toEqual([{ field: 'urgencyWords', added: ['火速'], removed: [] }]);
+    expect(diff.unchanged).not.toContain('attachment.size');
+    expect(diff.unchanged).not.toContain('figures.emphasis');
+    expect(diff.unchanged).toHaveLength(next.rules.length - diff.changed.length);
+  });
+
+  it('sorts every rule of either version into exactly one group', () => {
+    const next: Ruleset = structuredClone(second!);
+    next.rules = next.rules.slice(3);
+    next.rules[0]!.message = '改过的提示';
+    const diff = diffRulesets(second!, next);
+    const ids = [
+      ...diff.added.map((rule) => rule.id),
+      ...diff.removed.map((rule) => rule.id),
+      ...diff.changed.map((entry) => entry.id),
+      ...diff.unchanged,
+    ];
+    expect(ids.sort()).toEqual(second!.rules.map((rule) => rule.id).sort());
+    expect(diff.changed.map((entry) => entry.id)).toEqual([next.rules[0]!.id]);
   });
 
   it('a version against itself is empty', () => {
-    expect(isEmptyDiff(diffRulesets(second!, second!))).toBe(true);
+    const diff = diffRulesets(second!, second!);
+    expect(isEmptyDiff(diff)).toBe(true);
+    expect(diff.unchanged).toHaveLength(second!.rules.length);
   });
 });

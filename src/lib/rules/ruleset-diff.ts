@@ -1,7 +1,8 @@
 /**
  * What changed between two ruleset versions: rules added, removed and changed (field by field,
  * with old and new values; for word lists, the words added and removed), and changes to the
- * shared settings (ID labels, urgency words, mailbox limits, the follow-up cadence).
+ * shared settings (ID labels, urgency words, mailbox limits, the follow-up cadence), and the ids
+ * of the rules that did not change (a page folds them away; listing them says the rest is the same).
  */
 import type { Rule, Ruleset } from './ruleset';
 
@@ -21,6 +22,8 @@ export interface RulesetDiff {
   added: Rule[];
   removed: Rule[];
   changed: { id: string; changes: FieldChange[] }[];
+  /** Ids of the rules in both versions with no field changed, in the newer version's order. */
+  unchanged: string[];
   settings: FieldChange[];
 }
 
@@ -57,21 +60,22 @@ function compareFields(
 export function diffRulesets(from: Ruleset, to: Ruleset): RulesetDiff {
   const oldRules = new Map(from.rules.map((rule) => [rule.id, rule]));
   const newRules = new Map(to.rules.map((rule) => [rule.id, rule]));
+  const kept = to.rules
+    .filter((rule) => oldRules.has(rule.id))
+    .map((rule) => ({
+      id: rule.id,
+      changes: compareFields(
+        oldRules.get(rule.id) as unknown as Record<string, unknown>,
+        rule as unknown as Record<string, unknown>,
+      ),
+    }));
   return {
     from: from.version,
     to: to.version,
     added: to.rules.filter((rule) => !oldRules.has(rule.id)),
     removed: from.rules.filter((rule) => !newRules.has(rule.id)),
-    changed: to.rules
-      .filter((rule) => oldRules.has(rule.id))
-      .map((rule) => ({
-        id: rule.id,
-        changes: compareFields(
-          oldRules.get(rule.id) as unknown as Record<string, unknown>,
-          rule as unknown as Record<string, unknown>,
-        ),
-      }))
-      .filter((entry) => entry.changes.length > 0),
+    changed: kept.filter((entry) => entry.changes.length > 0),
+    unchanged: kept.filter((entry) => entry.changes.length === 0).map((entry) => entry.id),
     settings: compareFields(
       from as unknown as Record<string, unknown>,
       to as unknown as Record<string, unknown>,
