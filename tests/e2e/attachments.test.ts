@@ -62,9 +62,13 @@ describe.skipIf(noBrowser)('attachment checker in Chromium', () => {
       '符合命名约定',
     );
     expect(await rules(page, 'IMG_4821.png')).toEqual(['attachment.type-mismatch', 'attachment.name']);
-    expect(await row(page, 'IMG_4821.png').locator('[data-new-name]').inputValue()).toMatch(
-      /^\d{8}_截图\.jpg$/,
-    );
+    // It goes out under its own name until renamed; the rename offered has the real type's extension.
+    expect(await row(page, 'IMG_4821.png').locator('[data-new-name]').inputValue()).toBe('IMG_4821.png');
+    expect(
+      await row(page, 'IMG_4821.png')
+        .locator('[data-rule="attachment.type-mismatch"] [data-fix]')
+        .innerText(),
+    ).toMatch(/^改为“\d{8}_截图\.jpg”$/);
     expect(await row(page, '截图.png').getAttribute('data-detected')).toBe('application/x-msdownload');
     expect(await rules(page, '截图.png')).toContain('attachment.blocked');
     expect(await row(page, '截图.png').locator('.ks-finding--error').count()).toBeGreaterThan(0);
@@ -168,7 +172,7 @@ describe.skipIf(noBrowser)('attachment checker in Chromium', () => {
     await page.locator('attachment-checker [data-download]:not([hidden])').waitFor();
     expect(predicted).toContain(`预计 ${(zip.length / MB).toFixed(1)} MB`);
     expect(await page.locator('attachment-checker [data-package-result]').innerText()).toMatch(
-      /已生成：3 个文件/,
+      /已生成并校验：3 个文件/,
     );
     // 70 MB is over the 5 MB limit: the package is checked like any attachment, its size first.
     expect(

@@ -4,6 +4,7 @@
  */
 import { formatBytes } from '../../lib/byte-size';
 import {
+  mimeForAttachment,
   checkAttachments,
   hasErrors,
   type AttachmentsResult,
@@ -42,6 +43,7 @@ async function writePackage(
     originalName: file.name,
     size: file.size,
     type: report.detected?.label ?? '未识别',
+    mime: mimeForAttachment(report.detected, report.suggestedName),
     lastModified: file.lastModified ?? Date.now(),
   }));
   await writeEvidencePackage(entries, path).catch((error: unknown) => {

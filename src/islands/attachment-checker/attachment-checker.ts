@@ -1,14 +1,15 @@
+/**
+ * The attachment checker island: reads each chosen file's first bytes, shows its findings
+ * (on the name it will be sent under), lets the user rename it, and builds the evidence
+ * package on request. Thin: checking, naming and the package are src/lib/attachments, loaded
+ * as chunks (attachment-checks.ts when files are chosen, evidence-builder.ts to build).
+ */
 import { base64EncodedSize, formatBytes } from '../../lib/byte-size';
-import {
-  checkAttachmentName,
-  checkAttachments,
-  compileAttachmentRules,
-  type AttachmentInput,
-  type AttachmentReport,
-  type CompiledAttachmentRules,
+import type {
+  AttachmentInput,
+  AttachmentReport,
+  CompiledAttachmentRules,
 } from '../../lib/attachments/check-attachments';
-import { predictPackageSize } from '../../lib/attachments/evidence-manifest';
-import { HEAD_BYTES, ZIP_MAGIC } from '../../lib/attachments/file-signature';
 import type { Finding } from '../../lib/rules/ruleset';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import { renderFindings, summarize } from '../shared/findings-view';
@@ -23,7 +24,10 @@ interface Item {
   key: number;
   file: File;
   head: Uint8Array;
-  /** The name it will be sent under; null until the user edits it (then the suggestion is used). */
+  /**
+   * The name it will be sent under once the user renamed it (typed, or took a suggestion);
+   * null: its own name. Findings are about this name, so a rename clears the old name's.
+   */
   editedName: string | null;
 }
 
@@ -32,22 +36,26 @@ interface Item {
  * choosing and checking files (and the predicted size) works without them.
  */
 const packageCode = lazyChunk(() => import('./evidence-builder'), '证据包的打包代码');
+/** The checks, needed once a file is chosen (every render with files has them loaded). */
+const checksCode = lazyChunk(() => import('./attachment-checks'), '附件检查代码');
+type Checks = Awaited<ReturnType<typeof checksCode.load>>;
 
-const readHead = async (file: File) => new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+const readHead = async (file: File, checks: Checks) =>
+  new Uint8Array(await file.slice(0, checks.HEAD_BYTES).arrayBuffer());
+
+const sentName = (item: Item) => item.editedName ?? item.file.name;
 
 const today = () => shanghaiDate(Date.now());
 
 class AttachmentChecker extends HTMLElement {
   #items: Item[] = [];
   #nextKey = 0;
-  #rules!: CompiledAttachmentRules;
+  #rules: CompiledAttachmentRules | undefined;
   #base = '/';
   #downloadUrl: string | null = null;
   #building = false;
 
   connectedCallback() {
-    const data = readPageData('checker');
-    this.#rules = compileAttachmentRules(data.ruleset, data.attachmentTypes);
     this.#base = this.dataset.base ?? '/';
     const picker = this.querySelector<HTMLInputElement>('[data-picker]')!;
     const dropzone = this.querySelector<HTMLElement>('[data-dropzone]')!;
@@ -77,13 +85,33 @@ class AttachmentChecker extends HTMLElement {
       picker.focus();
     });
     this.querySelector('[data-build]')!.addEventListener('click', () => void this.build());
-    // Files chosen earlier on this page (another checker) are shown here too.
-    for (const chosen of $attachments.get()) {
-      if (this.#items.some((item) => item.file === chosen.file)) continue;
-      void readHead(chosen.file).then((head) => {
-        this.#items.push({ key: this.#nextKey++, file: chosen.file, head, editedName: null });
+    // Files chosen earlier on this page (another checker) are shown here too, under their names.
+    const earlier = $attachments.get();
+    if (earlier.length > 0)
+      void this.checks().then(async (checks) => {
+        if (!checks) return;
+        for (const chosen of earlier) {
+          if (this.#items.some((item) => item.file === chosen.file)) continue;
+          const head = await readHead(chosen.file, checks);
+          const editedName = chosen.name === chosen.file.name ? null : chosen.name;
+          this.#items.push({ key: this.#nextKey++, file: chosen.file, head, editedName });
+        }
         this.render();
       });
+  }
+
+  /** The checking code with the rules compiled, or null (the page says why) when it did not load. */
+  async checks(): Promise<Checks | null> {
+    try {
+      const checks = await checksCode.load();
+      if (!this.#rules) {
+        const data = readPageData('checker');
+        this.#rules = checks.compileAttachmentRules(data.ruleset, data.attachmentTypes);
+      }
+      return checks;
+    } catch (error) {
+      this.showError((error as Error).message);
+      return null;
     }
   }
 
@@ -101,10 +129,12 @@ class AttachmentChecker extends HTMLElement {
       );
       files = files.slice(0, Math.max(room, 0));
     }
+    const checks = await this.checks();
+    if (!checks) return;
     const read = await Promise.all(
       files.map(async (file) => {
         try {
-          return { file, head: await readHead(file) };
+          return { file, head: await readHead(file, checks) };
         } catch {
           // A folder dropped as a file, or a file moved away after it was chosen.
           problems.push(`无法读取“${file.name}”：它可能是文件夹，或已被移动、删除。`);
@@ -125,24 +155,39 @@ class AttachmentChecker extends HTMLElement {
     error.hidden = message === '';
   }
 
-  inputs(useEdited: boolean): AttachmentInput[] {
+  /** The files as they will be sent: under their new names. */
+  inputs(): AttachmentInput[] {
     return this.#items.map((item) => ({
-      name: useEdited && item.editedName !== null ? item.editedName : item.file.name,
+      name: sentName(item),
       size: item.file.size,
       head: item.head,
       lastModified: item.file.lastModified,
     }));
   }
 
+  /** The current checks of the files; with no file chosen the checking code may not be loaded. */
+  result(date: string) {
+    const checks = checksCode.current;
+    if (!checks || !this.#rules || this.#items.length === 0) return null;
+    return { checks, result: checks.checkAttachments(this.inputs(), this.#rules, { today: date }) };
+  }
+
   render() {
     const date = today();
-    const result = checkAttachments(this.inputs(false), this.#rules, { today: date });
-    const names = result.files.map((report, index) => this.#items[index]!.editedName ?? report.suggestedName);
+    const checked = this.result(date);
+    if (!checked) {
+      this.renderEmpty();
+      return;
+    }
+    const { checks, result } = checked;
+    const names = this.#items.map(sentName);
     $attachments.set(
       this.#items.map((item, index) => ({
         file: item.file,
         name: names[index]!,
         blocked: result.files[index]!.blocked,
+        // What the bytes are, not what the extension or the browser's guess says.
+        type: checks.mimeForAttachment(result.files[index]!.detected, names[index]!),
       })),
     );
 
@@ -169,21 +214,33 @@ class AttachmentChecker extends HTMLElement {
     $attachmentFindings.set(all);
     this.querySelector('[data-status]')!.textContent =
       this.#items.length === 0 ? '' : `${this.#items.length} 个文件。${summarize(all)}`;
-    this.renderPackage(result.files, names, date);
+    this.renderPackage(checks, result.files, names, date);
+  }
+
+  /** No file chosen: nothing to check, so the checking code need not have loaded. */
+  renderEmpty() {
+    $attachments.set([]);
+    $attachmentFindings.set([]);
+    this.querySelector('[data-list]')!.replaceChildren();
+    this.querySelector('[data-list-findings]')!.replaceChildren();
+    this.querySelector<HTMLElement>('[data-summary]')!.hidden = true;
+    this.querySelector('[data-status]')!.textContent = '';
   }
 
   row(report: AttachmentReport, index: number, names: string[], date: string): HTMLElement {
     const item = this.#items[index]!;
     const row = document.createElement('li');
     row.className = 'ks-attachment';
-    row.dataset.attachment = report.name;
+    // The file's own name stays its handle; the name it is sent under is what the row shows.
+    row.dataset.attachment = item.file.name;
+    row.dataset.sentName = report.name;
     row.dataset.detected = report.detectedType ?? '';
     const head = document.createElement('p');
     head.className = 'ks-attachment__head';
     const title = document.createElement('strong');
     title.textContent = report.name;
     const facts = document.createElement('span');
-    facts.textContent = ` ${formatBytes(report.size)} · 内容识别为：${report.detected?.label ?? '未能识别'}`;
+    facts.textContent = `${report.name === item.file.name ? '' : `（原名 ${item.file.name}）`} ${formatBytes(report.size)} · 内容识别为：${report.detected?.label ?? '未能识别'}`;
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.dataset.remove = '';
@@ -211,7 +268,7 @@ class AttachmentChecker extends HTMLElement {
     const nameStatus = document.createElement('span');
     nameStatus.dataset.nameStatus = '';
     const updateNameStatus = () => {
-      const problems = this.newNameProblems(input.value, report, index, names, date);
+      const problems = this.newNameProblems(input.value, index, names, date);
       nameStatus.textContent = problems.length === 0 ? '✓ 符合命名约定' : `✗ ${problems.join(' ')}`;
       nameStatus.dataset.ok = String(problems.length === 0);
     };
@@ -224,11 +281,11 @@ class AttachmentChecker extends HTMLElement {
           .get()
           .map((chosen) => (chosen.file === item.file ? { ...chosen, name: input.value } : chosen)),
       );
-      this.renderPackage(null, names, date);
+      this.renderPackage(checksCode.current!, null, names, date);
     });
-    // Re-render (dedupe, package) once the edit is done, without losing the caret while typing.
+    // Re-check (findings, dedupe, package) once the edit is done, without losing the caret while typing.
     input.addEventListener('change', () => this.render());
-    updateNameStatus();
+    if (!report.blocked) updateNameStatus();
     nameRow.append(label, input, nameStatus);
 
     const findings = document.createElement('ol');
@@ -238,63 +295,79 @@ class AttachmentChecker extends HTMLElement {
       select: () => input.focus(),
       fix: (finding: Finding) => {
         if (!finding.fix) return;
+        // The rename applies: the file is checked, listed, packed and mailed under the new name.
         item.editedName = finding.fix.text;
         this.render();
+        this.querySelector<HTMLInputElement>(`#${CSS.escape(inputId)}`)?.focus();
       },
     });
     row.append(head, nameRow, findings);
     return row;
   }
 
-  /** What is wrong with an edited name: the convention, a clash, or an extension that lies. */
-  newNameProblems(name: string, report: AttachmentReport, index: number, names: string[], date: string) {
+  /** What is wrong with a name being typed: the convention, a clash, or an extension that lies. */
+  newNameProblems(name: string, index: number, names: string[], date: string) {
     if (name.trim() === '') return ['文件名不能为空。'];
-    const problems = checkAttachmentName(name, this.#rules, {
-      today: date,
-      category: report.category,
-      detected: report.detected,
-    }).map((finding) => finding.message);
+    const [asSent] = checksCode.current!.checkAttachments(
+      [{ ...this.inputs()[index]!, name }],
+      this.#rules!,
+      { today: date },
+    ).files;
+    const problems = (asSent?.findings ?? [])
+      .filter(
+        (finding) =>
+          finding.rule.startsWith('attachment.name') || finding.rule === 'attachment.type-mismatch',
+      )
+      .map((finding) => finding.message);
     const clash = names.findIndex(
       (other, otherIndex) => otherIndex !== index && other.toLowerCase() === name.toLowerCase(),
     );
     if (clash >= 0) problems.push(`与第 ${clash + 1} 个文件同名，证据包里会互相覆盖。`);
-    const [asSent] = checkAttachments([{ ...this.inputs(false)[index]!, name }], this.#rules, {
-      today: date,
-    }).files;
-    const mismatch = asSent?.findings.find((finding) => finding.rule === 'attachment.type-mismatch');
-    if (mismatch) problems.push(mismatch.message);
     return problems;
   }
 
   /** The package's files: every file but executables, under the names they will be sent with. */
-  packable(reports: AttachmentReport[] | null, names: string[]) {
-    const current = reports ?? checkAttachments(this.inputs(false), this.#rules, { today: today() }).files;
+  packable(checks: Checks, reports: AttachmentReport[] | null, names: string[]) {
+    const current = reports ?? checks.checkAttachments(this.inputs(), this.#rules!, { today: today() }).files;
     return this.#items
       .map((item, index) => ({ item, report: current[index]!, name: names[index]! }))
       .filter(({ report }) => !report.blocked);
   }
 
-  renderPackage(reports: AttachmentReport[] | null, names: string[], date: string) {
-    const packed = this.packable(reports, names);
+  renderPackage(checks: Checks, reports: AttachmentReport[] | null, names: string[], date: string) {
+    const packed = this.packable(checks, reports, names);
     const excluded = this.#items.length - packed.length;
-    const size = predictPackageSize(
+    const size = checks.predictPackageSize(
       packed.map(({ item, report, name }) => ({
         name,
         originalName: item.file.name,
         size: item.file.size,
         type: report.detected?.label ?? '未识别',
+        mime: checks.mimeForAttachment(report.detected, name),
         lastModified: item.file.lastModified,
       })),
       Date.now(),
     );
     const packageName = `${date.replaceAll('-', '')}_证据包.zip`;
-    const [check] = checkAttachments(
-      [{ name: packageName, size, head: new Uint8Array(ZIP_MAGIC), lastModified: Date.now() }],
-      this.#rules,
+    const [check] = checks.checkAttachments(
+      [{ name: packageName, size, head: new Uint8Array(checks.ZIP_MAGIC), lastModified: Date.now() }],
+      this.#rules!,
       { today: date },
     ).files;
     this.querySelector('[data-package-size]')!.textContent =
       `${packageName}：预计 ${formatBytes(size)}（编码后约 ${formatBytes(base64EncodedSize(size))}），含 ${packed.length} 个文件${excluded > 0 ? `；${excluded} 个可执行文件不放入` : ''}。`;
+    // A name the package cannot use as it is (one of its own files' names, a folder, …) is
+    // renamed on the way in; the user is told, since the manifest and the sums will say so.
+    const entries = checks.entryNames(packed.map(({ name }) => name));
+    this.querySelector('[data-package-notes]')!.replaceChildren(
+      ...packed.flatMap(({ name }, index) => {
+        if (entries[index] === name) return [];
+        const note = document.createElement('li');
+        note.dataset.packageNote = name;
+        note.textContent = `“${name}”与证据包自带的文件（证据清单.csv、SHA256SUMS.txt、说明.txt）同名或不能直接用作包内文件名，放进证据包时改名为“${entries[index]}”；邮件里的附件名不变。`;
+        return [note];
+      }),
+    );
     renderFindings(this.querySelector('[data-package-findings]')!, check!.findings, '', this.#base, {
       select: () => undefined,
       fix: () => undefined,
@@ -323,11 +396,12 @@ class AttachmentChecker extends HTMLElement {
   }
 
   async build() {
-    if (this.#building) return;
+    const checked = this.result(today());
+    if (this.#building || !checked) return;
+    const { checks, result } = checked;
     const date = today();
-    const result = checkAttachments(this.inputs(false), this.#rules, { today: date });
-    const names = result.files.map((report, index) => this.#items[index]!.editedName ?? report.suggestedName);
-    const packed = this.packable(result.files, names);
+    const names = this.#items.map(sentName);
+    const packed = this.packable(checks, result.files, names);
     if (packed.length === 0) return;
     const progress = this.querySelector<HTMLProgressElement>('[data-progress]')!;
     const outcome = this.querySelector<HTMLElement>('[data-package-result]')!;
@@ -341,18 +415,19 @@ class AttachmentChecker extends HTMLElement {
       progress.textContent = `${Math.round((100 * readBytes) / totalBytes)}%`;
     };
     this.#building = true;
-    this.renderPackage(result.files, names, date);
+    this.renderPackage(checks, result.files, names, date);
     progress.hidden = false;
     progress.value = 0;
     link.hidden = true;
     outcome.textContent = '正在生成证据包……';
     try {
-      const { evidencePackage, createHasher, hashWhole } = await packageCode.load();
+      const { evidencePackage, createHasher, hashWhole, verifyPackageBlob } = await packageCode.load();
       const files = packed.map(({ item, report, name }) => ({
         name,
         originalName: item.file.name,
         size: item.file.size,
         type: report.detected?.label ?? '未识别',
+        mime: checks.mimeForAttachment(report.detected, name),
         lastModified: item.file.lastModified,
         blob: item.file,
         // Counts bytes as the ZIP reads them, for the progress bar.
@@ -377,6 +452,13 @@ class AttachmentChecker extends HTMLElement {
       // streamed through once, never held in memory together.
       const blob = await new Response(stream, { headers: { 'content-type': 'application/zip' } }).blob();
       const rows = await manifest;
+      outcome.textContent = '正在校验证据包……';
+      // Read back before it is called ready: unique names, every checksum against its bytes.
+      const problems = await verifyPackageBlob(blob);
+      if (problems.length > 0) {
+        outcome.textContent = `证据包没有通过校验，请不要发送它：${problems.join(' ')} 请检查文件后重新生成。`;
+        return;
+      }
       if (this.#downloadUrl) URL.revokeObjectURL(this.#downloadUrl);
       this.#downloadUrl = URL.createObjectURL(blob);
       const packageName = `${date.replaceAll('-', '')}_证据包.zip`;
@@ -385,18 +467,18 @@ class AttachmentChecker extends HTMLElement {
       link.hidden = false;
       link.textContent = `下载 ${packageName}（${formatBytes(blob.size)}）`;
       // The package is checked by the same rules as any attachment, its size first.
-      const [check] = checkAttachments(
+      const [check] = checks.checkAttachments(
         [
           {
             name: packageName,
             size: blob.size,
-            head: new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer()),
+            head: new Uint8Array(await blob.slice(0, checks.HEAD_BYTES).arrayBuffer()),
           },
         ],
-        this.#rules,
+        this.#rules!,
         { today: date },
       ).files;
-      outcome.textContent = `已生成：${rows.length} 个文件、证据清单.csv 和 SHA256SUMS.txt，共 ${formatBytes(blob.size)}。${
+      outcome.textContent = `已生成并校验：${rows.length} 个文件、证据清单.csv 和 SHA256SUMS.txt，共 ${formatBytes(blob.size)}，每个文件的校验值都与包内内容一致。${
         check!.findings.some((finding) => finding.rule.startsWith('attachment.size'))
           ? '它超过了单个附件的上限，请按上面的提示处理。'
           : '可以作为一个附件发送。'
@@ -408,7 +490,7 @@ class AttachmentChecker extends HTMLElement {
       if (frame) cancelAnimationFrame(frame);
       progress.hidden = true;
       this.#building = false;
-      this.renderPackage(null, names, date);
+      this.renderPackage(checks, null, names, date);
     }
   }
 }

@@ -453,7 +453,7 @@ class MailComposer extends HTMLElement {
       const attachments = await Promise.all(
         chosen.map(async (attachment) => ({
           name: attachment.name,
-          contentType: attachment.file.type || 'application/octet-stream',
+          contentType: attachment.type,
           bytes: new Uint8Array(await attachment.file.arrayBuffer()),
         })),
       );

@@ -121,6 +121,8 @@ export interface ChosenAttachment {
   name: string;
   /** Executables and scripts: left out of the evidence package and the mail. */
   blocked: boolean;
+  /** The MIME type of its bytes (a PNG named .jpg is image/png), which the mail declares. */
+  type: string;
 }
 export const $attachments = atom<ChosenAttachment[]>([]);
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   checkAttachmentName,
   checkAttachments,
+  mimeForAttachment,
   suggestAttachmentName,
   uniqueNames,
   type AttachmentInput,
@@ -83,7 +84,11 @@ describe('checkAttachments: the rules of the guide', () => {
     expect(report.findings).toContainEqual(
       expect.objectContaining({ rule: 'attachment.blocked', severity: 'error' }),
     );
-    expect(report.findings.map((f) => f.rule)).toContain('attachment.type-mismatch');
+    // Not advised to stay a .png: no rename would make it sendable, so only the plain word.
+    expect(report.findings.map((f) => f.rule)).toEqual(['attachment.blocked']);
+    expect(report.findings[0]!.message).toContain('不会放进证据包，也不会放进邮件');
+    expect(report.findings[0]!.fix).toBeUndefined();
+    expect(report.suggestedName).toBe('20261120_截图.exe');
   });
 
   it.each(['setup.exe', 'run.bat', 'a.JS', 'tool.jar', 'app.apk', 'disk.iso', 'x.ps1', 'y.vbs'])(
@@ -211,6 +216,71 @@ describe('the name convention YYYYMMDD_事件类型.格式', () => {
   });
 });
 
+describe('the suggested name and the MIME type follow the detected type, not the extension', () => {
+  it.each<[string, SignatureId | null, string, string]>([
+    // name, real content, suggested name, MIME type it goes out with
+    ['20261120_截图.jpg', 'png', '20261120_截图.png', 'image/png'],
+    ['20261120_截图.png', 'jpeg', '20261120_截图.jpg', 'image/jpeg'],
+    ['20261120_截图.png', 'png', '20261120_截图.png', 'image/png'],
+    ['20261120_录屏.mov', 'mp4', '20261120_录屏.mp4', 'video/mp4'],
+    ['20261120_情况说明.png', 'pdf', '20261120_情况说明.pdf', 'application/pdf'],
+    // An executable keeps its real extension: never a harmless-looking .jpg.
+    ['20261120_截图.jpg', 'exe', '20261120_截图.exe', 'application/x-msdownload'],
+    ['20261120_照片.png', 'elf', '20261120_照片.so', 'application/x-executable'],
+    [
+      '20261120_说明.docx',
+      'office',
+      '20261120_说明.docx',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+    [
+      '20261120_表格.xlsx',
+      'office',
+      '20261120_表格.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
+    ['20261120_说明.zip', 'office', '20261120_说明.zip', 'application/vnd.openxmlformats-officedocument'],
+    // Unrecognised bytes: the browser's guess, else a generic type.
+    ['20261120_数据.dat', null, '20261120_数据.dat', 'application/octet-stream'],
+  ])('%s with %s bytes → %s, %s', (name, content, suggested, mime) => {
+    const input = file(name, 2048, content);
+    const report = check(input).files[0]!;
+    if (suggested === name) expect(report.suggestedName).toBe(name);
+    else
+      expect(
+        suggestAttachmentName(name, { today: TODAY, category: report.category, detected: report.detected }),
+      ).toBe(suggested);
+    expect(mimeForAttachment(report.detected, name)).toBe(mime);
+  });
+
+  it('falls back to the browser’s guess only when the bytes say nothing', () => {
+    expect(mimeForAttachment(null, 'a.txt', 'text/plain')).toBe('text/plain');
+    expect(mimeForAttachment(detectFileType(new Uint8Array(SAMPLE_HEADS.png)), 'a.jpg', 'image/jpeg')).toBe(
+      'image/png',
+    );
+    expect(mimeForAttachment(detectFileType(new Uint8Array(SAMPLE_HEADS.office)), 'toString')).toBe(
+      'application/vnd.openxmlformats-officedocument',
+    );
+  });
+
+  it('any name and bytes: the suggestion has the detected type’s extension, the MIME type is the detected one', () => {
+    fc.assert(
+      fc.property(anyName, anyHead, (name, head) => {
+        const detected = head.length ? detectFileType(head) : null;
+        const [report] = checkAttachments([{ name, size: 100, head }], rules, { today: TODAY }).files;
+        if (detected) {
+          const extension = report!.suggestedName.split('.').pop()!.toLowerCase();
+          expect(
+            (detected.extensions as readonly string[]).includes(extension) || report!.suggestedName === name,
+          ).toBe(true);
+          if (!detected.id.startsWith('office'))
+            expect(mimeForAttachment(detected, name, 'x/y')).toBe(detected.mime);
+        }
+      }),
+    );
+  });
+});
+
 // Any file name and any first bytes, for the properties below.
 const anyName = fc.oneof(
   fc.constantFrom('{a}', '{name}.png', '{suggested}'),
@@ -324,15 +394,7 @@ describe('properties over any set of files: determinism and time', () => {
       ).toEqual([
         ['20261124_截图.png', 'image/png', false, [['attachment.name', 'warning']]],
         ['20261120_截图.png', 'image/png', false, [['attachment.size', 'error']]],
-        [
-          '20261124_setup.exe',
-          'application/x-msdownload',
-          true,
-          [
-            ['attachment.blocked', 'error'],
-            ['attachment.name', 'warning'],
-          ],
-        ],
+        ['20261124_setup.exe', 'application/x-msdownload', true, [['attachment.blocked', 'error']]],
       ]);
       expect(result.findings).toEqual([]);
       expect(result.total.bytes).toBe(2048 + 5 * MB + 1 + 2048);

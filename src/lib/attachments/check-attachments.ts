@@ -199,22 +199,45 @@ interface NameContext {
   lastModified?: number | undefined;
 }
 
+/**
+ * The extension a suggested name gets: the one of the type the bytes really are. A PNG named
+ * .jpg becomes .png; an executable keeps its real extension (.exe, .sh …), never a harmless
+ * looking one: it is left out of the package and the mail anyway, and a name like
+ * 截图.jpg would only hide what it is. Without a recognised type, a plausible extension stays.
+ */
+function suggestedExtension(extension: string, detected: FileSignature | null): string {
+  if (detected && !(extension && extensionFits(detected, extension))) return detected.extensions[0] ?? '';
+  return (/^[\p{L}\p{N}_]{1,10}$/u.test(extension) ? extension : '') || detected?.extensions[0] || '';
+}
+
 /** A name following `YYYYMMDD_事件类型.格式`, keeping what the original name says. */
 export function suggestAttachmentName(name: string, context: NameContext): string {
   const [stem, extension] = splitName(name.trim());
-  const { detected } = context;
-  const extensionLower = extension.toLowerCase();
-  const fitting =
-    detected &&
-    detected.category !== 'executable' &&
-    !(extensionLower && extensionFits(detected, extensionLower))
-      ? detected.extensions[0]
-      : (/^[\p{L}\p{N}_]{1,10}$/u.test(extensionLower) ? extensionLower : '') ||
-        detected?.extensions[0] ||
-        '';
+  const fitting = suggestedExtension(extension.toLowerCase(), context.detected);
   const date = chosenDate(stem, context.today, context.lastModified);
   return `${date}_${eventPart(stem, context.category)}${fitting ? `.${fitting}` : ''}`;
 }
+
+/**
+ * The MIME type a file goes out with (package manifest, mail attachment): the type its bytes
+ * are, not the one its name or the browser's guess (File.type, from the extension) claims —
+ * a PNG named .jpg labelled image/jpeg is shown broken by some mail clients. Office files are
+ * all one ZIP signature: their own type follows from an extension that fits. Without a
+ * recognised type, `fallback` (the browser's guess) or application/octet-stream.
+ */
+export function mimeForAttachment(detected: FileSignature | null, name: string, fallback = ''): string {
+  if (!detected) return fallback || 'application/octet-stream';
+  const extension = splitName(name)[1].toLowerCase();
+  if (detected.id === 'office' && Object.hasOwn(OFFICE_MIME, extension) && extensionFits(detected, extension))
+    return OFFICE_MIME[extension]!;
+  return detected.mime;
+}
+
+const OFFICE_MIME: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
 
 const nameFinding = (
   rule: AttachmentRule,
@@ -299,6 +322,8 @@ function categoryOf(detected: FileSignature | null, extension: string): FileCate
   return detected?.category ?? named?.category ?? 'other';
 }
 
+const BLOCKED_LEFT_OUT = '它不会放进证据包，也不会放进邮件。';
+
 function checkOne(
   input: AttachmentInput,
   compiled: CompiledAttachmentRules,
@@ -345,14 +370,21 @@ function checkOne(
   }
   const blockedByName = compiled.blockedExtensions.has(extension);
   const blockedByContent = detected?.category === 'executable';
-  if (blockedByName || blockedByContent) {
+  const blocked = blockedByName || blockedByContent;
+  if (blocked) {
     push(compiled.blocked, {
       type: blockedByContent ? `内容为${detected!.label}` : `.${extension} 文件`,
       extension,
     });
+    // Said plainly, whatever the ruleset's wording: the file does not go out at all.
+    const finding = findings.at(-1);
+    if (finding && compiled.blocked) finding.message += BLOCKED_LEFT_OUT;
   }
   // Without a recognised signature, only an extension we know the signature of can be wrong.
+  // A blocked file is not renamed: no name would make it sendable, and advice to rename an
+  // executable shown as .jpg would only help it pass for a picture.
   const mismatched =
+    !blocked &&
     !empty &&
     extension !== '' &&
     (detected ? !extensionFits(detected, extension) : named !== null && named.id !== 'text');
@@ -375,7 +407,7 @@ function checkOne(
       advice: signature?.advice ?? '请转换成上面的常用格式之一；多个材料可以打包成一个 ZIP。',
     });
   }
-  findings.push(...checkAttachmentName(name, compiled, context, suggestedName));
+  if (!blocked) findings.push(...checkAttachmentName(name, compiled, context, suggestedName));
   return {
     name,
     size,
@@ -383,7 +415,7 @@ function checkOne(
     detected,
     category,
     suggestedName,
-    blocked: blockedByName || blockedByContent,
+    blocked,
     findings,
   };
 }

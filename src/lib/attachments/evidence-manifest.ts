@@ -5,7 +5,7 @@
  * writer and the hashing (evidence-package.ts) only when the package is built.
  */
 import { shanghaiDateTime } from '../shanghai-time';
-import { uniqueNames } from './check-attachments';
+import { splitName } from './check-attachments';
 
 export const MANIFEST_NAME = '证据清单.csv';
 export const SUMS_NAME = 'SHA256SUMS.txt';
@@ -19,6 +19,8 @@ export interface EvidenceFile {
   size: number;
   /** What its bytes are (file-signature.ts label), or 未识别. */
   type: string;
+  /** The MIME type its bytes are (mimeForAttachment), not the one its extension suggests. */
+  mime?: string | undefined;
   /** Last modification, ms since the epoch. */
   lastModified: number;
   stream(): ReadableStream<Uint8Array>;
@@ -29,6 +31,7 @@ export interface ManifestRow {
   originalName: string;
   size: number;
   type: string;
+  mime?: string | undefined;
   lastModified: number;
   sha256: string;
 }
@@ -56,6 +59,7 @@ export function manifestCsv(rows: readonly ManifestRow[]): string {
     '原文件名',
     '大小（字节）',
     '识别类型',
+    'MIME 类型',
     '文件修改时间（北京时间）',
     'SHA-256',
   ];
@@ -66,6 +70,7 @@ export function manifestCsv(rows: readonly ManifestRow[]): string {
       row.originalName,
       row.size,
       row.type,
+      row.mime ?? '',
       shanghaiDateTime(row.lastModified),
       row.sha256,
     ]
@@ -96,23 +101,64 @@ export function packageReadme(count: number, createdAt: number): string {
   ].join('\r\n');
 }
 
+/** The names of the files the package writes itself, after the chosen files. */
+export const GENERATED_NAMES = [MANIFEST_NAME, SUMS_NAME, README_NAME] as const;
+
 /**
- * A name safe as one ZIP entry: a slash would make a folder (or climb out of one when the
- * archive is unpacked), control characters are shown as garbage. Names are then made unique,
- * so no file replaces another.
+ * The form in which two entry names are the same file once unpacked: Windows and macOS
+ * compare names without case, and a full-width ＳＨＡ256SUMS.txt is SHA256SUMS.txt to anyone
+ * reading the list (NFKC). Normalised again after lower-casing, which can un-normalise.
+ */
+export const entryKey = (name: string) => name.normalize('NFKC').toLowerCase().normalize('NFKC');
+
+const GENERATED_KEYS = new Set(GENERATED_NAMES.map(entryKey));
+
+/** A chosen file's name made safe as one ZIP entry (see entryNames). */
+function safeEntryName(name: string): string {
+  return (
+    name
+      .replace(/[\\/\u0000-\u001f\u007f]/g, '_')
+      // Not /\s+$/: on a long run of spaces inside a name it backtracks in quadratic time
+      // (a 1 MB name took minutes; found by a property test). trim() ends the same way.
+      .replace(/^[.\s]+/, '')
+      .trim() || '未命名'
+  );
+}
+
+/**
+ * The entry names of the chosen files: safe as ZIP entries (a slash would make a folder, or
+ * climb out of one when the archive is unpacked; control characters show as garbage), unique
+ * (no file replaces another when unpacked) and never one of the generated files' names — a
+ * chosen SHA256SUMS.txt would replace the package's own and every checksum would fail. Such a
+ * file becomes `SHA256SUMS (附件).txt`; a repeated name gets `_2`, `_3` … Deterministic: the
+ * same names in the same order give the same entries.
  */
 export function entryNames(names: readonly string[]): string[] {
-  return uniqueNames(
-    names.map(
-      (name) =>
-        name
-          .replace(/[\\/\u0000-\u001f\u007f]/g, '_')
-          // Not /\s+$/: on a long run of spaces inside a name it backtracks in quadratic time
-          // (a 1 MB name took minutes; found by a property test). trim() ends the same way.
-          .replace(/^[.\s]+/, '')
-          .trim() || '未命名',
-    ),
-  );
+  const taken = new Set(GENERATED_KEYS);
+  // Where each name's counter stopped: every lower number is taken already (the set only
+  // grows), so many copies of one name are numbered in linear, not quadratic, time.
+  const nextCounter = new Map<string, number>();
+  return names.map((chosen) => {
+    const name = safeEntryName(chosen);
+    if (!taken.has(entryKey(name))) {
+      taken.add(entryKey(name));
+      return name;
+    }
+    const [stem, extension] = splitName(name);
+    const generated = GENERATED_KEYS.has(entryKey(name));
+    const numbered = (counter: number) =>
+      generated ? `${stem} (附件${counter > 1 ? ` ${counter}` : ''})` : `${stem}_${counter}`;
+    const counterKey = `${generated}\u0000${entryKey(stem)}\u0000${entryKey(extension)}`;
+    let counter = nextCounter.get(counterKey) ?? (generated ? 1 : 2);
+    let candidate: string;
+    for (; ; counter += 1) {
+      candidate = `${numbered(counter)}${extension ? `.${extension}` : ''}`;
+      if (!taken.has(entryKey(candidate))) break;
+    }
+    nextCounter.set(counterKey, counter + 1);
+    taken.add(entryKey(candidate));
+    return candidate;
+  });
 }
 
 const encoder = new TextEncoder();

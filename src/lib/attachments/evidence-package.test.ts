@@ -5,7 +5,9 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { sha256 } from '@noble/hashes/sha2.js';
 import {
   evidencePackage,
+  entryKey,
   entryNames,
+  GENERATED_NAMES,
   manifestCsv,
   MANIFEST_NAME,
   predictPackageSize,
@@ -35,6 +37,7 @@ function evidence(name: string, bytes: Uint8Array, originalName = `原始_${name
     originalName,
     size: bytes.length,
     type: 'PNG 图片',
+    mime: 'image/png',
     lastModified: Date.parse('2026-11-20T02:03:00Z'),
     stream: () =>
       new ReadableStream({
@@ -95,10 +98,12 @@ describe('the evidence package', () => {
       expect([...entries[MANIFEST_NAME]!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const csv = strFromU8(entries[MANIFEST_NAME]!);
       expect(
-        csv.startsWith('序号,包内文件名,原文件名,大小（字节）,识别类型,文件修改时间（北京时间）,SHA-256\r\n'),
+        csv.startsWith(
+          '序号,包内文件名,原文件名,大小（字节）,识别类型,MIME 类型,文件修改时间（北京时间）,SHA-256\r\n',
+        ),
       ).toBe(true);
       expect(csv).toContain(
-        `1,20261120_封禁提示截图.png,IMG_4821.PNG,12345,PNG 图片,2026-11-20 10:03,${sha(a)}\r\n`,
+        `1,20261120_封禁提示截图.png,IMG_4821.PNG,12345,PNG 图片,image/png,2026-11-20 10:03,${sha(a)}\r\n`,
       );
       expect(csv).toContain(`"录屏 ""final"", v2.mov"`);
       expect(strFromU8(entries[SUMS_NAME]!)).toBe(
@@ -179,6 +184,10 @@ describe('the evidence package', () => {
           expect(name.length).toBeGreaterThan(0);
         }
         expect(new Set(safe.map((name) => name.toLowerCase())).size).toBe(safe.length);
+        // Not the package's own files, nor the same as one once unpacked (case, full width).
+        const keys = new Set([...safe, ...GENERATED_NAMES].map(entryKey));
+        if (keys.size !== safe.length + 3)
+          throw new Error(`an entry is a generated name: ${safe.join(', ')}`);
         expect(entryNames(names)).toEqual(safe);
       }),
     );

@@ -73,6 +73,7 @@ export function evidencePackage(
           originalName: file.originalName,
           size: file.size,
           type: file.type,
+          mime: file.mime,
           lastModified: file.lastModified,
           sha256: '',
         };
