@@ -168,6 +168,45 @@ describe.skipIf(noBrowser)('feedback and focus in Chromium', () => {
     const composer = page.locator('mail-composer');
     await expect.poll(() => composer.locator('[data-subject]').innerText(), { timeout: 5000 }).toBe(SUBJECT);
     await expectConfirmedBeside(page, composer, composer.getByRole('button', { name: '复制主题' }), '手动');
+    // The planner's follow-up mail is not on the page: it is shown, selected, under the button.
+    const planner = page.locator('follow-up-planner');
+    await planner.locator('[data-sent]').fill('2026-11-20T10:00');
+    const copyMail = planner.locator('[data-step="email"] [data-copy-mail]');
+    await copyMail.click();
+    await expect.poll(() => liveText(planner), { timeout: 5000 }).toContain('手动复制');
+    const said = await nearestConfirmation(planner, copyMail, '手动复制');
+    expect(said?.gap).toBeLessThanOrEqual(NEAR);
+    const box = planner.locator('[data-step="email"] textarea[data-copy-fallback]');
+    expect(await box.inputValue()).toContain('主题：');
+    expect(
+      await box.evaluate(
+        (element: HTMLTextAreaElement) =>
+          document.activeElement === element &&
+          element.selectionEnd - element.selectionStart === element.value.length,
+      ),
+    ).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('after 移除 in the attachment checker focus stays in the list', async () => {
+    const { page, errors } = await openPage(browser, 'tools/');
+    const text = (name: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(`证据 ${name}`) });
+    await page
+      .locator('#tools-attachments-files')
+      .setInputFiles([text('20261120_聊天记录.txt'), text('20261120_说明2.txt'), text('20261120_说明3.txt')]);
+    const removes = page.locator('attachment-checker [data-remove]');
+    await expect.poll(() => removes.count()).toBe(3);
+    await removes.nth(1).click();
+    await expect.poll(() => removes.count()).toBe(2);
+    // The row that took its place has focus (it fell to the page's start before).
+    expect(await removes.nth(1).evaluate((element) => element === document.activeElement)).toBe(true);
+    await removes.nth(1).click();
+    await removes.nth(0).click();
+    expect(
+      await page
+        .locator('#tools-attachments-files')
+        .evaluate((element) => element === document.activeElement),
+    ).toBe(true);
     expect(errors).toEqual([]);
   });
 

@@ -249,6 +249,12 @@ class AttachmentChecker extends HTMLElement {
     remove.addEventListener('click', () => {
       this.#items = this.#items.filter((candidate) => candidate !== item);
       this.render();
+      // Focus stays in the list (it fell to the page's start): the row that took this one's
+      // place, else the last row, else the file picker.
+      const removes = this.querySelectorAll<HTMLElement>('[data-remove]');
+      (
+        removes[Math.min(index, removes.length - 1)] ?? this.querySelector<HTMLElement>('[data-picker]')
+      )?.focus();
     });
     head.append(title, facts, ' ', remove);
 

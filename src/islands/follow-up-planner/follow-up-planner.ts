@@ -10,7 +10,7 @@ import {
 import { shanghaiDateTime } from '../../lib/shanghai-time';
 import { decodeHolidays, DAY_KIND_LABELS, WEEKDAY_NAMES, WorkCalendar } from '../../lib/work-calendar';
 import type { PlannerData } from '../../data/site-data';
-import { copyText } from '../shared/clipboard';
+import { copyText, sayBeside } from '../shared/clipboard';
 import { downloadBlob } from '../shared/download';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { ownValue } from '../../lib/own-value';
@@ -19,6 +19,23 @@ import { watchStorage } from '../shared/storage-warning';
 
 // The calendar library is loaded only when a file is asked for.
 const icsCode = lazyChunk(() => import('../../lib/follow-up/follow-up-ics'), '生成日历文件的代码');
+
+/** The clipboard is blocked: the mail goes into a selected, read-only box under the button. */
+function showForManualCopy(button: HTMLButtonElement, status: HTMLElement, text: string) {
+  sayBeside(button, status, status.textContent ?? '', false);
+  let box = button.parentElement!.querySelector<HTMLTextAreaElement>('textarea[data-copy-fallback]');
+  if (!box) {
+    box = document.createElement('textarea');
+    box.readOnly = true;
+    box.rows = 8;
+    box.dataset.copyFallback = '';
+    box.setAttribute('aria-label', '跟进邮件（手动复制）');
+    button.parentElement!.append(box);
+  }
+  box.value = text;
+  box.focus();
+  box.select();
+}
 
 class FollowUpPlanner extends HTMLElement {
   #plan: FollowUpPlan | null = null;
@@ -93,11 +110,14 @@ class FollowUpPlanner extends HTMLElement {
       const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-copy-mail]');
       if (!button || !this.#plan) return;
       const mail = followUpMail(this.#plan, button.dataset.copyMail as 'email', subject.value);
-      void copyText(`主题：${mail.subject}\n\n${mail.body}`).then((copied) => {
+      const text = `主题：${mail.subject}\n\n${mail.body}`;
+      void copyText(text).then((copied) => {
         status.textContent = copied
           ? `已复制“${button.dataset.label}”的跟进邮件（主题和正文）。`
-          : '复制失败，请手动选择文字复制。';
+          : '无法自动复制（浏览器不允许）：跟进邮件已显示在按钮下方并已选中，请手动复制。';
         button.textContent = copied ? '已复制' : '复制失败';
+        // Success is seen on the button; a failure says so beside it and shows the text to copy.
+        if (!copied) showForManualCopy(button, status, text);
         setTimeout(() => (button.textContent = '复制跟进邮件'), 2000);
       });
     });
