@@ -47,7 +47,9 @@ export function renderHighlights(
       return block;
     },
   );
-  alignMirror(mirror, input);
+  // A long draft is not coloured (the mirror is empty): nothing to align, and reading the
+  // textarea's scroll offset here would force the layout of a megabyte inside this script.
+  if (lines.length > 0) alignMirror(mirror, input);
 }
 
 /**
