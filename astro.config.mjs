@@ -7,6 +7,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/integrations/base-links-plugin.mjs';
 import { csp } from './src/integrations/csp.mjs';
 import { focusableTablesPlugin } from './src/integrations/focusable-tables-plugin.mjs';
+import { SITE_NAME } from './src/lib/site-identity.ts';
 
 // SITE_URL and BASE_PATH let the same source deploy to a domain root or under a sub-path
 // (e.g. BASE_PATH=/mail-guide/ for https://example.org/mail-guide/). See README.
@@ -21,7 +22,7 @@ export default defineConfig({
   markdown: { processor: satteri({ hastPlugins: [baseLinksPlugin(base), focusableTablesPlugin()] }) },
   integrations: [
     starlight({
-      title: '快手官方邮件沟通指南',
+      title: SITE_NAME,
       description:
         '一份独立的中文指南：给快手官方写邮件时，如何写主题、选收件地址、组织正文、准备附件和跟进。非快手官方网站。',
       locales: {
@@ -31,6 +32,7 @@ export default defineConfig({
       components: {
         Footer: './src/overrides/SiteFooter.astro',
         PageTitle: './src/overrides/PageTitle.astro',
+        SiteTitle: './src/overrides/SiteTitle.astro',
         Search: './src/islands/site-search/SiteSearch.astro',
         // Starlight's own read and write localStorage unguarded, which throws on every page load
         // where storage is blocked or full; these are the same components with the access guarded.

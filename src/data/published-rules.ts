@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { rulesetSchema } from '../lib/rules/ruleset-schema';
+import { SITE_NAME } from '../lib/site-identity';
 
 export { allRulesets, currentRuleset } from './site-data';
 
@@ -15,7 +16,7 @@ export const json = (value: unknown) =>
 export function rulesetJsonSchema() {
   return {
     $id: 'rules/schema.json',
-    title: '快手官方邮件沟通指南：规则集',
+    title: `${SITE_NAME}：规则集`,
     description:
       '本站检查器使用的规则集（非快手官方）。每个版本见 rules/<version>.json，当前版本见 rules/latest.json。',
     ...z.toJSONSchema(rulesetSchema, { io: 'input', unrepresentable: 'any' }),

@@ -19,7 +19,7 @@ describe.skipIf(noBrowser)('home page in Chromium', () => {
     const { page, response, errors, foreignRequests, context } = await openPage(browser, '');
     expect(response?.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    await expect(page.title()).resolves.toContain('快手官方邮件沟通指南');
+    await expect(page.title()).resolves.toContain('给快手写邮件：非官方指南');
     const disclaimer = page.locator('[data-site-disclaimer]');
     await disclaimer.waitFor();
     expect(await disclaimer.innerText()).toContain('非快手官方网站');

@@ -5,6 +5,7 @@
  * writer and the hashing (evidence-package.ts) only when the package is built.
  */
 import { shanghaiDateTime } from '../shanghai-time';
+import { SITE_NAME } from '../site-identity';
 import { splitName } from './check-attachments';
 
 export const MANIFEST_NAME = '证据清单.csv';
@@ -96,7 +97,7 @@ export function packageReadme(count: number, createdAt: number): string {
     `  macOS / Linux：shasum -a 256 -c ${SUMS_NAME}`,
     '  Windows：certutil -hashfile 文件名 SHA256',
     '',
-    '本包由“快手官方邮件沟通指南”的附件检查工具在发送者的浏览器中生成。该指南是独立的写作指南，不是快手官方网站。',
+    `本包由“${SITE_NAME}”的附件检查工具在发送者的浏览器中生成。该指南是独立的写作指南，不是快手官方网站。`,
     '',
   ].join('\r\n');
 }
