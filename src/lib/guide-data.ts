@@ -61,25 +61,94 @@ export const mailboxSchema = z
     path: ['sources'],
   });
 
-export const channelSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id 只能由小写字母、数字和连字符组成'),
-  name: z.string().min(1),
-  url: z.url().refine((url) => url.startsWith('https://'), '渠道地址必须是 https 网址'),
-  purpose: z.string().min(1),
-  lastChecked: isoDate,
-});
+/** Where a source came from: a title and, where there is one, its address. */
+const sourceSchema = z.object({ title: z.string().min(1), url: z.url().optional() }).strict();
 
-export const requestRouteSchema = z.object({
-  id,
-  need: z.string().min(1),
-  to: id,
-  subjectType: id,
-  subjectPattern: z.string().min(1),
-  channels: z.array(z.string().min(1)).min(1),
-  /** Which row of table 6 (follow-ups.yaml) sets the reply time to follow up on. */
-  followUp: id,
-  editorial: z.boolean().default(false),
-});
+/**
+ * How a channel is reached: a web page, a path inside the 快手 App, a complaint system outside
+ * Kuaishou, or an authority with no web form we could source (a court, a regulator).
+ */
+export const channelKinds = ['web', 'app', 'external', 'authority'] as const;
+export type ChannelKind = (typeof channelKinds)[number];
+export const channelKindLabels: Record<ChannelKind, string> = {
+  web: '快手网页',
+  app: '快手 App 内',
+  external: '快手以外',
+  authority: '主管部门或法院',
+};
+
+export const channelSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id 只能由小写字母、数字和连字符组成'),
+    name: z.string().min(1),
+    kind: z.enum(channelKinds).default('web'),
+    url: z
+      .url()
+      .refine((url) => url.startsWith('https://'), '渠道地址必须是 https 网址')
+      .optional(),
+    /** For an App channel: the taps, as the source words them (「菜单 → 头像 → 解封申诉」). */
+    path: z.string().min(1).optional(),
+    purpose: z.string().min(1),
+    /** Where the address or path comes from; the www.kuaishou.com links default to the footer copy. */
+    source: sourceSchema.optional(),
+    lastChecked: isoDate,
+  })
+  .refine((channel) => channel.kind !== 'web' || channel.url !== undefined, {
+    message: '网页渠道必须给出 url',
+    path: ['url'],
+  })
+  .refine((channel) => channel.kind !== 'app' || channel.path !== undefined, {
+    message: 'App 内渠道必须给出 path（在 App 里怎么点到）',
+    path: ['path'],
+  });
+
+/**
+ * A channel's part in one case: do it first, use it as well, escalate to it next, or do **not**
+ * go there for this case (and why) — with what it accepts, what not, the source and the check date.
+ */
+export const routeRoles = ['first', 'also', 'next', 'not'] as const;
+export type RouteRole = (typeof routeRoles)[number];
+export const routeCellSchema = z
+  .object({
+    channel: id,
+    role: z.enum(routeRoles, { error: 'role 只能是 first、also、next 或 not' }),
+    accepts: z.string().min(1),
+    notAccepted: z.string().min(1).optional(),
+    /** A clock this channel runs, as its source states it (「7 个工作日内决定是否受理」). */
+    clock: z.string().min(1).optional(),
+    source: sourceSchema,
+    checked: isoDate,
+  })
+  .strict();
+
+export const requestRouteSchema = z
+  .object({
+    id,
+    /** The case in the reader's words: 「账号被封禁或限流」. */
+    need: z.string().min(1),
+    /** What people type or say for this case (search, the home cards, the case list). */
+    words: z.array(z.string().min(1)).min(1),
+    /** One sentence: who this case is for. */
+    summary: z.string().min(1),
+    /** The case page's path on the site. */
+    page: z.string().regex(/^\/cases\/[a-z0-9-]+\/$/, 'page 应为 /cases/<id>/ 形式的站内路径'),
+    /** The mailbox the article names for this need; null where it names none (To stays empty). */
+    to: id.nullable(),
+    /** A mailbox shown second only, as 「备用（与公开资料不符）」 or 「备用（未核实）」. */
+    fallback: id.nullable().default(null),
+    subjectType: id,
+    subjectPattern: z.string().min(1),
+    /** The template to start from (src/content/templates/), if the site has one for this case. */
+    template: id.optional(),
+    channels: z.array(routeCellSchema).min(1),
+    /** Which row of table 6 (follow-ups.yaml) gives the one reply time this case shows everywhere. */
+    followUp: id,
+    editorial: z.boolean().default(false),
+  })
+  .refine((route) => route.channels.some((cell) => cell.role === 'first'), {
+    message: '每个案例至少要有一个 role: first 的渠道（先做什么）',
+    path: ['channels'],
+  });
 
 export const bodyStructureSchema = z.object({
   id,
@@ -165,6 +234,7 @@ export type SubjectType = z.output<typeof subjectTypeSchema>;
 export type Mailbox = z.output<typeof mailboxSchema>;
 export type Channel = z.output<typeof channelSchema>;
 export type RequestRoute = z.output<typeof requestRouteSchema>;
+export type RouteCell = z.output<typeof routeCellSchema>;
 export type FollowUp = z.output<typeof followUpSchema>;
 export type SalesPeriod = z.output<typeof salesPeriodSchema>;
 
@@ -238,20 +308,42 @@ export function checkGuideReferences(data: GuideData): void {
         throw new GuideDataError('mailboxes.yaml', mailbox.id, 'cc', `未知的邮箱 id：${cc}`);
     }
   }
-  for (const route of data.requestRoutes) {
-    const file = 'request-routes.yaml';
-    if (!mailboxIds.has(route.to))
-      throw new GuideDataError(file, route.id, 'to', `未知的邮箱 id：${route.to}`);
-    if (!subjectTypeIds.has(route.subjectType)) {
-      throw new GuideDataError(file, route.id, 'subjectType', `未知的主题类型 id：${route.subjectType}`);
-    }
-    for (const channel of route.channels) {
-      if (!channelIds.has(channel))
-        throw new GuideDataError(file, route.id, 'channels', `未知的渠道 id：${channel}`);
-    }
-    if (!data.followUps.some((row) => row.id === route.followUp))
-      throw new GuideDataError(file, route.id, 'followUp', `未知的跟进类型 id：${route.followUp}`);
+  for (const route of data.requestRoutes) checkRouteReferences(route, data, channelIds, subjectTypeIds);
+}
+
+/** One route's references, and the honesty rule: a contradicted mailbox is never the To. */
+function checkRouteReferences(
+  route: RequestRoute,
+  data: GuideData,
+  channelIds: Set<string>,
+  subjectTypeIds: Set<string>,
+): void {
+  const file = 'request-routes.yaml';
+  const mailboxes = new Map(data.mailboxes.map((mailbox) => [mailbox.id, mailbox]));
+  for (const field of ['to', 'fallback'] as const) {
+    const mailboxId = route[field];
+    if (mailboxId !== null && !mailboxes.has(mailboxId))
+      throw new GuideDataError(file, route.id, field, `未知的邮箱 id：${mailboxId}`);
   }
+  if (route.to !== null && mailboxes.get(route.to)?.status === 'contradicted') {
+    throw new GuideDataError(
+      file,
+      route.id,
+      'to',
+      `邮箱 ${route.to} 与公开资料不符，不能作为收件人；请改为 fallback（备用）`,
+    );
+  }
+  if (route.fallback !== null && route.fallback === route.to)
+    throw new GuideDataError(file, route.id, 'fallback', '备用邮箱不能与收件人相同');
+  if (!subjectTypeIds.has(route.subjectType)) {
+    throw new GuideDataError(file, route.id, 'subjectType', `未知的主题类型 id：${route.subjectType}`);
+  }
+  for (const cell of route.channels) {
+    if (!channelIds.has(cell.channel))
+      throw new GuideDataError(file, route.id, 'channels', `未知的渠道 id：${cell.channel}`);
+  }
+  if (!data.followUps.some((row) => row.id === route.followUp))
+    throw new GuideDataError(file, route.id, 'followUp', `未知的跟进类型 id：${route.followUp}`);
 }
 
 /** Parses and cross-checks every table; `read` returns a table's raw parsed YAML. */
