@@ -99,7 +99,40 @@ describe('a broken record names its file, record and field', () => {
     [
       'a route to an unknown mailbox',
       withEdit('requestRoutes', (rows) => (rows[0]!.to = 'nobody')),
-      /request-routes\.yaml → 记录 "basic-inquiry" → 字段 "to"：未知的邮箱 id：nobody/,
+      /request-routes\.yaml → 记录 "account-appeal" → 字段 "to"：未知的邮箱 id：nobody/,
+    ],
+    [
+      "a contradicted mailbox as a route's To",
+      withEdit('requestRoutes', (rows) => (rows[0]!.to = 'support')),
+      /request-routes\.yaml → 记录 "account-appeal" → 字段 "to"：邮箱 support 与公开资料不符，不能作为收件人/,
+    ],
+    [
+      'a route without a first step',
+      withEdit('requestRoutes', (rows) => {
+        for (const cell of rows[0]!.channels as { role: string }[])
+          if (cell.role === 'first') cell.role = 'also';
+      }),
+      /request-routes\.yaml → 记录 "account-appeal" → 字段 "channels"：每个案例至少要有一个 role: first 的渠道/,
+    ],
+    [
+      'a route cell naming an unknown channel',
+      withEdit(
+        'requestRoutes',
+        (rows) => ((rows[1]!.channels as { channel: string }[])[0]!.channel = 'nowhere'),
+      ),
+      /request-routes\.yaml → 记录 "copyright" → 字段 "channels"：未知的渠道 id：nowhere/,
+    ],
+    [
+      'an App channel without its path',
+      withEdit('channels', (rows) => {
+        delete rows.find((row) => row.id === 'app-ban-appeal')!.path;
+      }),
+      /channels\.yaml → 记录 "app-ban-appeal" → 字段 "path"：App 内渠道必须给出 path/,
+    ],
+    [
+      'a web channel without its address',
+      withEdit('channels', (rows) => delete rows[0]!.url),
+      /channels\.yaml → 记录 "help-feedback" → 字段 "url"/,
     ],
     [
       'an unknown editorial field',

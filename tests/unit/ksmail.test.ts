@@ -349,7 +349,10 @@ describe('ksmail option checking', () => {
   });
 
   it.each([
-    [['frobnicate'], 'ksmail：未知命令：frobnicate。可用的命令：subject、draft、attachments、eml、followup'],
+    [
+      ['frobnicate'],
+      'ksmail：未知命令：frobnicate。可用的命令：route、subject、draft、attachments、eml、followup',
+    ],
     [['frobnicate', '--json'], 'ksmail：未知命令：frobnicate。'],
     [['--json'], 'ksmail：缺少命令。'],
     [
@@ -399,6 +402,46 @@ describe('ksmail option checking', () => {
         takesValue.set(option.name, option.value !== undefined);
       }
     }
+  });
+});
+
+describe('ksmail route', () => {
+  it('account-appeal --json: the App appeal first, no To, support@ only as 备用 with its status and date', () => {
+    const run = ksmail(['route', 'account-appeal', '--json']);
+    expect(run.status).toBe(0);
+    const route = JSON.parse(run.stdout);
+    expect(route.to).toBeNull();
+    expect(route.channels[0]).toMatchObject({ role: 'first', kind: 'app', path: '菜单 → 头像 → 解封申诉' });
+    expect(route.fallback).toMatchObject({
+      address: 'support@kuaishou.com',
+      status: 'contradicted',
+      label: '备用（与公开资料不符）',
+    });
+    expect(route.fallback.lastChecked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('every case as JSON names no contradicted address as To or Cc', async () => {
+    const cases = JSON.parse((await inProcess(['route', '--json'])).stdout) as { id: string }[];
+    expect(cases.length).toBeGreaterThanOrEqual(8);
+    for (const { id } of cases) {
+      const route = JSON.parse((await inProcess(['route', id, '--json'])).stdout);
+      expect(route.to?.status ?? 'none').not.toBe('contradicted');
+      for (const cc of route.cc) expect(cc.status).not.toBe('contradicted');
+    }
+  });
+
+  it('prints the same answer as text, the App path before any address', () => {
+    const run = ksmail(['route', 'account-appeal']);
+    expect(run.status).toBe(0);
+    expect(run.stdout.indexOf('菜单 → 头像 → 解封申诉')).toBeLessThan(run.stdout.indexOf('@kuaishou.com'));
+    expect(run.stdout).toContain('备用（与公开资料不符）：support@kuaishou.com');
+  });
+
+  it('an unknown case: a Chinese message with the case list, exit 2', () => {
+    const run = ksmail(['route', '封号']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('没有名为“封号”的案例');
+    expect(run.stderr).toContain('account-appeal  账号被封禁或限流');
   });
 });
 
