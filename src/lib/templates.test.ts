@@ -12,7 +12,13 @@ import {
   withBlanks,
   withSamples,
 } from './templates';
-import { DEFAULT_TEMPLATES_DIR, loadCheckedTemplates, loadTemplates } from './node/load-templates';
+import {
+  checkTemplates,
+  DEFAULT_TEMPLATES_DIR,
+  loadCheckedTemplates,
+  loadTemplates,
+} from './node/load-templates';
+import { loadRulesets } from './node/load-ruleset';
 import { loadCompiledRules, loadRuleset } from './node/load-ruleset';
 import { compileRules } from './rules/rules-engine';
 import { loadGuideData } from './node/load-guide-data';
@@ -79,6 +85,15 @@ describe('the template gallery data', () => {
         rules,
       ),
     ).not.toThrow();
+  });
+
+  it('a case that names a template the gallery lacks fails the build, naming the case', () => {
+    const guide = structuredClone(loadGuideData());
+    guide.requestRoutes[0]!.template = 'no-such-template';
+    const rulesets = loadRulesets();
+    expect(() => checkTemplates(templates, { guide, rulesets, current: rulesets.at(-1)! })).toThrow(
+      `request-routes.yaml → 记录 "${guide.requestRoutes[0]!.id}" → 字段 "template"：没有 id 为 no-such-template 的模板`,
+    );
   });
 
   it('the history diff shows what a revision added and removed', () => {

@@ -45,6 +45,13 @@ export function checkTemplates(
         );
     }
   }
+  const templateIds = new Set(templates.map((template) => template.id));
+  for (const route of data.guide.requestRoutes) {
+    if (route.template !== undefined && !templateIds.has(route.template))
+      throw new TemplateError(
+        `指南数据有误：request-routes.yaml → 记录 "${route.id}" → 字段 "template"：没有 id 为 ${route.template} 的模板`,
+      );
+  }
   assertTemplatesPass(templates, compileRules(data.current, data.guide.subjectTypes));
   return templates;
 }
