@@ -50,7 +50,7 @@ export default defineConfig({
           items: [
             { label: '更新日志', link: '/changelog/' },
             { label: '规则版本对比', link: '/changelog/compare/' },
-            { label: '规则更新日程', link: '/changelog/schedule/' },
+            { label: '本站检查日程', link: '/changelog/schedule/' },
           ],
         },
         { label: '关于本站', link: '/about/' },

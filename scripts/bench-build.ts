@@ -9,7 +9,6 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { buildEnvironment, fixtureProject, ROOT } from './support/build-site';
-import { changelogDocuments } from '../src/lib/changelog';
 
 export interface BuildScaleResult {
   changelogEntries: number;
@@ -34,8 +33,8 @@ export function changelogEntry(index: number): string {
 title: 生成的更新日志 ${index + 1}：${TAGS[index % TAGS.length]}的规则调整
 description: 用于构建规模测试的第 ${index + 1} 条更新日志，正文由脚本生成。
 changelog:
+  kind: release
   date: ${year}-${month}-${day}
-  document: ${changelogDocuments[index % changelogDocuments.length]}
   tags: [${TAGS[index % TAGS.length]}, ${TAGS[(index + 3) % TAGS.length]}]
   rules:
     - ${RULES[index % RULES.length]}

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createRulesetVersion } from './rules-new';
 import { loadRulesets, DEFAULT_RULES_DIR } from '../src/lib/node/load-ruleset';
 import { diffRulesets, isEmptyDiff } from '../src/lib/rules/ruleset-diff';
+import { parse } from 'yaml';
+import { changelogMetaSchema } from '../src/lib/changelog';
 
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'rules-new-'));
@@ -32,6 +34,13 @@ describe('npm run rules:new', () => {
     expect(created.entry).toMatch(/2026-12-01-ruleset-2026-12-0\.mdx$/);
     expect(entry).toContain('ruleset: 2026.12.0');
     expect(entry).toContain('<RulesetDiff to="2026.12.0" />');
+    // The entry's frontmatter is a valid release entry of the changelog.
+    const frontmatter = parse(/^---\n([\s\S]*?)\n---/.exec(entry)![1]!);
+    expect(changelogMetaSchema.parse(frontmatter.changelog)).toMatchObject({
+      kind: 'release',
+      documents: ['site'],
+      ruleset: '2026.12.0',
+    });
   });
 
   it.each([

@@ -48,8 +48,8 @@ export function createRulesetVersion(options: NewRulesetOptions): { ruleset: str
 title: ${title}
 description: （请用一两句话写明这一版改了什么、为什么改。）
 changelog:
+  kind: release
   date: ${effective}
-  document: 本站
   ruleset: ${version}
   tags: [规则集]
   rules: []
@@ -57,7 +57,7 @@ changelog:
 
 import RulesetDiff from '~/components/RulesetDiff.astro';
 
-（请写明变化的来源：快手哪份文件、哪一条、在哪天发布，附原文链接；或本站自己的调整及原因。）
+（请写明这一版的原因：本站自己的调整；或快手规则的变化——那时另记一条 kind: change 的条目，逐字引用来源并附链接，再从这里链接它。）
 
 <RulesetDiff to="${version}" />
 `,

@@ -5,9 +5,9 @@ import { z } from 'astro/zod';
 import type { Loader } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
-import { guideTables, isoDate, type GuideTableName } from './lib/guide-data';
-import { RULESET_VERSION } from './lib/rules/ruleset';
-import { changelogDocuments } from './lib/changelog';
+import { guideTables, type GuideTableName } from './lib/guide-data';
+import { changelogMetaSchema } from './lib/changelog';
+import { watchedDocumentSchema } from './lib/watched-documents';
 import { loadSiteContent, type SiteContent } from './lib/node/site-content';
 import { rulesetSchema } from './lib/rules/ruleset-schema';
 import { templateSchema } from './lib/templates';
@@ -65,7 +65,16 @@ const templates = defineCollection({
   schema: templateSchema,
 });
 
+/** The changelog's watch list, in the data file's order. */
+const watchedDocuments = defineCollection({
+  loader: siteContentLoader('watchedDocuments', (content) =>
+    content.watchedDocuments.map((doc, order) => ({ id: doc.id, data: { ...doc, order } })),
+  ),
+  schema: watchedDocumentSchema.and(z.object({ order: z.number().int() })),
+});
+
 export const collections = {
+  watchedDocuments,
   templates,
   rulesets,
   docs: defineCollection({
@@ -74,19 +83,8 @@ export const collections = {
       extend: z.object({
         /** Questions the page answers, shown under the title and weighted in search. */
         answers: z.array(z.string().min(2)).optional(),
-        /** A policy changelog entry (pages under changelog/). */
-        changelog: z
-          .object({
-            date: isoDate,
-            /** Which document changed. */
-            document: z.enum(changelogDocuments),
-            /** The ruleset version this change produced, if any. */
-            ruleset: z.string().regex(RULESET_VERSION).optional(),
-            tags: z.array(z.string().min(1)).default([]),
-            /** Rule ids the change affects. */
-            rules: z.array(z.string().min(1)).default([]),
-          })
-          .optional(),
+        /** A policy changelog entry (pages under changelog/): change, checked or release. */
+        changelog: changelogMetaSchema.optional(),
       }),
     }),
   }),

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { expectedUpdates, groupByMonth, monthLabel } from './changelog';
+import { changelogMetaSchema, documentNames, groupByMonth, monthLabel, unknownDocument } from './changelog';
 import fc from 'fast-check';
 
 const entry = (id: string, date: string, ruleset?: string) => ({
   id,
   title: id,
-  changelog: { date, document: '本站' as const, ruleset, tags: [], rules: [] },
+  changelog: {
+    kind: 'release' as const,
+    date,
+    documents: ['site'] as ['site'],
+    ruleset,
+    tags: [],
+    rules: [],
+  },
 });
 
 describe('changelog helpers', () => {
@@ -23,14 +30,69 @@ describe('changelog helpers', () => {
     ]);
     expect(monthLabel('2027-01-05')).toBe('2027年1月');
   });
+});
 
-  it('lists the next 1sts of the month and quarter starts the article claims', () => {
-    expect(expectedUpdates('2026-11-24', 3)).toEqual({
-      monthly: ['2026-12-01', '2027-01-01', '2027-02-01'],
-      quarterly: ['2027-01-01', '2027-04-01', '2027-07-01', '2027-10-01'],
-    });
-    expect(expectedUpdates('2026-12-31', 1).monthly).toEqual(['2027-01-01']);
-    expect(expectedUpdates('2026-03-01', 1).quarterly[0]).toBe('2026-04-01');
+const change = {
+  kind: 'change',
+  date: '2023-06-26',
+  effective: '2023-07-03',
+  documents: ['kwaixiaodian-rules'],
+  source: { url: 'https://example.org/notice', title: '转载的公告', secondHand: true },
+  statement: '本次修改于2023年6月26日开始公示,于2023年7月3日生效。',
+  before: null,
+  after: null,
+  impact: '不影响邮件写法',
+};
+
+describe('changelog frontmatter', () => {
+  it.each([
+    ['a change with its source and quote', change, true],
+    [
+      'a check',
+      { kind: 'checked', date: '2026-11-30', documents: ['kuaishou-norm'], method: '副本', result: '无变化' },
+      true,
+    ],
+    [
+      'a release (documents default to the site)',
+      { kind: 'release', date: '2026-11-24', ruleset: '2026.11.1' },
+      true,
+    ],
+    ['a YAML date', { ...change, date: new Date('2023-06-26') }, true],
+    ['no kind', { date: '2026-11-24', document: '本站' }, false],
+    ['the old single document', { kind: 'release', date: '2026-11-24', document: '本站' }, false],
+    ['a change without a source', { ...change, source: undefined }, false],
+    ['a change without its quoted statement', { ...change, statement: '' }, false],
+    ['a change without its impact on mail', { ...change, impact: undefined }, false],
+    ['a change whose source is not a URL', { ...change, source: { ...change.source, url: '转载' } }, false],
+    [
+      'a check that says not how',
+      { kind: 'checked', date: '2026-11-30', documents: ['kuaishou-norm'], result: '无变化' },
+      false,
+    ],
+    [
+      'a check of no document',
+      { kind: 'checked', date: '2026-11-30', documents: [], method: 'x', result: 'y' },
+      false,
+    ],
+    [
+      'a release of a Kuaishou document',
+      { kind: 'release', date: '2026-11-24', documents: ['kuaishou-norm'] },
+      false,
+    ],
+    ['an impossible date format', { ...change, date: '2023/06/26' }, false],
+  ])('%s', (_name, raw, ok) => {
+    expect(changelogMetaSchema.safeParse(raw).success).toBe(ok);
+  });
+
+  it('names documents from the watch list and the site, and finds an unknown one', () => {
+    const names = documentNames([{ id: 'kuaishou-norm', name: '快手社区管理规范' }]);
+    expect(names.get('site')).toBe('本站规则与模板');
+    expect(names.get('kuaishou-norm')).toBe('快手社区管理规范');
+    const parsed = changelogMetaSchema.parse({ ...change, documents: ['kuaishou-norm', 'business-terms'] });
+    expect(unknownDocument(parsed, names)).toBe('business-terms');
+    expect(
+      unknownDocument(changelogMetaSchema.parse({ kind: 'release', date: '2026-11-24' }), names),
+    ).toBeUndefined();
   });
 });
 
@@ -38,24 +100,6 @@ describe('changelog helpers: properties', () => {
   const date = fc
     .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) })
     .map((ms) => new Date(ms).toISOString().slice(0, 10));
-
-  it('the expected updates are firsts of months after today, in order, six and four of them', () => {
-    fc.assert(
-      fc.property(date, (today) => {
-        const { monthly, quarterly } = expectedUpdates(today);
-        expect(monthly).toHaveLength(6);
-        expect(quarterly).toHaveLength(4);
-        for (const list of [monthly, quarterly]) {
-          expect([...list].sort()).toEqual(list);
-          for (const first of list) {
-            expect(first > today).toBe(true);
-            expect(first.endsWith('-01')).toBe(true);
-          }
-        }
-        expect(expectedUpdates(today)).toEqual({ monthly, quarterly });
-      }),
-    );
-  });
 
   it('grouping keeps every entry once, newest month first, deterministically', () => {
     fc.assert(

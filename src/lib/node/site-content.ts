@@ -15,6 +15,8 @@ import type { Template } from '../templates';
 import { loadGuideData } from './load-guide-data';
 import { assertRuleExamples, currentOf, loadRulesets } from './load-ruleset';
 import { checkTemplates, loadTemplates } from './load-templates';
+import type { WatchedDocument } from '../watched-documents';
+import { loadWatchedDocuments } from './load-watched-documents';
 
 export interface SiteContent {
   guide: GuideData;
@@ -23,6 +25,8 @@ export interface SiteContent {
   /** The newest version already in effect at build time. */
   current: Ruleset;
   templates: Template[];
+  /** The changelog's watch list (data/watched-documents.yaml). */
+  watchedDocuments: WatchedDocument[];
 }
 
 const FOLDERS = ['data', 'rules', 'templates'] as const;
@@ -62,6 +66,7 @@ export function loadSiteContent(
     rulesets,
     current,
   });
-  cached = { key, content: { guide, rulesets, current, templates } };
+  const watchedDocuments = loadWatchedDocuments(join(contentDir, 'data'));
+  cached = { key, content: { guide, rulesets, current, templates, watchedDocuments } };
   return cached.content;
 }
