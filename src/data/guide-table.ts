@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { GuideData, GuideTableName } from '../lib/guide-data';
-import { resolveRoute, type ResolvedRoute } from '../lib/routing';
+import { channelWhere, resolveRoute, type ResolvedRoute, type RoutedChannel } from '../lib/routing';
 import { shanghaiDate } from '../lib/shanghai-time';
 
 /** A guide table's rows in the order of its data file (getCollection sorts by id). */
@@ -34,3 +34,11 @@ export async function existingPages(): Promise<Set<string>> {
   const docs = await getCollection('docs');
   return new Set(docs.map((entry) => `/${entry.id.replace(/\/index$/, '')}/`.replace(/\/+/g, '/')));
 }
+
+/** Where a channel is, as the tools word it: 「快手 App：菜单 → 头像 → 解封申诉」 or its address. */
+export const channelPlace = (channel: RoutedChannel) =>
+  channel.kind === 'app' ? `快手 App：${channelWhere(channel)}` : channelWhere(channel);
+
+/** A route's first channel(s) in one line: 「解封申诉（快手 App：菜单 → 头像 → 解封申诉）」. */
+export const firstChannels = (route: ResolvedRoute) =>
+  route.first.map((channel) => `${channel.name}（${channelPlace(channel)}）`).join('、');
