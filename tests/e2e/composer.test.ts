@@ -32,7 +32,7 @@ const composer = (page: Page) => page.locator('mail-composer');
 
 /** Fills the tools page the way a user does: need, subject, draft. */
 async function fillTools(page: Page, draft = DRAFT) {
-  await page.getByRole('radio', { name: '版权争议 / 侵权投诉' }).check();
+  await page.getByRole('radio', { name: '作品被搬运或盗用（我是权利人）' }).check();
   await page.locator('#tools-subject-text').fill(SUBJECT);
   await page.locator('#tools-draft-text').fill(draft);
   await expectComposer(page, (text) => text.includes(SUBJECT));

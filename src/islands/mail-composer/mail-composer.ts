@@ -20,8 +20,8 @@ import {
   $requestType,
   $subject,
   $templateUse,
-  caseParam,
 } from '../shared/stores';
+import { caseParam } from '../shared/case-param';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
 import { offerOtherTabText } from '../shared/other-tab-text';

@@ -1,6 +1,7 @@
 import { matchCase, unknownCaseText, withoutCaseParam } from '../../lib/case-param';
 import { copyText, sayBeside } from '../shared/clipboard';
-import { $requestType, caseParam } from '../shared/stores';
+import { $requestType } from '../shared/stores';
+import { caseParam } from '../shared/case-param';
 import { watchStorage } from '../shared/storage-warning';
 
 /**

@@ -6,7 +6,6 @@
 import { atom } from 'nanostores';
 import { persistentAtom, setPersistentEngine } from '@nanostores/persistent';
 import type { Finding } from '../../lib/rules/ruleset';
-import { readCaseParam } from '../../lib/case-param';
 
 export type StorageProblem = 'unavailable' | 'full' | null;
 export const $storageProblem = atom<StorageProblem>(null);
@@ -107,13 +106,6 @@ export function persistentJson<T>(key: string, initial: T, isValid: (value: unkn
 
 /** The request type chosen in the mailbox picker (a request-routes.yaml id, or ''). */
 export const $requestType = persistentAtom<string>('ksmail:request-type', '');
-
-/**
- * The page's `?case=` as it was when the page loaded (raw; the picker checks it against the
- * cases and then drops it from the address bar). Read once here, so the picker and the composer
- * see the same value whichever of them starts first.
- */
-export const caseParam: string | null = typeof window === 'undefined' ? null : readCaseParam(location.search);
 
 /** The subject and draft being checked; templates fill them, the composer reads them. */
 export const $subject = persistentAtom<string>('ksmail:subject', '');
