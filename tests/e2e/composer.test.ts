@@ -198,7 +198,7 @@ describe.skipIf(noBrowser)('mail composer in Chromium', () => {
     expect(saved.entries).toHaveLength(1);
     expect(saved.entries[0]).toMatchObject({ requestType: 'copyright', resolved: 'pending' });
     await page.goto(new URL('../guide/evaluation/', page.url()).href);
-    await expect.poll(() => page.locator('outcome-tracker').innerText()).toContain('版权争议');
+    await expect.poll(() => page.locator('outcome-tracker').innerText()).toContain('作品被搬运或盗用');
     expect(errors).toEqual([]);
     await context.close();
   });
