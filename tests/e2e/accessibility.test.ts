@@ -97,7 +97,7 @@ describe.skipIf(noBrowser)('accessibility (axe-core) in Chromium', () => {
     await page.reload();
     const found: AxeViolation[] = [];
 
-    await page.getByRole('radio', { name: '版权争议 / 侵权投诉' }).check();
+    await page.getByRole('radio', { name: '作品被搬运或盗用（我是权利人）' }).check();
     await page.locator('mailbox-picker [data-route-panel]:not([hidden])').waitFor();
     found.push(...(await axeViolations(page, '诉求选择（已选）', 'mailbox-picker')));
 

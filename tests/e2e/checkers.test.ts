@@ -44,7 +44,7 @@ describe.skipIf(noBrowser)('subject and draft checkers in Chromium', () => {
 
   it('subject: the mailbox picker preselects the request type', async () => {
     const { page, context } = await openPage(browser, 'tools/');
-    await page.getByRole('radio', { name: '技术故障' }).check();
+    await page.getByRole('radio', { name: '直播或功能故障' }).check();
     expect(await page.locator('#tools-subject-type').inputValue()).toBe('tech-fault');
     await page.locator('#tools-subject-text').fill('请尽快处理');
     await page.locator('subject-checker [data-category="tech-fault"]').waitFor();

@@ -32,7 +32,7 @@ const composer = (page: Page) => page.locator('mail-composer');
 
 /** Fills the tools page the way a user does: need, subject, draft. */
 async function fillTools(page: Page, draft = DRAFT) {
-  await page.getByRole('radio', { name: '版权争议 / 侵权投诉' }).check();
+  await page.getByRole('radio', { name: '作品被搬运或盗用（我是权利人）' }).check();
   await page.locator('#tools-subject-text').fill(SUBJECT);
   await page.locator('#tools-draft-text').fill(draft);
   await expectComposer(page, (text) => text.includes(SUBJECT));
@@ -198,7 +198,7 @@ describe.skipIf(noBrowser)('mail composer in Chromium', () => {
     expect(saved.entries).toHaveLength(1);
     expect(saved.entries[0]).toMatchObject({ requestType: 'copyright', resolved: 'pending' });
     await page.goto(new URL('../guide/evaluation/', page.url()).href);
-    await expect.poll(() => page.locator('outcome-tracker').innerText()).toContain('版权争议');
+    await expect.poll(() => page.locator('outcome-tracker').innerText()).toContain('作品被搬运或盗用');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -99,7 +99,7 @@ describe.skipIf(noBrowser)('follow-up planner in Chromium', () => {
   it('copies a ready follow-up mail; the picker’s choice and the subject checker prefill it', async () => {
     const { page, context, errors } = await openPage(browser, 'tools/');
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.getByRole('radio', { name: '账号申诉' }).check();
+    await page.getByRole('radio', { name: '账号被封禁或限流' }).check();
     expect(await planner(page).locator('[data-type]').inputValue()).toBe('complex-appeal');
     await page.locator('#tools-subject-text').fill('【账号申诉-创作者ID:123】请求复核封禁');
     expect(await planner(page).locator('[data-subject]').inputValue()).toBe(

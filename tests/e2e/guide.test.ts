@@ -154,19 +154,21 @@ describe.skipIf(noBrowser)('the guide in Chromium', () => {
     const data = loadGuideData();
     const { page, context, foreignRequests, errors } = await openPage(browser, 'guide/recipients/');
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.getByRole('radio', { name: '版权争议 / 侵权投诉' }).check();
+    await page.getByRole('radio', { name: '作品被搬运或盗用（我是权利人）' }).check();
     const panel = page.locator('[data-route-panel="copyright"]');
     await panel.waitFor({ state: 'visible' });
     expect(await page.locator('[data-route-panel]:visible').count()).toBe(1);
     const copyright = data.mailboxes.find((mailbox) => mailbox.id === 'copyright')!;
-    expect(await panel.locator('[data-field="to"]').innerText()).toBe(copyright.address);
+    expect(await panel.locator('[data-field="to"] code').innerText()).toBe(copyright.address);
     expect(await panel.locator('[data-field="cc"]').innerText()).toContain('legal@kuaishou.com');
     expect(await panel.innerText()).toContain('未核实');
-    expect(await panel.locator('[data-field="channels"] a').first().getAttribute('href')).toBe(
+    // The first channel comes first, as a link: the IP platform.
+    expect(await panel.locator('[data-first-action] a').first().getAttribute('href')).toBe(
       'https://ipp.kuaishou.com/',
     );
-    expect(await panel.locator('[data-field="reply-time"]').innerText()).toContain('6小时内');
-    expect(await panel.locator('[data-field="priority"]').innerText()).toContain('高');
+    // One reply time per case (table 6, 原文称), the one the planner uses.
+    expect(await panel.locator('[data-field="reply-time"]').innerText()).toContain('7 个工作日');
+    expect(await panel.locator('[data-field="reply-time"] [data-claim]').count()).toBe(1);
     expect(await panel.locator('[data-field="warning"]').innerText()).toContain('发送前请在快手官方页面');
 
     await panel.getByRole('button', { name: '复制' }).first().click();
@@ -176,13 +178,15 @@ describe.skipIf(noBrowser)('the guide in Chromium', () => {
     // The choice is kept (nanostores persistent) for the checkers of the other pages.
     await page.reload();
     await page.locator('[data-route-panel="copyright"]').waitFor({ state: 'visible' });
-    expect(await page.getByRole('radio', { name: '版权争议 / 侵权投诉' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: '作品被搬运或盗用（我是权利人）' }).isChecked()).toBe(true);
     expect(await page.evaluate(() => localStorage.getItem('ksmail:request-type'))).toBe('copyright');
 
-    // The support@ mailbox is shown as contradicted by public sources.
-    await page.getByRole('radio', { name: '基础功能咨询' }).check();
+    // The support@ mailbox is shown only as the fallback, contradicted by public sources.
+    await page.getByRole('radio', { name: '功能使用咨询' }).check();
     expect(
-      await page.locator('[data-route-panel="basic-inquiry"] [data-mailbox-status]').first().innerText(),
+      await page
+        .locator('[data-route-panel="basic-inquiry"] [data-field="fallback"] [data-mailbox-status]')
+        .innerText(),
     ).toContain('与公开资料不符');
     expect(foreignRequests()).toEqual([]);
     expect(errors).toEqual([]);

@@ -62,7 +62,7 @@ const logRows = (page: Page) =>
 const ENTRIES: FormEntry[] = [
   // Across 国庆 2026 (1–7 October) and the make-up Saturday 10 October: 4 working days.
   {
-    type: '账号申诉',
+    type: '账号被封禁或限流',
     template: 'account-appeal@2',
     sent: '2026-09-30',
     reply: '2026-10-12',
@@ -72,7 +72,7 @@ const ENTRIES: FormEntry[] = [
   },
   // 8 October is the first working day after the holiday: 1 working day.
   {
-    type: '账号申诉',
+    type: '账号被封禁或限流',
     template: 'account-appeal@2',
     sent: '2026-09-30',
     reply: '2026-10-08',
@@ -80,14 +80,14 @@ const ENTRIES: FormEntry[] = [
     satisfaction: '2',
   },
   {
-    type: '账号申诉',
+    type: '账号被封禁或限流',
     sent: '2026-10-09',
     resolved: '处理中',
     note: '=HYPERLINK("http://example.com","点我")',
   },
   // The chapter's example row: Friday → Wednesday, 3 working days.
   {
-    type: '版权争议 / 侵权投诉',
+    type: '作品被搬运或盗用（我是权利人）',
     sent: '2026-11-20',
     reply: '2026-11-25',
     resolved: '已解决',
@@ -132,22 +132,22 @@ async function expectFigures(page: Page) {
     await chart
       .locator('[data-bar="reply"]')
       .evaluateAll((bars) => bars.map((bar) => bar.getAttribute('data-value'))),
-  ).toEqual(['100', '67']);
+  ).toEqual(['67', '100']); // groups in label order: 账号被封禁或限流 (account-appeal), then 作品被搬运…
   expect(
     await chart
       .locator('[data-bar="resolution"]')
       .evaluateAll((bars) => bars.map((bar) => bar.getAttribute('data-value'))),
-  ).toEqual(['100', '50']);
+  ).toEqual(['50', '100']);
   expect(await tracker(page).locator('[data-own-figures]').innerText()).toContain(
     '共 4 封，回复率 75%（3/4）',
   );
 }
 
 const EXPECTED_LOG = [
-  ['2026-11-20', '版权争议 / 侵权投诉', '—', '—', '2026-11-25', '3', '已解决', '5', ''],
+  ['2026-11-20', '作品被搬运或盗用（我是权利人）', '—', '—', '2026-11-25', '3', '已解决', '5', ''],
   [
     '2026-10-09',
-    '账号申诉',
+    '账号被封禁或限流',
     '—',
     '—',
     '未回复',
@@ -158,7 +158,7 @@ const EXPECTED_LOG = [
   ],
   [
     '2026-09-30',
-    '账号申诉',
+    '账号被封禁或限流',
     '账号申诉（封禁、限流复核） · 修订 2',
     '—',
     '2026-10-08',
@@ -169,7 +169,7 @@ const EXPECTED_LOG = [
   ],
   [
     '2026-09-30',
-    '账号申诉',
+    '账号被封禁或限流',
     '账号申诉（封禁、限流复核） · 修订 2',
     '封禁',
     '2026-10-12',
@@ -220,7 +220,12 @@ describe.skipIf(noBrowser)('outcome tracker in Chromium', () => {
     expect(await tracker(page).locator('[data-empty]').isVisible()).toBe(true);
 
     // A reply before the sending day is refused, with the field marked.
-    await fillForm(page, { type: '账号申诉', sent: '2026-10-09', reply: '2026-10-08', resolved: '处理中' });
+    await fillForm(page, {
+      type: '账号被封禁或限流',
+      sent: '2026-10-09',
+      reply: '2026-10-08',
+      resolved: '处理中',
+    });
     await tracker(page).getByRole('button', { name: '保存这条记录' }).click();
     expect(await tracker(page).locator('[data-form-errors]').innerText()).toContain(
       '首次人工回复日期 2026-10-08 早于发送日期 2026-10-09',
@@ -291,7 +296,7 @@ describe.skipIf(noBrowser)('outcome tracker in Chromium', () => {
 
     // A CSV with bad rows: the good ones are imported, the others named with their row.
     const bad = Buffer.from(
-      '\uFEFF发送日期,诉求类型,结果,满意度\r\n2026-11-02,技术故障,处理中,\r\n2026-11-02,退款,处理中,\r\n2026-11-03,技术故障,已解决,9\r\n',
+      '\uFEFF发送日期,诉求类型,结果,满意度\r\n2026-11-02,直播或功能故障,处理中,\r\n2026-11-02,退款,处理中,\r\n2026-11-03,直播或功能故障,已解决,9\r\n',
     );
     const summary = await importFile(page, 'bad.csv', bad);
     expect(summary).toContain('读到 3 条：导入 1 条（新增 1 条');
@@ -309,10 +314,10 @@ describe.skipIf(noBrowser)('outcome tracker in Chromium', () => {
   it('edits and deletes a row (with undo), by keyboard; fits a 360 px screen', async () => {
     const { page, context, errors } = await openPage(browser, PAGE);
     await page.setViewportSize({ width: 360, height: 740 });
-    await addEntry(page, { type: '技术故障', sent: '2026-11-02', resolved: '处理中' });
+    await addEntry(page, { type: '直播或功能故障', sent: '2026-11-02', resolved: '处理中' });
     const html = '<img src=x onerror="window.__xss = 1"><b>粗体</b>';
     await addEntry(page, {
-      type: '技术故障',
+      type: '直播或功能故障',
       sent: '2026-11-03',
       resolved: '处理中',
       matter: html,
@@ -327,7 +332,7 @@ describe.skipIf(noBrowser)('outcome tracker in Chromium', () => {
     expect((await figures(page, 'requestType', 'tech-fault')).replyRate).toBe('0%');
 
     const row = tracker(page).locator('[data-log-body] tr', { hasText: '2026-11-02' });
-    await row.getByRole('button', { name: '编辑 2026-11-02 技术故障' }).focus();
+    await row.getByRole('button', { name: '编辑 2026-11-02 直播或功能故障' }).focus();
     await page.keyboard.press('Enter');
     expect(await tracker(page).locator('[data-form-title]').innerText()).toBe('修改这条记录');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('requestType');
@@ -339,15 +344,17 @@ describe.skipIf(noBrowser)('outcome tracker in Chromium', () => {
     expect(await tracker(page).getAttribute('data-entries')).toBe('2');
     // Focus goes back to the row's 编辑 button.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      '编辑 2026-11-02 技术故障',
+      '编辑 2026-11-02 直播或功能故障',
     );
 
-    await tracker(page).getByRole('button', { name: '删除 2026-11-03 技术故障' }).click();
+    await tracker(page).getByRole('button', { name: '删除 2026-11-03 直播或功能故障' }).click();
     await page.locator('outcome-tracker[data-entries="1"]').waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('撤销删除');
     await page.keyboard.press('Enter');
     await page.locator('outcome-tracker[data-entries="2"]').waitFor();
-    expect(await tracker(page).locator('[data-status]').innerText()).toBe('已恢复：2026-11-03 技术故障。');
+    expect(await tracker(page).locator('[data-status]').innerText()).toBe(
+      '已恢复：2026-11-03 直播或功能故障。',
+    );
 
     // 360 px: nothing makes the page scroll sideways; wide tables scroll inside their own box.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -387,7 +394,7 @@ describe.skipIf(noBrowser)('outcome tracker in Chromium', () => {
     await page.reload();
     await page.locator('outcome-tracker[data-entries="0"]').waitFor();
     expect(await tracker(page).locator('[data-damage]').innerText()).toContain('内容不是记录列表');
-    await addEntry(page, { type: '技术故障', sent: '2026-11-02', resolved: '处理中' });
+    await addEntry(page, { type: '直播或功能故障', sent: '2026-11-02', resolved: '处理中' });
     await page.reload();
     await page.locator('outcome-tracker[data-entries="1"]').waitFor();
     expect(await tracker(page).locator('[data-damage]').isHidden()).toBe(true);

@@ -111,7 +111,7 @@ describe.skipIf(noBrowser)('phone layout in Chromium', () => {
   it('the tools page with every island showing results fits a phone and a desktop', async () => {
     const { page, context, errors } = await openPage(browser, 'tools/');
     await page.setViewportSize(PHONE);
-    await page.getByRole('radio', { name: '版权争议 / 侵权投诉' }).check();
+    await page.getByRole('radio', { name: '作品被搬运或盗用（我是权利人）' }).check();
     await page.locator('mailbox-picker [data-route-panel]:not([hidden])').waitFor();
     await page.locator('#tools-subject-text').fill('我的号被封了！！！');
     await page.locator('subject-checker [data-findings] li').first().waitFor();

@@ -325,7 +325,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     await page.locator('draft-checker[data-checked]').waitFor();
 
     // Mailbox picker, subject (typed), draft (pasted).
-    await page.getByRole('radio', { name: '版权争议 / 侵权投诉' }).check();
+    await page.getByRole('radio', { name: '作品被搬运或盗用（我是权利人）' }).check();
     const subject = page.locator('#tools-subject-text');
     await subject.fill('');
     await subject.pressSequentially('【侵权通知-视频ID:8848】请求下架搬运视频');

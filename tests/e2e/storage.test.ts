@@ -181,7 +181,7 @@ describe.skipIf(noBrowser)('storage blocked, full or corrupted, in Chromium', ()
       const { page, context, errors } = await open(scenario, 'tools/');
       await page.locator('draft-checker[data-checked]').waitFor();
 
-      await page.getByRole('radio', { name: '版权争议 / 侵权投诉' }).check();
+      await page.getByRole('radio', { name: '作品被搬运或盗用（我是权利人）' }).check();
       await page.locator('mailbox-picker [data-route-panel="copyright"]').waitFor();
 
       const subject = page.locator('#tools-subject-text');

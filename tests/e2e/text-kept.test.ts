@@ -22,7 +22,7 @@ describe.skipIf(noBrowser)('nothing typed is lost', () => {
 
   it('the subject survives a reload after a request type was chosen (it was wiped)', async () => {
     const { page, errors } = await openPage(browser, 'tools/');
-    await page.getByRole('radio', { name: '账号申诉' }).check();
+    await page.getByRole('radio', { name: '账号被封禁或限流' }).check();
     await page.locator('#tools-subject-text').fill(SUBJECT);
     await page.waitForTimeout(400);
     await page.reload({ waitUntil: 'load' });

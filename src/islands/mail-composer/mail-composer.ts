@@ -21,14 +21,19 @@ import {
   $subject,
   $templateUse,
 } from '../shared/stores';
+import { caseParam } from '../shared/case-param';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
 import { offerOtherTabText } from '../shared/other-tab-text';
 
 interface RouteAddresses {
+  need: string;
+  /** '' where the routing table has no usable mailbox: the fallback is never pre-filled. */
   to: string;
   cc: string[];
   subjectType: string;
+  /** The channel(s) to use first, with where they are (App path or address). */
+  first: string;
 }
 
 /** Where each problem is fixed: the checker on this page, or the tools page. */
@@ -92,7 +97,10 @@ class MailComposer extends HTMLElement {
       $mailTo.set(route.to);
       $mailCc.set(route.cc.join(', '));
     };
-    if ($mailTo.get() === '' && $requestType.get()) fillFromRoute($requestType.get());
+    // A link's ?case= fills in the recipients of that case whichever island starts first (the
+    // picker makes it the choice); otherwise an empty To takes the stored choice's.
+    if (caseParam !== null && ownValue(this.#routes, caseParam)) fillFromRoute(caseParam);
+    else if ($mailTo.get() === '' && $requestType.get()) fillFromRoute($requestType.get());
     to.value = $mailTo.get();
     cc.value = $mailCc.get();
     to.addEventListener('input', () => $mailTo.set(to.value));
@@ -116,7 +124,10 @@ class MailComposer extends HTMLElement {
     };
     const storageWarning = this.querySelector<HTMLElement>('[data-storage-warning]')!;
     this.#unsubscribe.push(
-      $requestType.listen(fillFromRoute),
+      $requestType.listen((routeId) => {
+        fillFromRoute(routeId);
+        schedule();
+      }),
       $mailTo.listen((value) => {
         if (to.value !== value) to.value = value;
         schedule();
@@ -202,9 +213,15 @@ class MailComposer extends HTMLElement {
         : [Object.assign(document.createElement('li'), { textContent: '没有选择附件' })]),
     );
 
+    const noMailbox = this.noMailboxText();
+    const toNote = this.querySelector<HTMLElement>('[data-to-note]')!;
+    toNote.hidden = noMailbox === null;
+    toNote.textContent = noMailbox ?? '';
     const list = this.querySelector<HTMLElement>('[data-problems]')!;
     list.replaceChildren(
       ...problems.map((problem) => {
+        if (noMailbox && problem.target === 'to' && problem.message.startsWith('还没有收件人'))
+          problem = { ...problem, message: `还没有收件人。${noMailbox}` };
         const item = document.createElement('li');
         item.dataset.severity = problem.severity;
         item.dataset.target = problem.target;
@@ -224,9 +241,22 @@ class MailComposer extends HTMLElement {
     link.href = mailto.url ?? 'mailto:';
     const note = this.querySelector<HTMLElement>('[data-mailto-note]')!;
     note.dataset.verdict = mailto.verdict;
-    note.textContent = mailto.message;
+    note.textContent =
+      noMailbox && mailto.verdict === 'no-recipient'
+        ? `没有收件人，所以没有邮件链接。${noMailbox}`
+        : mailto.message;
 
     this.renderPreview(body);
+  }
+
+  /**
+   * Why To is empty, when it is empty because the chosen case has no usable mailbox: names the
+   * channel to use first and leaves typing an address to the reader. Null otherwise.
+   */
+  noMailboxText(): string | null {
+    const route = ownValue(this.#routes, $requestType.get());
+    if (!route || route.to !== '' || parseAddressList($mailTo.get()).addresses.length > 0) return null;
+    return `“${route.need}”：原文没有给出可用的邮箱，收件人留空。请先走官方渠道：${route.first}。如果你有核实过的地址，可以自己填写。`;
   }
 
   /** Checks the subject and the draft again where they changed. */
@@ -468,8 +498,11 @@ class MailComposer extends HTMLElement {
       });
       const name = `${shanghaiDate(Date.now()).replaceAll('-', '')}_邮件草稿.eml`;
       downloadBlob(new Blob([eml], { type: 'message/rfc822' }), name);
+      // A draft without To still opens as a new mail; the reader fills it in there.
+      const noTo =
+        message.to.length === 0 ? `草稿没有收件人，请在邮件程序里填写。${this.noMailboxText() ?? ''}` : '';
       this.say(
-        `已生成 ${name}（${formatBytes(eml.length)}，${attachments.length} 个附件）：用桌面邮件程序打开，核对后发送。`,
+        `已生成 ${name}（${formatBytes(eml.length)}，${attachments.length} 个附件）：用桌面邮件程序打开，核对后发送。${noTo}`,
       );
     } catch (problem) {
       this.say(
