@@ -18,7 +18,10 @@ const base = basePathFromEnv(process.env.BASE_PATH);
 const packageBugs = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).bugs;
 const reportUrl = process.env.REPORT_URL?.trim()
   ? reportUrlFromEnv(process.env.REPORT_URL)
-  : reportUrlFromEnv(typeof packageBugs === 'string' ? packageBugs : packageBugs?.url, 'package.json 的 bugs.url');
+  : reportUrlFromEnv(
+      typeof packageBugs === 'string' ? packageBugs : packageBugs?.url,
+      'package.json 的 bugs.url',
+    );
 
 export default defineConfig({
   site,

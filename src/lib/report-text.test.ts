@@ -4,7 +4,10 @@ import { reportHref, reportText } from './report-text';
 
 describe('reportText', () => {
   it.each([
-    [{ date: '2026-11-30' }, ['页面：（页面地址）', '哪里不对：（哪一句、哪个地址或哪个数字）', '查看日期：2026-11-30']],
+    [
+      { date: '2026-11-30' },
+      ['页面：（页面地址）', '哪里不对：（哪一句、哪个地址或哪个数字）', '查看日期：2026-11-30'],
+    ],
     [
       { page: ' /cases/copyright/ ', wrong: '地址\n写错了', source: 'https://a.org/', date: '2026-11-30' },
       ['页面：/cases/copyright/', '哪里不对：地址 写错了', '出处：https://a.org/'],

@@ -71,7 +71,11 @@ describe('addressesMissing', () => {
 
 describe('parseSources', () => {
   it('accepts a valid list and groups it in order', () => {
-    const list = parseSources([source('https://a.com/', '甲组'), source(null, '乙组'), source('b.cn', '甲组')]);
+    const list = parseSources([
+      source('https://a.com/', '甲组'),
+      source(null, '乙组'),
+      source('b.cn', '甲组'),
+    ]);
     expect(groupSources(list).map((group) => [group.group, group.sources.length])).toEqual([
       ['甲组', 2],
       ['乙组', 1],

@@ -31,7 +31,9 @@ export function parseSources(raw: unknown, file = 'sources.yaml'): Source[] {
     const result = sourceSchema.safeParse(record);
     if (!result.success) {
       const issue = result.error.issues[0]!;
-      throw new Error(`${file} 第 ${index + 1} 条：字段 ${issue.path.join('.') || '（整条）'} 有误：${issue.message}`);
+      throw new Error(
+        `${file} 第 ${index + 1} 条：字段 ${issue.path.join('.') || '（整条）'} 有误：${issue.message}`,
+      );
     }
     return result.data;
   });

@@ -35,7 +35,11 @@ describe.skipIf(noBrowser)('case pages in Chromium', () => {
   });
 
   const phonePage = async (path: string) => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser.newContext({
+      viewport: PHONE,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
@@ -85,7 +89,8 @@ describe.skipIf(noBrowser)('case pages in Chromium', () => {
       const mailbox = text.indexOf('@kuaishou.com');
       expect(mailbox === -1 || mailbox > text.indexOf('先做这一步')).toBe(true);
       // The banner of pages with addresses, and the template and tools links with the case.
-      if (mailbox > -1) expect(await page.locator('main [data-address-banner]').first().isVisible()).toBe(true);
+      if (mailbox > -1)
+        expect(await page.locator('main [data-address-banner]').first().isVisible()).toBe(true);
       expect(await page.locator(`main a[href$="tools/?case=${route.id}"]`).count()).toBeGreaterThan(0);
     },
   );
