@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
-import { launch, noBrowser, siteUrl } from '../support/browser';
+import { launch, noBrowser, openPage, searchSite, siteUrl } from '../support/browser';
 import { addressesIn, addressesMissing, type Source } from '../../src/lib/sources';
 
 interface Route {
@@ -94,6 +94,19 @@ describe.skipIf(noBrowser)('case pages in Chromium', () => {
       expect(await page.locator(`main a[href$="tools/?case=${route.id}"]`).count()).toBeGreaterThan(0);
     },
   );
+
+  it.each([
+    ['封号了怎么办', 'cases/account-appeal/'],
+    ['作品被搬运', 'cases/copyright/'],
+    ['不侵权声明', 'cases/takedown/'],
+    ['保证金被扣', 'cases/merchant/'],
+    ['账号被盗', 'cases/account-stolen/'],
+    ['查我的个人信息', 'cases/personal-info/'],
+  ])('searching %s finds %s first', async (query, expected) => {
+    const { page } = await openPage(browser, '');
+    const results = await searchSite(page, query);
+    expect(new URL(results[0]!).pathname, results.join(' ')).toBe(new URL(expected, siteUrl).pathname);
+  });
 
   it('/cases/ lists every case with a link to its page', async () => {
     const { page } = await phonePage('cases/');
