@@ -2,7 +2,8 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
-import { siteUrlFromEnv, basePathFromEnv } from './src/integrations/deploy-config.mjs';
+import { readFileSync } from 'node:fs';
+import { siteUrlFromEnv, basePathFromEnv, reportUrlFromEnv } from './src/integrations/deploy-config.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/integrations/base-links-plugin.mjs';
 import { csp } from './src/integrations/csp.mjs';
@@ -13,12 +14,21 @@ import { SITE_NAME } from './src/lib/site-identity.ts';
 // (e.g. BASE_PATH=/mail-guide/ for https://example.org/mail-guide/). See README.
 const site = siteUrlFromEnv(process.env.SITE_URL);
 const base = basePathFromEnv(process.env.BASE_PATH);
+// Where /about/ sends error reports: REPORT_URL, else package.json's bugs.url; unset → the page says so.
+const packageBugs = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).bugs;
+const reportUrl = process.env.REPORT_URL?.trim()
+  ? reportUrlFromEnv(process.env.REPORT_URL)
+  : reportUrlFromEnv(
+      typeof packageBugs === 'string' ? packageBugs : packageBugs?.url,
+      'package.json 的 bugs.url',
+    );
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR || './dist',
+  vite: { define: { 'import.meta.env.KS_REPORT_URL': JSON.stringify(reportUrl ?? '') } },
   markdown: { processor: satteri({ hastPlugins: [baseLinksPlugin(base), focusableTablesPlugin()] }) },
   integrations: [
     starlight({
@@ -42,6 +52,7 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       plugins: [starlightLinksValidator({ errorOnLocalLinks: true })],
       sidebar: [
+        { label: '你遇到了什么事', items: [{ autogenerate: { directory: 'cases' } }] },
         { label: '写作指南', items: [{ autogenerate: { directory: 'guide' } }] },
         { label: '检查工具', link: '/tools/' },
         { label: '模板库', link: '/templates/' },

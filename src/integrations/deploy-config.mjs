@@ -25,3 +25,28 @@ export function basePathFromEnv(value) {
   const trimmed = value.replace(/^\/+|\/+$/g, '');
   return `/${trimmed}/`;
 }
+
+/**
+ * Where readers report an error (/about/): REPORT_URL from the environment, else `bugs.url` of
+ * package.json. Only an https:// address or a mailto: with an address is accepted; nothing set
+ * gives null, and the page then says that no address is configured (we never make one up).
+ * @param {string | undefined} value
+ * @param {string} [name] the setting's name for the message
+ * @returns {string | null}
+ */
+export function reportUrlFromEnv(value, name = 'REPORT_URL') {
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  let url;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new Error(
+      `${name} 不是有效的网址：${trimmed}（示例：https://github.com/某组织/某仓库/issues/new 或 mailto:someone@example.org）`,
+    );
+  }
+  if (url.protocol === 'https:' && url.hostname) return url.href;
+  if (url.protocol === 'mailto:' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(decodeURIComponent(url.pathname)))
+    return url.href;
+  throw new Error(`${name} 必须是 https:// 开头的网址或 mailto:邮箱地址：${trimmed}`);
+}

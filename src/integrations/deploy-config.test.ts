@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePathFromEnv, siteUrlFromEnv } from './deploy-config.mjs';
+import { basePathFromEnv, reportUrlFromEnv, siteUrlFromEnv } from './deploy-config.mjs';
 
 describe('basePathFromEnv', () => {
   it.each([
@@ -28,5 +28,33 @@ describe('siteUrlFromEnv', () => {
   });
   it.each(['example.org', 'ftp://example.org', 'not a url'])('rejects %j', (input) => {
     expect(() => siteUrlFromEnv(input)).toThrow(/SITE_URL/);
+  });
+});
+
+describe('reportUrlFromEnv', () => {
+  it.each([
+    [undefined, null],
+    ['', null],
+    ['   ', null],
+    ['https://example.org/issues/new', 'https://example.org/issues/new'],
+    ['mailto:someone@example.org', 'mailto:someone@example.org'],
+    [' https://example.org ', 'https://example.org/'],
+  ])('%j → %j', (input, expected) => {
+    expect(reportUrlFromEnv(input)).toBe(expected);
+  });
+
+  it.each([
+    'example.org/issues',
+    'http://example.org/issues',
+    'mailto:',
+    'mailto:nobody',
+    'javascript:alert(1)',
+    'htps://example.org',
+  ])('rejects %j with a Chinese message naming the setting', (input) => {
+    expect(() => reportUrlFromEnv(input)).toThrow(/REPORT_URL/);
+  });
+
+  it('names the setting it was read from', () => {
+    expect(() => reportUrlFromEnv('ftp://x.org', 'package.json 的 bugs.url')).toThrow(/bugs\.url/);
   });
 });

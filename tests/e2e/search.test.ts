@@ -19,7 +19,8 @@ export const SEARCH_CASES: [query: string, firstPage: string][] = [
   ['情绪化', 'guide/risks/'],
   ['证据链', 'guide/attachments/'],
   ['账号申诉', 'guide/recipients/'],
-  ['广告合作', 'guide/recipients/'],
+  // Issue 15: a reader's case finds its case page first (the page that says what to do).
+  ['广告合作', 'cases/ad-cooperation/'],
   ['数据图表', 'guide/data/'],
   ['抄送', 'guide/recipients/'],
   ['三线表', 'guide/data/'],
@@ -35,7 +36,7 @@ export const SEARCH_CASES: [query: string, firstPage: string][] = [
   ['开封率', 'guide/evaluation/'],
   ['满意度', 'guide/evaluation/'],
   ['侵权投诉', 'guide/recipients/'],
-  ['封禁', 'guide/recipients/'],
+  ['封禁', 'cases/account-appeal/'],
   ['手机显示', 'guide/subject/'],
   ['大促', 'guide/follow-up/'],
   ['升级投诉', 'guide/follow-up/'],
