@@ -281,7 +281,7 @@ describe.skipIf(noBrowser)('storage blocked, full or corrupted, in Chromium', ()
       if (scenario === 'corrupted-json')
         expect(await tracker.locator('[data-damage]').innerText()).toContain('内容不是记录列表');
       const form = tracker.locator('[data-form]');
-      await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '技术故障' });
+      await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '直播或功能故障' });
       await form.getByLabel('发送日期').fill('2026-11-02');
       await form.getByLabel('处理中').check();
       await form.getByLabel('备注').fill('存储测试');
