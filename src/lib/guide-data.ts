@@ -126,6 +126,8 @@ export const requestRouteSchema = z
     id,
     /** The case in the reader's words: 「账号被封禁或限流」. */
     need: z.string().min(1),
+    /** Names this case had before (an outcome log written by hand with them still imports). */
+    formerNames: z.array(z.string().min(1)).default([]),
     /** What people type or say for this case (search, the home cards, the case list). */
     words: z.array(z.string().min(1)).min(1),
     /** One sentence: who this case is for. */

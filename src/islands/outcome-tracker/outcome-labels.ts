@@ -7,7 +7,7 @@ import type { GroupBy, OutcomeEntry } from '../../lib/outcomes/outcome-log';
 
 /** Build-time data (data-outcomes). */
 export interface TrackerData {
-  requestTypes: { id: string; label: string }[];
+  requestTypes: { id: string; label: string; formerNames?: string[] }[];
   templates: { id: string; title: string; revisions: number }[];
 }
 

@@ -304,7 +304,10 @@ function importCsv(text: string, context: OutcomeContext): ImportResult {
     const id = value('编号');
     if (id) raw.id = id;
     const typeText = value('诉求类型代码') || value('诉求类型');
-    raw.requestType = types.find((type) => type.id === typeText || type.label === typeText)?.id ?? typeText;
+    raw.requestType =
+      types.find(
+        (type) => type.id === typeText || type.label === typeText || type.formerNames?.includes(typeText),
+      )?.id ?? typeText;
     const templateText = value('模板代码') || value('模板');
     const revisionText = value('模板修订');
     if (templateText || revisionText) {

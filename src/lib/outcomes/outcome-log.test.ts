@@ -28,7 +28,11 @@ import {
 const calendar = new WorkCalendar(holidayData);
 const guide = loadGuideData(resolve(import.meta.dirname, '../../content/data'));
 const context: OutcomeContext = {
-  requestTypes: guide.requestRoutes.map((route) => ({ id: route.id, label: route.need })),
+  requestTypes: guide.requestRoutes.map((route) => ({
+    id: route.id,
+    label: route.need,
+    formerNames: route.formerNames,
+  })),
   templates: [
     { id: 'account-appeal', title: '账号申诉（封禁、限流复核）', revisions: 2 },
     { id: 'follow-up', title: '跟进 / 催办', revisions: 1 },
@@ -103,7 +107,7 @@ describe('validateEntry', () => {
     [{ sent: '2026/11/20' }, 'sent', '发送日期应写成 2026-09-30 这样的日期，这里是“2026/11/20”'],
     [{ sent: undefined }, 'sent', '发送日期应写成 2026-09-30 这样的日期'],
     [{ sent: '1999-12-31' }, 'sent', '超出记录范围'],
-    [{ requestType: 'refund' }, 'requestType', '未知的诉求类型“refund”，可选：基础功能咨询、'],
+    [{ requestType: 'refund' }, 'requestType', '未知的诉求类型“refund”，可选：账号被封禁或限流、'],
     [{ requestType: '' }, 'requestType', '请选择诉求类型'],
     [{ satisfaction: 6 }, 'satisfaction', '满意度应为 1 到 5 的整数，这里是“6”'],
     [{ satisfaction: 0 }, 'satisfaction', '满意度应为 1 到 5 的整数'],
@@ -333,9 +337,9 @@ describe('export and import: our own files read back', () => {
     ).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines[1]).toBe(
-      `a,版权争议 / 侵权投诉,copyright,账号申诉（封禁、限流复核）,account-appeal,2,搬运,2026-11-20,2026-11-25,已解决,4,"'=HYPERLINK(""http://example.com"",""点我"")"`,
+      `a,作品被搬运或盗用（我是权利人）,copyright,账号申诉（封禁、限流复核）,account-appeal,2,搬运,2026-11-20,2026-11-25,已解决,4,"'=HYPERLINK(""http://example.com"",""点我"")"`,
     );
-    expect(text).toContain(`'-c,账号申诉,account-appeal`);
+    expect(text).toContain(`'-c,账号被封禁或限流,account-appeal`);
     expect(text).toContain(`'@SUM(A1)`);
     expect(importOutcomes(text, context)).toEqual({ kind: 'csv', entries: log, read: 3, problems: [] });
   });

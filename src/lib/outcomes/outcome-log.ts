@@ -64,7 +64,7 @@ export interface OutcomeFile {
 
 /** What the site knows: request types and templates (for checks and labels), and today's date. */
 export interface OutcomeContext {
-  requestTypes?: readonly { id: string; label: string }[];
+  requestTypes?: readonly { id: string; label: string; formerNames?: readonly string[] }[];
   /** Each template with its current (highest) revision number. */
   templates?: readonly { id: string; title: string; revisions: number }[];
   /** Today in Beijing time (YYYY-MM-DD): later dates are refused. */
