@@ -42,13 +42,14 @@ export async function checkerData(): Promise<CheckerData> {
   ]);
   return {
     ruleset,
-    subjectTypes: subjectTypes.map(({ id, label, priority, replyTime, keywords, idLabel }) => ({
+    subjectTypes: subjectTypes.map(({ id, label, priority, replyTime, keywords, idLabel, editorial }) => ({
       id,
       label,
       priority,
       replyTime,
       keywords,
       idLabel,
+      editorial,
     })),
     routeTypes: Object.fromEntries(routes.map((route) => [route.id, route.subjectType])),
     attachmentTypes: attachmentTypes.map(({ id, kind, formats }) => ({ id, kind, formats })),

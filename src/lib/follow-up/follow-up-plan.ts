@@ -141,8 +141,13 @@ export function salesPeriodAt(date: string, periods: readonly SalesPeriodInfo[])
 }
 
 /** `2026-10-10` → `2026年10月10日`. */
+/** 「2026 年 11 月 28 日」: the site's prose spaces digits from Chinese, and pads no month or day. */
 export const chineseDate = (date: string) =>
-  `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+  `${Number(date.slice(0, 4))} 年 ${Number(date.slice(5, 7))} 月 ${Number(date.slice(8, 10))} 日`;
+
+/** 「2026 年 11 月 28 日 18:00（北京时间）」 from an ISO time with the Beijing offset: one format for every deadline. */
+export const chineseDateTime = (isoBeijing: string) =>
+  `${chineseDate(isoBeijing.slice(0, 10))} ${isoBeijing.slice(11, 16)}（北京时间）`;
 
 const isoBeijing = (instant: number) => `${shanghaiDateTime(instant).replace(' ', 'T')}${BEIJING_OFFSET}`;
 
@@ -171,7 +176,7 @@ export function planFollowUp(
       due,
       weekday: WEEKDAY_NAMES[calendar.day(due).weekday]!,
       action: step.action,
-      to: step.to.replaceAll('{escalation}', row.escalation),
+      to: step.to.replaceAll('{escalation}', `${row.escalation}（原文称）`),
       sales: salesPeriodAt(due, context.salesPeriods),
     };
   });
@@ -232,7 +237,7 @@ export function planFollowUp(
   }
   if (commitment.hours !== undefined) {
     notices.push(
-      `原文称${row.business}在 ${commitment.hours} 小时内响应：到 ${commitment.deadline.replace('T', ' ').replace(BEIJING_OFFSET, '')}（北京时间）仍无回复，就${row.followUp.replace(/^超时即/, '')}，不必等到第 ${steps[0]?.day ?? 3} 天。`,
+      `原文称${row.business}在 ${commitment.hours} 小时内响应：到 ${chineseDateTime(commitment.deadline)}仍无回复，就${row.followUp.replace(/^超时即/, '')}，不必等到第 ${steps[0]?.day ?? 3} 天。`,
     );
   } else if (commitment.workingDays !== undefined) {
     notices.push(
@@ -247,7 +252,7 @@ export function planFollowUp(
   for (const [name, inside] of bySales) {
     const { start, end } = inside[0]!.sales!;
     notices.push(
-      `${inside.map((step) => `${step.label}（${chineseDate(step.due)}）`).join('、')}落在${name}期间（本站编辑补充的大致时段：${start} 至 ${end}）。原文建议避开大促期间的沟通高峰：非紧急的事可以提前或推后，但不要因此错过对方承诺的期限。`,
+      `${inside.map((step) => `${step.label}（${chineseDate(step.due)}）`).join('、')}落在${name}期间（大致时段，编辑补充：${chineseDate(start)}至 ${chineseDate(end)}）。原文建议避开大促期间的沟通高峰：非紧急的事可以提前或推后，但不要因此错过原文称的答复期限。`,
     );
   }
 
