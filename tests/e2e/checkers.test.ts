@@ -35,7 +35,7 @@ describe.skipIf(noBrowser)('subject and draft checkers in Chromium', () => {
     expect(selection).toBe('！！！');
 
     await checker.getByRole('button', { name: '使用建议主题' }).click();
-    expect(await input.inputValue()).toBe('【账号申诉-创作者ID:XXX】我的号被封了');
+    expect(await input.inputValue()).toBe('【账号申诉-快手号:XXX】我的号被封了');
     expect(await checker.locator('[data-part="type"]').getAttribute('data-present')).toBe('true');
     expect(errors).toEqual([]);
     expect(foreignRequests()).toEqual([]);

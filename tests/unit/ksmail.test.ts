@@ -47,7 +47,7 @@ describe('ksmail subject', () => {
     const run = ksmail(['subject', '我的号被封了！！！']);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('subject.missing-type');
-    expect(run.stdout).toContain('建议主题：【账号申诉-创作者ID:XXX】');
+    expect(run.stdout).toContain('建议主题：【账号申诉-快手号:XXX】');
   });
 });
 

@@ -26,7 +26,7 @@ describe('checkSubject: replies and follow-ups', () => {
 
   it('the suggestion keeps the prefix', () => {
     expect(checkSubject('【跟进】我的号被封了', rules).suggestion).toBe(
-      '【跟进】【账号申诉-创作者ID:XXX】我的号被封了',
+      '【跟进】【账号申诉-快手号:XXX】我的号被封了',
     );
   });
 });
@@ -95,9 +95,7 @@ describe('checkSubject: structure and type', () => {
   });
 
   it('suggests the canonical subject, using the type chosen in the mailbox picker', () => {
-    expect(checkSubject('我的号被封了！！！', rules).suggestion).toBe(
-      '【账号申诉-创作者ID:XXX】我的号被封了',
-    );
+    expect(checkSubject('我的号被封了！！！', rules).suggestion).toBe('【账号申诉-快手号:XXX】我的号被封了');
     expect(checkSubject('请复核视频ID:778899的判定', rules, 'infringement').suggestion).toBe(
       '【侵权投诉-视频ID:778899】请复核的判定',
     );
