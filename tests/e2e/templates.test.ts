@@ -18,7 +18,7 @@ describe.skipIf(noBrowser)('template gallery in Chromium', () => {
   it('shows version badges, the mailbox status and the history with a diff', async () => {
     const { page, context, errors } = await openPage(browser, 'templates/');
     const appeal = page.locator('[data-template="account-appeal"]');
-    expect(await appeal.locator('[data-badge="revision"]').innerText()).toBe('修订 2');
+    expect(await appeal.locator('[data-badge="revision"]').innerText()).toBe('修订 3');
     expect(await appeal.locator('[data-badge="ruleset"]').innerText()).toBe('依据规则集 2026.11.1');
     expect(await appeal.locator('[data-mailbox-status]').count()).toBe(1);
     expect(await appeal.locator('[data-template-body]').innerText()).toMatch(

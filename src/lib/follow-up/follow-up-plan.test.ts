@@ -153,7 +153,7 @@ describe('follow-up mails and the calendar file', () => {
       expect(mail.body).toContain('2026 年 11 月 5 日 10:00（北京时间）');
     }
     expect(followUpMail(result, 'escalate', '').body).toMatch(
-      /2026 年 11 月 10 日发送了追问邮件，2026 年 11 月 12 日致电客服/,
+      /2026 年 11 月 10 日发送了追问邮件，2026 年 11 月 12 日联系人工客服/,
     );
     expect(followUpMail(result, 'email', '  ').subject).toBe('【跟进】（原邮件主题）');
   });

@@ -176,7 +176,7 @@ export function planFollowUp(
       due,
       weekday: WEEKDAY_NAMES[calendar.day(due).weekday]!,
       action: step.action,
-      to: step.to.replaceAll('{escalation}', `${row.escalation}（原文称）`),
+      to: step.to.replaceAll('{escalation}', row.escalation),
       sales: salesPeriodAt(due, context.salesPeriods),
     };
   });
@@ -283,13 +283,13 @@ export function followUpMail(plan: FollowUpPlan, stepId: PlannedStep['id'], orig
     );
   } else if (stepId === 'call') {
     lines.push(
-      `关于我于 ${sent}（北京时间）发送的邮件“${subject}”，我已于 ${step ? chineseDate(step.due) : '今天'}致电客服说明情况并登记备案（受理编号：________）。为留下书面记录，特此邮件说明，原邮件附在下方。`,
+      `关于我于 ${sent}（北京时间）发送的邮件“${subject}”，我已于 ${step ? chineseDate(step.due) : '今天'}联系人工客服说明情况并登记了工单（工单号：________）。为留下书面记录，特此邮件说明，原邮件附在下方。`,
       '',
       '请问目前的处理进度如何？如需补充材料，请告知。',
     );
   } else {
     lines.push(
-      `我于 ${sent}（北京时间）就“${subject}”发送邮件${email ? `，${chineseDate(email.due)}发送了追问邮件` : ''}${call ? `，${chineseDate(call.due)}致电客服登记备案（受理编号：________）` : ''}，至今仍未解决。往来记录附在下方，恳请协助跟进。`,
+      `我于 ${sent}（北京时间）就“${subject}”发送邮件${email ? `，${chineseDate(email.due)}发送了追问邮件` : ''}${call ? `，${chineseDate(call.due)}联系人工客服登记了工单（工单号：________）` : ''}，至今仍未解决。往来记录附在下方，恳请协助跟进。`,
       '',
       '我的诉求：________',
     );
