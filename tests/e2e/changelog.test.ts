@@ -38,7 +38,8 @@ describe('published rulesets', () => {
   it('the RSS feed lists the changelog entries, newest first', async () => {
     const xml = await (await get('changelog/rss.xml')).text();
     const titles = [...xml.matchAll(/<item><title>([^<]+)<\/title>/g)].map((match) => match[1]);
-    expect(titles[0]).toMatch(/^规则集 2026\.11\.1/);
+    expect(titles[0]).toMatch(/^规则集 2026\.12\.0/);
+    expect(titles[1]).toMatch(/^规则集 2026\.11\.1/);
     expect(titles).toContain('规则集 2026.11.0：主题与正文检查的首个版本');
   });
 });
@@ -61,8 +62,15 @@ describe.skipIf(noBrowser)('policy changelog in Chromium', () => {
     const ids = await page
       .locator('[data-changelog-entry]')
       .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.changelogEntry));
-    expect(ids.slice(0, 2)).toEqual(['2026-11-24-attachments-and-follow-up', '2026-11-24-initial-ruleset']);
-    expect(await page.locator('[data-changelog-list] h2').first().innerText()).toBe('2026年11月');
+    expect(ids.slice(0, 3)).toEqual([
+      '2026-12-01-ruleset-2026-12-0',
+      '2026-11-24-attachments-and-follow-up',
+      '2026-11-24-initial-ruleset',
+    ]);
+    expect(await page.locator('[data-changelog-list] h2').allInnerTexts()).toEqual([
+      '2026年12月',
+      '2026年11月',
+    ]);
     await page.locator('[data-changelog-entry="2026-11-24-attachments-and-follow-up"] a').click();
     await page.waitForURL('**/changelog/2026-11-24-attachments-and-follow-up/');
     expect(await page.locator('[data-changelog-meta]').innerText()).toMatch(

@@ -224,9 +224,7 @@ describe.skipIf(noBrowser)('article figures marked where they appear (360 px)', 
       await page.locator('draft-checker [data-band]:not([hidden])').waitFor();
       // No reply rate is attached to the user's draft, marked or not, and no unexplained score. (A
       // finding may quote the article on a wording, with 原文称: the figure check above covers it.)
-      const shown = (
-        await page.locator('draft-checker > :not([data-findings])').allInnerTexts()
-      ).join('\n');
+      const shown = (await page.locator('draft-checker > :not([data-findings])').allInnerTexts()).join('\n');
       if (/回复率/.test(shown)) problems.push(`tools/ 正文（${name}）　用户的草稿旁出现回复率`);
       if (/\/\s*100/.test(shown)) problems.push(`tools/ 正文（${name}）　没有说明的百分制得分`);
       problems.push(...(await auditPage(page, `tools/ 正文（${name}）`)));
