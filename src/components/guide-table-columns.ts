@@ -14,8 +14,8 @@ export interface Cell {
 
 interface TableSpec<Row> {
   caption: string;
-  /** The whole table is our reconstruction, not the article's. */
-  editorial?: boolean;
+  /** The whole table is our editorial addition, not the article's: why, in a few words. */
+  editorial?: string;
   columns: { label: string; cell: (row: Row) => Cell }[];
 }
 
@@ -24,6 +24,17 @@ const claimOrMissing = (value: string | null): Cell =>
 
 const isEditorial = (row: { editorial?: readonly string[] }, field: string) =>
   row.editorial?.includes(field) ?? false;
+
+/** A cell the article filled is its claim (原文称); one we filled is marked 编辑补充. */
+const claimOrEditorial = (row: { editorial?: readonly string[] }, field: string, text: string): Cell =>
+  isEditorial(row, field) ? { text, editorial: true } : { text, claim: true };
+
+/** 「05-20」 → 「5 月 20 日」, 「2025-12-26」 → 「2025 年 12 月 26 日」: prose dates, not machine ones. */
+export function proseDate(date: string): string {
+  const parts = date.split('-').map(Number);
+  const [month, day] = parts.slice(-2);
+  return `${parts.length === 3 ? `${parts[0]} 年 ` : ''}${month} 月 ${day} 日`;
+}
 
 type Row<K extends keyof GuideData> = GuideData[K][number];
 
@@ -39,7 +50,7 @@ export const tableSpecs = {
       { label: '平均回复时效', cell: (row) => claimOrMissing(row.replyTime) },
       {
         label: '处理优先级',
-        cell: (row) => ({ text: priorityLabels[row.priority], editorial: isEditorial(row, 'priority') }),
+        cell: (row) => claimOrEditorial(row, 'priority', priorityLabels[row.priority]),
       },
     ],
   } satisfies TableSpec<Row<'subjectTypes'>>,
@@ -90,16 +101,13 @@ export const tableSpecs = {
         }),
       },
       { label: '业务类型', cell: (row) => ({ text: row.business }) },
-      {
-        label: '跟进时间节点',
-        cell: (row) => ({ text: row.followUp, editorial: isEditorial(row, 'followUp') }),
-      },
-      { label: '升级路径', cell: (row) => ({ text: row.escalation }) },
+      { label: '跟进时间节点', cell: (row) => claimOrEditorial(row, 'followUp', row.followUp) },
+      { label: '升级路径', cell: (row) => claimOrEditorial(row, 'escalation', row.escalation) },
     ],
   } satisfies TableSpec<Row<'followUps'>>,
   risks: {
-    caption: '表7　风险类型与触发特征（本站根据原文文字重建）',
-    editorial: true,
+    caption: '表7　风险类型与触发特征',
+    editorial: '原文表7是空表，按原文第三、七节整理',
     columns: [
       { label: '风险类型', cell: (row) => ({ text: row.type }) },
       { label: '触发特征', cell: (row) => ({ text: row.triggers }) },
@@ -108,16 +116,18 @@ export const tableSpecs = {
     ],
   } satisfies TableSpec<Row<'risks'>>,
   salesPeriods: {
-    caption: '电商大促时段（本站补充，原文未给出日期）',
-    editorial: true,
+    caption: '电商大促时段',
+    editorial: '原文未给出日期',
     columns: [
       { label: '活动', cell: (row) => ({ text: row.name }) },
       {
         label: '大致时段',
         cell: (row) => ({
           text: row.recurring
-            ? `每年 ${row.recurring.start.replace('-', '月')}日 至 ${row.recurring.end.replace('-', '月')}日`
-            : (row.periods ?? []).map((span) => `${span.start} 至 ${span.end}`).join('；'),
+            ? `每年 ${proseDate(row.recurring.start)}至 ${proseDate(row.recurring.end)}`
+            : (row.periods ?? [])
+                .map((span) => `${proseDate(span.start)}至 ${proseDate(span.end)}`)
+                .join('；'),
         }),
       },
       { label: '说明', cell: (row) => ({ text: row.note }) },

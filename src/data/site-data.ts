@@ -59,13 +59,14 @@ export async function checkerData(): Promise<CheckerData> {
   ]);
   return {
     ruleset,
-    subjectTypes: subjectTypes.map(({ id, label, priority, keywords, idLabel }) => ({
+    subjectTypes: subjectTypes.map(({ id, label, priority, keywords, idLabel, editorial }) => ({
       id,
       label,
       priority,
       replyTime: routedReplyTime(id, resolved),
       keywords,
       idLabel,
+      editorial,
     })),
     routeTypes: Object.fromEntries(routes.map((route) => [route.id, route.subjectType])),
     attachmentTypes: attachmentTypes.map(({ id, kind, formats }) => ({ id, kind, formats })),

@@ -59,7 +59,7 @@ describe('the guide data as shipped', () => {
     expect(document.formats).toEqual(['PDF']);
     expect(document.editorial).toContain('formats');
     const complex = data.followUps.find((row) => row.id === 'complex-appeal')!;
-    expect(complex.followUp).toBe('第8个工作日');
+    expect(complex.followUp).toBe('第 8 个工作日');
     expect(complex.editorial).toContain('followUp');
   });
 

@@ -77,7 +77,7 @@ describe('the template gallery data', () => {
     });
     const rules = compileRules(ruleset, loadGuideData().subjectTypes);
     expect(() => assertTemplatesPass(templates, rules)).toThrow(
-      /2099\.01\.0[\s\S]*模板「广告投放合作咨询」（ad-cooperation，修订 1）主题：risk\.fixture-phrase[\s\S]*“品牌投放”/,
+      /2099\.01\.0[\s\S]*模板「广告投放合作咨询」（ad-cooperation，修订 2）主题：risk\.fixture-phrase[\s\S]*“品牌投放”/,
     );
     expect(() =>
       assertTemplatesPass(
@@ -98,7 +98,7 @@ describe('the template gallery data', () => {
 
   it('the history diff shows what a revision added and removed', () => {
     const appeal = templates.find((template) => template.id === 'account-appeal')!;
-    expect(currentRevision(appeal).revision).toBe(2);
+    expect(currentRevision(appeal).revision).toBe(3);
     const parts = revisionDiff(appeal.revisions[0]!, appeal.revisions[1]!);
     expect(
       parts

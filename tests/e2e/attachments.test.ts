@@ -170,7 +170,7 @@ describe.skipIf(noBrowser)('attachment checker in Chromium', () => {
     expect(manifest).toContain(sha(video));
     // The size announced before building is the size of the ZIP.
     await page.locator('attachment-checker [data-download]:not([hidden])').waitFor();
-    expect(predicted).toContain(`预计 ${(zip.length / MB).toFixed(1)} MB`);
+    expect(predicted).toContain(`共 ${(zip.length / MB).toFixed(1)} MB`);
     expect(await page.locator('attachment-checker [data-package-result]').innerText()).toMatch(
       /已生成并校验：3 个文件/,
     );

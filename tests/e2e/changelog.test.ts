@@ -7,7 +7,11 @@ import { loadRuleset, loadRulesets } from '../../src/lib/node/load-ruleset';
 import { jsonFeedValidator } from '../support/json-feed-schema';
 
 /** The site's own releases and every Kuaishou change we found a dated, quotable source for. */
-const RELEASES = ['2026-11-24-attachments-and-follow-up', '2026-11-24-initial-ruleset'];
+const RELEASES = [
+  '2026-11-30-ruleset-2026-11-2',
+  '2026-11-24-attachments-and-follow-up',
+  '2026-11-24-initial-ruleset',
+];
 const KUAISHOU_CHANGES = ['2023-06-26-kwaixiaodian-violation-rules', '2017-10-09-user-service-agreement'];
 /** The documents research found no trace of: they must not be offered as filters or feeds. */
 const NOT_DOCUMENTS = ['商业合作条款', '邮件处理规则', '社区规范'];
@@ -66,13 +70,16 @@ describe('published rulesets', () => {
         (match) => match[1],
       );
     const all = await titlesOf('changelog/rss.xml');
-    expect(all[0]).toMatch(/^2026年11月30日检查/);
+    expect(all.slice(0, 2)).toEqual([
+      expect.stringMatching(/^规则集 2026\.11\.2/),
+      expect.stringMatching(/^2026年11月30日检查/),
+    ]);
     expect(all.indexOf('规则集 2026.11.0：主题与正文检查的首个版本')).toBeGreaterThan(
       all.findIndex((title) => /^规则集 2026\.11\.1/.test(title!)),
     );
     expect(all).toHaveLength(RELEASES.length + KUAISHOU_CHANGES.length + 1);
     const site = await titlesOf('changelog/site.xml');
-    expect(site[0]).toMatch(/^规则集 2026\.11\.1/);
+    expect(site[0]).toMatch(/^规则集 2026\.11\.2/);
     expect(site).toHaveLength(RELEASES.length);
   });
 
@@ -126,7 +133,12 @@ describe.skipIf(noBrowser)('policy changelog in Chromium', () => {
     const ids = await page
       .locator('[data-changelog-entry]')
       .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.changelogEntry));
-    expect(ids).toEqual(['2026-11-30-checked-watch-list', ...RELEASES, ...KUAISHOU_CHANGES]);
+    expect(ids).toEqual([
+      RELEASES[0],
+      '2026-11-30-checked-watch-list',
+      ...RELEASES.slice(1),
+      ...KUAISHOU_CHANGES,
+    ]);
     expect(await page.locator('[data-changelog-list] h2').allInnerTexts()).toEqual([
       '2026年11月',
       '2023年6月',

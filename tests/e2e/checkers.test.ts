@@ -35,7 +35,7 @@ describe.skipIf(noBrowser)('subject and draft checkers in Chromium', () => {
     expect(selection).toBe('！！！');
 
     await checker.getByRole('button', { name: '使用建议主题' }).click();
-    expect(await input.inputValue()).toBe('【账号申诉-创作者ID:XXX】我的号被封了');
+    expect(await input.inputValue()).toBe('【账号申诉-快手号:XXX】我的号被封了');
     expect(await checker.locator('[data-part="type"]').getAttribute('data-present')).toBe('true');
     expect(errors).toEqual([]);
     expect(foreignRequests()).toEqual([]);
@@ -73,7 +73,8 @@ describe.skipIf(noBrowser)('subject and draft checkers in Chromium', () => {
       expect.arrayContaining(['太过分', '！！！', '转 投 其 他 平 台', '80%']),
     );
     expect(await checker.locator('[data-band="emotional"]').isVisible()).toBe(true);
-    expect(await checker.locator('[data-band="emotional"] [data-claim]').innerText()).toContain('12%');
+    // The structure is named, but no reply rate, marked or not, is attached to the user's draft.
+    expect(await checker.locator('[data-band="emotional"]').innerText()).not.toMatch(/回复率|%/);
 
     await checker.locator('[data-rule="risk.platform-switch"] .ks-finding__select').click();
     expect(
@@ -111,7 +112,7 @@ describe.skipIf(noBrowser)('subject and draft checkers in Chromium', () => {
 联系方式：13800138000`;
     await page.locator('#draft-text').fill(good);
     await page.locator('draft-checker [data-band="four-part"]').waitFor();
-    expect(await page.locator('draft-checker [data-score]').innerText()).toBe('得分：100 / 100');
+    expect(await page.locator('draft-checker').innerText()).not.toMatch(/得分|\/\s*100/);
     expect(
       await page.locator('draft-checker .ks-finding--error, draft-checker .ks-finding--warning').count(),
     ).toBe(0);

@@ -48,7 +48,7 @@ describe.skipIf(noBrowser)('follow-up planner in Chromium', () => {
     expect(await makeUp.innerText()).toContain('追问邮件');
     expect(await strip.locator('li').first().getAttribute('data-date')).toBe('2026-09-30');
     expect(await planner(page).locator('[data-commitment]').innerText()).toMatch(
-      /3 个工作日内答复：2026年10月10日期满，2026年10月12日（第4个工作日）跟进/,
+      /3 个工作日内答复：2026 年 10 月 10 日期满，2026 年 10 月 12 日（第 4 个工作日）跟进/,
     );
 
     // Calendar days instead.
@@ -110,7 +110,7 @@ describe.skipIf(noBrowser)('follow-up planner in Chromium', () => {
     await planner(page).locator('[data-copy-mail="email"]', { hasText: '已复制' }).waitFor();
     const text = await page.evaluate(() => navigator.clipboard.readText());
     expect(text).toMatch(/^主题：【跟进】【账号申诉-创作者ID:123】请求复核封禁\n/);
-    expect(text).toContain('我于 2026年11月5日 10:00（北京时间）发送了主题为');
+    expect(text).toContain('我于 2026 年 11 月 5 日 10:00（北京时间）发送了主题为');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -130,7 +130,7 @@ describe.skipIf(noBrowser)('the guide in Chromium', () => {
     const complex = followUp.page.locator('[data-guide-table="followUps"] tbody tr', {
       hasText: '复杂权益申诉',
     });
-    expect(await complex.locator('[data-editorial]').innerText()).toContain('第8个工作日');
+    expect(await complex.locator('[data-editorial]').innerText()).toContain('第 8 个工作日');
     await followUp.context.close();
 
     const risks = await openPage(browser, 'guide/risks/');

@@ -108,7 +108,7 @@ describe.skipIf(noBrowser)('every island by keyboard alone', () => {
     const said = await liveText(page, 'subject-checker [data-status]');
     await page.keyboard.press('Enter');
     expect(await page.locator('#tools-subject-text').inputValue()).toBe(
-      '【账号申诉-创作者ID:XXX】我的号被封了',
+      '【账号申诉-快手号:XXX】我的号被封了',
     );
     await announced(page, 'subject-checker [data-status]', said);
     await tabTo(page, '#tools-subject-text', { back: true });
@@ -292,7 +292,7 @@ describe.skipIf(noBrowser)('every island by keyboard alone', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL('**/tools/');
     expect(await page.locator('#tools-subject-text').inputValue()).toBe(
-      '【技术故障-快手号:XXX】APP闪退，附日志与录屏',
+      '【技术故障-快手号:XXX】App闪退，附日志与录屏',
     );
     await page.goBack();
     await tabTo(page, 'template-gallery summary');

@@ -61,7 +61,7 @@ describe.skipIf(noBrowser)('lazily loaded code in Chromium', () => {
         buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
       },
     ]);
-    await page.locator('attachment-checker [data-package-size]').filter({ hasText: '预计' }).waitFor();
+    await page.locator('attachment-checker [data-package-size]').filter({ hasText: '共 ' }).waitFor();
     expect(requested(requests, 'evidence-builder')).toBe(false);
     await goOffline(page, 'evidence-builder');
     await page.locator('attachment-checker [data-build]').click();

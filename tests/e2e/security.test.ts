@@ -339,7 +339,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
       page.locator('#tools-draft-text'),
       '问题描述：视频ID:8848 于 11 月 18 日被搬运。\n影响说明：流量下降 40%。\n诉求清单：请下架。\n联系方式：13800138000',
     );
-    await page.locator('draft-checker [data-score]', { hasText: /得分：\d+/ }).waitFor();
+    await page.locator('draft-checker [data-findings] li').first().waitFor();
     await page.locator('draft-checker [data-fix]').first().click();
 
     // Attachments → evidence package.

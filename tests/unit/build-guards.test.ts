@@ -67,7 +67,7 @@ describe('a new ruleset forces the templates it breaks to be upgraded', () => {
     expect(failed.status).not.toBe(0);
     expect(failed.output).toContain('模板未通过当前规则集 2026.11.9 的检查');
     expect(failed.output).toContain(
-      '模板「广告投放合作咨询」（ad-cooperation，修订 1）主题：risk.fixture-phrase',
+      '模板「广告投放合作咨询」（ad-cooperation，修订 2）主题：risk.fixture-phrase',
     );
     // Only the template that uses the phrase is named.
     expect(failed.output).not.toContain('account-appeal，修订');

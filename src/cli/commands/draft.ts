@@ -1,4 +1,4 @@
-/** `ksmail draft`: checks a mail body from a file or stdin — its sections, findings and score. */
+/** `ksmail draft`: checks a mail body from a file or stdin — its sections and findings (no score: see check-draft.ts). */
 import { checkDraft, type DraftResult } from '../../lib/rules/check-draft';
 import { defineCommand, JSON_OPTION, RULES_OPTION, type CliIo } from '../command';
 import { compiledRules } from '../data';
@@ -11,12 +11,11 @@ function printDraft(result: DraftResult, text: string, io: CliIo) {
     `模块：${result.sections.map((section) => `${section.name}（${section.length} 字）`).join('、') || '未找到'}`,
   );
   printFindings(result.findings, text, io.stdout);
-  io.stdout(`得分：${result.score} / 100`);
 }
 
 export const draft = defineCommand({
   name: 'draft',
-  description: '检查邮件正文：四个模块、风险用语、联系方式，并给出得分',
+  description: '检查邮件正文：四个模块、风险用语、联系方式和编号',
   usage: ['draft <文件 | -> [--json] [--rules <版本>]'],
   options: [JSON_OPTION, RULES_OPTION],
   run({ positionals, values, io }) {
@@ -28,7 +27,6 @@ export const draft = defineCommand({
       printJson(io, {
         sections: result.sections,
         findings: result.findings.map(plainFinding),
-        score: result.score,
       });
     else printDraft(result, text, io);
     return exitCodeOf(result.findings);

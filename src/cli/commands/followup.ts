@@ -5,6 +5,7 @@
 import { followUpIcs } from '../../lib/follow-up/follow-up-ics';
 import {
   chineseDate,
+  chineseDateTime,
   parseSentTime,
   planFollowUp,
   type FollowUpPlan,
@@ -54,8 +55,8 @@ function printPlan(plan: FollowUpPlan, context: PlanContext, ics: string | undef
   }
   io.stdout(
     commitment.hours !== undefined
-      ? `原文称 ${commitment.hours} 小时内响应：${commitment.deadline} 到期，${commitment.followUpText}`
-      : `原文称 ${commitment.workingDays} 个工作日内答复：${chineseDate(commitment.deadline)} 到期，${chineseDate(commitment.followUp)}（${commitment.followUpText}）跟进`,
+      ? `原文称 ${commitment.hours} 小时内响应：${chineseDateTime(commitment.deadline)}到期，${commitment.followUpText}。升级路径（原文称）：${commitment.escalation}`
+      : `原文称 ${commitment.workingDays} 个工作日内答复：${chineseDate(commitment.deadline)}到期，${chineseDate(commitment.followUp)}（${commitment.followUpText}，原文称）跟进。升级路径（原文称）：${commitment.escalation}`,
   );
   for (const notice of plan.notices) io.stdout(`注意：${notice}`);
   if (ics !== undefined) io.stdout(`已写入日历文件：${ics}`);

@@ -1,15 +1,12 @@
 /** `ksmail subject`: checks a mail subject — its type, its parts, its findings and a suggested subject. */
-import { checkSubject, type SubjectResult } from '../../lib/rules/check-subject';
+import { checkSubject, describeCategory, type SubjectResult } from '../../lib/rules/check-subject';
 import { defineCommand, JSON_OPTION, RULES_OPTION, type CliIo } from '../command';
 import { compiledRules } from '../data';
 import { UsageError } from '../errors';
 import { exitCodeOf, plainFinding, printFindings, printJson } from '../output';
 
 function printSubject(result: SubjectResult, subject: string, io: CliIo) {
-  const category = result.category
-    ? `${result.category.label}（优先级 ${result.category.priority}，原文称回复时效 ${result.category.replyTime ?? '未给出'}）`
-    : '未识别';
-  io.stdout(`类型：${category}`);
+  io.stdout(result.category ? describeCategory(result.category) : '类型：未识别');
   io.stdout(
     `结构：${result.structure.parts
       .filter((part) => part.name !== 'urgency')

@@ -361,7 +361,7 @@ class AttachmentChecker extends HTMLElement {
       { today: date },
     ).files;
     this.querySelector('[data-package-size]')!.textContent =
-      `${packageName}：预计 ${formatBytes(size)}（编码后约 ${formatBytes(base64EncodedSize(size))}），含 ${packed.length} 个文件${excluded > 0 ? `；${excluded} 个可执行文件不放入` : ''}。`;
+      `${packageName}：共 ${formatBytes(size)}（编码后约 ${formatBytes(base64EncodedSize(size))}），含 ${packed.length} 个文件${excluded > 0 ? `；${excluded} 个可执行文件不放入` : ''}。`;
     // A name the package cannot use as it is (one of its own files' names, a folder, …) is
     // renamed on the way in; the user is told, since the manifest and the sums will say so.
     const entries = checks.entryNames(packed.map(({ name }) => name));

@@ -92,7 +92,6 @@ function findElements(root: HTMLElement) {
     mirror: one('[data-mirror]'),
     list: one('[data-findings]'),
     status: one('[data-status]'),
-    score: one('[data-score]'),
     sections: one('[data-sections]'),
     storageWarning: one('[data-storage-warning]'),
     templateBanner: one('[data-template-banner]'),
@@ -103,7 +102,7 @@ function findElements(root: HTMLElement) {
 type DraftElements = ReturnType<typeof findElements>;
 
 /**
- * Writes one check's result to the page: highlights, the long-draft notice, findings, score,
+ * Writes one check's result to the page: highlights, the long-draft notice, findings,
  * modules, the matching band of table 3 and the status line. Returns whether the draft is long.
  */
 function showResult(
@@ -126,7 +125,6 @@ function showResult(
     ? `草稿很长（${text.length.toLocaleString('zh-CN')} 字）：为了输入流畅，文中不再用颜色标出问题，停止输入片刻后才检查。问题仍列在下方，点击即可在文中选中。`
     : '';
   renderFindings(view.list, findings, text, base, actions, digest?.total);
-  view.score.textContent = text.trim() ? `得分：${result.score} / 100` : '得分：—';
   view.sections.textContent = result.sections.length
     ? `模块：${result.sections.map((section) => `${section.name} ${section.length}字`).join('，')}`
     : '';

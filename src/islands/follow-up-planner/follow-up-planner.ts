@@ -1,5 +1,6 @@
 import {
   chineseDate,
+  chineseDateTime,
   followUpMail,
   FollowUpInputError,
   parseSentTime,
@@ -161,8 +162,8 @@ class FollowUpPlanner extends HTMLElement {
         const marks = [
           ...(day.sending ? ['发送'] : []),
           ...day.steps.map((id) => labels.get(id)!),
-          ...(day.deadline ? ['承诺期满'] : []),
-          ...(day.followUp && !day.deadline ? ['承诺后跟进'] : []),
+          ...(day.deadline ? ['原文称的答复期满'] : []),
+          ...(day.followUp && !day.deadline ? ['原文称期满后跟进'] : []),
         ];
         for (const text of marks) {
           const mark = document.createElement('strong');
@@ -210,7 +211,7 @@ class FollowUpPlanner extends HTMLElement {
     const { commitment } = plan;
     this.querySelector('[data-commitment]')!.textContent =
       commitment.hours !== undefined
-        ? `原文称${commitment.business}在 ${commitment.hours} 小时内响应：到 ${commitment.deadline.slice(0, 16).replace('T', ' ')}（北京时间）期满，${commitment.followUpText}。升级路径（原文称）：${commitment.escalation}。`
+        ? `原文称${commitment.business}在 ${commitment.hours} 小时内响应：到 ${chineseDateTime(commitment.deadline)}期满，${commitment.followUpText}。升级路径（原文称）：${commitment.escalation}。`
         : `原文称${commitment.business}在 ${commitment.workingDays} 个工作日内答复：${chineseDate(commitment.deadline)}期满，${chineseDate(commitment.followUp)}（${commitment.followUpText}）跟进。升级路径（原文称）：${commitment.escalation}。`;
 
     this.querySelector('[data-notices]')!.replaceChildren(

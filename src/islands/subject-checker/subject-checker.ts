@@ -1,4 +1,4 @@
-import { checkSubject } from '../../lib/rules/check-subject';
+import { checkSubject, describeCategory } from '../../lib/rules/check-subject';
 import { indexAtWidth } from '../../lib/display-width';
 import { compileRules } from '../../lib/rules/rules-engine';
 import { applyFix, type Finding } from '../../lib/rules/ruleset';
@@ -8,8 +8,6 @@ import { $requestType, $subject } from '../shared/stores';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
 import { offerOtherTabText } from '../shared/other-tab-text';
-
-const PRIORITY = { high: '高', medium: '中', low: '低' } as const;
 
 class SubjectChecker extends HTMLElement {
   #unsubscribe: (() => void)[] = [];
@@ -62,7 +60,7 @@ class SubjectChecker extends HTMLElement {
       );
       parts.hidden = empty;
       category.textContent = result.category
-        ? `类型：${result.category.label}　优先级：${PRIORITY[result.category.priority]}　原文称回复时效：${result.category.replyTime ?? '未给出'}`
+        ? describeCategory(result.category)
         : empty
           ? ''
           : '类型：未识别，请在开头用【】写明类型，或在上方选择诉求类型。';

@@ -86,16 +86,30 @@ export function sha256Sums(rows: readonly ManifestRow[]): string {
   return rows.map((row) => `${row.sha256}  ${row.name}\n`).join('');
 }
 
-/** The package's read-me: what it is, who made it, and how to check the hashes. */
+/**
+ * What the package proves, and what it does not: a hash list the sender made proves nothing about
+ * when the files existed or what was sent, so the page and the read-me name three tiers of evidence
+ * and say that the package gives the first. Shared by 说明.txt, the attachment checker and its chapter.
+ */
+export const EVIDENCE_TIERS = [
+  '① 校验值清单（本证据包提供的就是这一级）：收件人可以用它确认，文件在清单生成之后没有被改动过。但清单是发送者自己生成的，单凭它不能证明文件在什么时间已经存在，也不能证明发出去的就是这些文件。',
+  '② 实际发出并被收到的邮件：收件方收到的那一份（带收件日期），加上你“已发送”里的原邮件，才能说明哪天发出了哪些文件。',
+  '③ 对第三方也站得住的证明：可信时间戳、区块链存证或公证。事情可能进入投诉、仲裁或诉讼时，应当考虑这一级。',
+] as const;
+
+/** The package's read-me: what it is, who made it, how to check the hashes and what that proves. */
 export function packageReadme(count: number, createdAt: number): string {
   return [
     '证据包说明',
     '',
     `本压缩包含 ${count} 个证据文件，生成于 ${shanghaiDateTime(createdAt)}（北京时间）。`,
     `${MANIFEST_NAME} 逐一列出每个文件在包内的名称、原文件名、大小、识别出的类型、修改时间和 SHA-256 校验值；`,
-    `${SUMS_NAME} 是同样的校验值，可用命令核对文件是否与发送时一致：`,
+    `${SUMS_NAME} 是同样的校验值，可用命令核对文件是否与清单生成时一致：`,
     `  macOS / Linux：shasum -a 256 -c ${SUMS_NAME}`,
     '  Windows：certutil -hashfile 文件名 SHA256',
+    '',
+    '这份清单能证明什么：证据分三级，本包只提供第一级。',
+    ...EVIDENCE_TIERS,
     '',
     `本包由“${SITE_NAME}”的附件检查工具在发送者的浏览器中生成。该指南是独立的写作指南，不是快手官方网站。`,
     '',

@@ -49,7 +49,7 @@ describe('planFollowUp: the 3-5-7 rhythm on real working days', () => {
       deadline: '2026-10-20',
       followUp: '2026-10-21',
     });
-    expect(result.commitment.followUpText).toBe('第8个工作日');
+    expect(result.commitment.followUpText).toBe('第 8 个工作日');
   });
 
   it('sent on a Friday evening (Beijing), from any time zone', () => {
@@ -74,7 +74,7 @@ describe('planFollowUp: the 3-5-7 rhythm on real working days', () => {
       followUp: '2026-11-28T20:00+08:00',
       followUpText: '超时即电话追问',
     });
-    expect(result.notices.join()).toMatch(/2026-11-28 20:00（北京时间）仍无回复/);
+    expect(result.notices.join()).toMatch(/2026 年 11 月 28 日 20:00（北京时间）仍无回复/);
     expect(result.steps.find((step) => step.id === 'escalate')!.to).toContain('直连技术总监');
   });
 
@@ -108,7 +108,7 @@ describe('planFollowUp: the 3-5-7 rhythm on real working days', () => {
   it('flags steps inside a big sales period (our editorial dates)', () => {
     const result = plan('2026-11-02T10:00', 'routine');
     expect(result.steps[0]!.sales?.name).toBe('双11');
-    expect(result.notices.some((notice) => /双11期间（本站编辑补充的大致时段/.test(notice))).toBe(true);
+    expect(result.notices.some((notice) => /双11期间（大致时段，编辑补充/.test(notice))).toBe(true);
     expect(salesPeriodAt('2026-06-18', context.salesPeriods)?.name).toBe('618 年中大促');
     expect(salesPeriodAt('2027-01-10', context.salesPeriods)?.name).toBe('年货节');
     expect(salesPeriodAt('2026-03-10', context.salesPeriods)).toBeNull();
@@ -150,10 +150,10 @@ describe('follow-up mails and the calendar file', () => {
     for (const step of result.steps) {
       const mail = followUpMail(result, step.id, '【跟进】【账号申诉-创作者ID:123】请求复核');
       expect(mail.subject).toBe('【跟进】【账号申诉-创作者ID:123】请求复核');
-      expect(mail.body).toContain('2026年11月5日 10:00（北京时间）');
+      expect(mail.body).toContain('2026 年 11 月 5 日 10:00（北京时间）');
     }
     expect(followUpMail(result, 'escalate', '').body).toMatch(
-      /2026年11月10日发送了追问邮件，2026年11月12日致电客服/,
+      /2026 年 11 月 10 日发送了追问邮件，2026 年 11 月 12 日联系人工客服/,
     );
     expect(followUpMail(result, 'email', '  ').subject).toBe('【跟进】（原邮件主题）');
   });

@@ -141,8 +141,13 @@ export function salesPeriodAt(date: string, periods: readonly SalesPeriodInfo[])
 }
 
 /** `2026-10-10` → `2026年10月10日`. */
+/** 「2026 年 11 月 28 日」: the site's prose spaces digits from Chinese, and pads no month or day. */
 export const chineseDate = (date: string) =>
-  `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+  `${Number(date.slice(0, 4))} 年 ${Number(date.slice(5, 7))} 月 ${Number(date.slice(8, 10))} 日`;
+
+/** 「2026 年 11 月 28 日 18:00（北京时间）」 from an ISO time with the Beijing offset: one format for every deadline. */
+export const chineseDateTime = (isoBeijing: string) =>
+  `${chineseDate(isoBeijing.slice(0, 10))} ${isoBeijing.slice(11, 16)}（北京时间）`;
 
 const isoBeijing = (instant: number) => `${shanghaiDateTime(instant).replace(' ', 'T')}${BEIJING_OFFSET}`;
 
@@ -232,7 +237,7 @@ export function planFollowUp(
   }
   if (commitment.hours !== undefined) {
     notices.push(
-      `原文称${row.business}在 ${commitment.hours} 小时内响应：到 ${commitment.deadline.replace('T', ' ').replace(BEIJING_OFFSET, '')}（北京时间）仍无回复，就${row.followUp.replace(/^超时即/, '')}，不必等到第 ${steps[0]?.day ?? 3} 天。`,
+      `原文称${row.business}在 ${commitment.hours} 小时内响应：到 ${chineseDateTime(commitment.deadline)}仍无回复，就${row.followUp.replace(/^超时即/, '')}，不必等到第 ${steps[0]?.day ?? 3} 天。`,
     );
   } else if (commitment.workingDays !== undefined) {
     notices.push(
@@ -247,7 +252,7 @@ export function planFollowUp(
   for (const [name, inside] of bySales) {
     const { start, end } = inside[0]!.sales!;
     notices.push(
-      `${inside.map((step) => `${step.label}（${chineseDate(step.due)}）`).join('、')}落在${name}期间（本站编辑补充的大致时段：${start} 至 ${end}）。原文建议避开大促期间的沟通高峰：非紧急的事可以提前或推后，但不要因此错过对方承诺的期限。`,
+      `${inside.map((step) => `${step.label}（${chineseDate(step.due)}）`).join('、')}落在${name}期间（大致时段，编辑补充：${chineseDate(start)}至 ${chineseDate(end)}）。原文建议避开大促期间的沟通高峰：非紧急的事可以提前或推后，但不要因此错过原文称的答复期限。`,
     );
   }
 
@@ -278,13 +283,13 @@ export function followUpMail(plan: FollowUpPlan, stepId: PlannedStep['id'], orig
     );
   } else if (stepId === 'call') {
     lines.push(
-      `关于我于 ${sent}（北京时间）发送的邮件“${subject}”，我已于 ${step ? chineseDate(step.due) : '今天'}致电客服说明情况并登记备案（受理编号：________）。为留下书面记录，特此邮件说明，原邮件附在下方。`,
+      `关于我于 ${sent}（北京时间）发送的邮件“${subject}”，我已于 ${step ? chineseDate(step.due) : '今天'}联系人工客服说明情况并登记了工单（工单号：________）。为留下书面记录，特此邮件说明，原邮件附在下方。`,
       '',
       '请问目前的处理进度如何？如需补充材料，请告知。',
     );
   } else {
     lines.push(
-      `我于 ${sent}（北京时间）就“${subject}”发送邮件${email ? `，${chineseDate(email.due)}发送了追问邮件` : ''}${call ? `，${chineseDate(call.due)}致电客服登记备案（受理编号：________）` : ''}，至今仍未解决。往来记录附在下方，恳请协助跟进。`,
+      `我于 ${sent}（北京时间）就“${subject}”发送邮件${email ? `，${chineseDate(email.due)}发送了追问邮件` : ''}${call ? `，${chineseDate(call.due)}联系人工客服登记了工单（工单号：________）` : ''}，至今仍未解决。往来记录附在下方，恳请协助跟进。`,
       '',
       '我的诉求：________',
     );

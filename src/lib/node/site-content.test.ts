@@ -35,7 +35,10 @@ describe('loadSiteContent', () => {
     expect(reads.filter((line) => line.startsWith('[ksmail:load] examples '))).toHaveLength(
       first.rulesets.length,
     );
-    expect(first.current.version).toBe(first.rulesets.at(-1)!.version);
+    // The newest ruleset already in effect: a version may be published before its effective date.
+    expect(first.current.version).toBe(
+      first.rulesets.filter((ruleset) => String(ruleset.effective) <= '2026-11-29').at(-1)!.version,
+    );
     expect(first.templates.length).toBeGreaterThan(0);
     expect(first.guide.mailboxes.length).toBeGreaterThan(0);
   });

@@ -24,7 +24,9 @@ describe('checkDraft: modules', () => {
       '联系方式',
     ]);
     expect(result.band).toBe('four-part');
-    expect(result.score).toBe(100);
+    expect(result.findings.filter((item) => item.severity !== 'info')).toEqual([]);
+    // No score: nothing on the result reads as a forecast of Kuaishou's reply.
+    expect(Object.keys(result).sort()).toEqual(['band', 'findings', 'sections']);
   });
 
   it.each([
@@ -141,8 +143,6 @@ describe('checkDraft: robustness', () => {
             true,
           );
         }
-        expect(first.score).toBeGreaterThanOrEqual(0);
-        expect(first.score).toBeLessThanOrEqual(100);
         expect(checkDraft(draft, rules)).toEqual(first);
       }),
     );

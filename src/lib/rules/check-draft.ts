@@ -25,7 +25,10 @@ export type StructureBand = 'four-part' | 'single-request' | 'emotional';
 export interface DraftResult {
   sections: DraftSection[];
   findings: Finding[];
-  score: number;
+  /**
+   * No score and no reply rate: a number out of 100 next to the user's draft reads as a forecast of
+   * Kuaishou's reply, which neither the rules nor the article's unconfirmed table 3 can give.
+   */
   band: StructureBand;
 }
 
@@ -158,10 +161,6 @@ export function checkDraft(text: string, compiled: CompiledRules): DraftResult {
     findings.push(...runRequiredRules(compiled, folded, 'draft'), ...figureFindings(compiled, text));
 
   const sorted = sortFindings(findings);
-  const count = (severity: Finding['severity']) => sorted.filter((item) => item.severity === severity).length;
-  const score = empty
-    ? 0
-    : Math.max(0, 100 - 20 * count('error') - 8 * count('warning') - 2 * Math.min(5, count('info')));
   const emotional = sorted.some((item) => item.rule.startsWith('tone.'));
   const complete =
     sectionsRule !== undefined &&
@@ -171,7 +170,6 @@ export function checkDraft(text: string, compiled: CompiledRules): DraftResult {
   return {
     sections: sections.map(({ name, start, end, length }) => ({ name, start, end, length })),
     findings: sorted,
-    score,
     band,
   };
 }

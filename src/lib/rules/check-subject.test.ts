@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkSubject } from './check-subject';
+import { checkSubject, describeCategory } from './check-subject';
 import { loadCompiledRules } from '../node/load-ruleset';
 import { expectLinearTime, repeatTo } from '../../../tests/support/linear-time';
 
@@ -26,7 +26,7 @@ describe('checkSubject: replies and follow-ups', () => {
 
   it('the suggestion keeps the prefix', () => {
     expect(checkSubject('【跟进】我的号被封了', rules).suggestion).toBe(
-      '【跟进】【账号申诉-创作者ID:XXX】我的号被封了',
+      '【跟进】【账号申诉-快手号:XXX】我的号被封了',
     );
   });
 });
@@ -53,6 +53,25 @@ describe('checkSubject: structure and type', () => {
     expect(checkSubject('如何开通直播权限', rules).category?.replyTime).toBe('2-3工作日');
   });
 
+  // Table 1's priority and reply time are the article's claims (or ours): the line says which.
+  it.each([
+    ['如何开通直播权限', '类型：基础咨询　处理优先级：低（原文称）　平均回复时效：2-3工作日（原文称）'],
+    [
+      '【版权投诉】作品ID:XXX侵权取证',
+      '类型：侵权投诉　处理优先级：高（原文称）　平均回复时效：6小时内（原文称）',
+    ],
+    [
+      '【合作-广告账户ID:1】咨询投放',
+      '类型：广告投放合作　处理优先级：中（编辑补充，原文未给出）　平均回复时效：原文未给出',
+    ],
+    [
+      '【账号申诉-快手号:abc】请求复核',
+      '类型：账号申诉　处理优先级：高（编辑补充，原文未给出）　平均回复时效：原文未给出',
+    ],
+  ])('describes the type of %s with its marks', (subject, line) => {
+    expect(describeCategory(checkSubject(subject, rules).category!)).toBe(line);
+  });
+
   it('reports each missing part', () => {
     expect(ruleIds('请帮我看看')).toEqual(
       expect.arrayContaining(['subject.missing-type', 'subject.missing-id']),
@@ -76,9 +95,7 @@ describe('checkSubject: structure and type', () => {
   });
 
   it('suggests the canonical subject, using the type chosen in the mailbox picker', () => {
-    expect(checkSubject('我的号被封了！！！', rules).suggestion).toBe(
-      '【账号申诉-创作者ID:XXX】我的号被封了',
-    );
+    expect(checkSubject('我的号被封了！！！', rules).suggestion).toBe('【账号申诉-快手号:XXX】我的号被封了');
     expect(checkSubject('请复核视频ID:778899的判定', rules, 'infringement').suggestion).toBe(
       '【侵权投诉-视频ID:778899】请复核的判定',
     );

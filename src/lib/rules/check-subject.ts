@@ -25,6 +25,20 @@ export interface SubjectCategory {
   label: string;
   priority: SubjectTypeInfo['priority'];
   replyTime: string | null;
+  /** Whether the priority is ours (编辑补充) rather than the article's (原文称). */
+  priorityEditorial: boolean;
+}
+
+const PRIORITY_LABELS: Record<SubjectCategory['priority'], string> = { high: '高', medium: '中', low: '低' };
+
+/**
+ * The recognised type as one line for the checker and ksmail: table 1's priority and reply time
+ * are the article's unconfirmed claims, so each carries its mark on the line itself.
+ */
+export function describeCategory(category: SubjectCategory): string {
+  const priority = `处理优先级：${PRIORITY_LABELS[category.priority]}（${category.priorityEditorial ? '编辑补充，原文未给出' : '原文称'}）`;
+  const replyTime = `平均回复时效：${category.replyTime === null ? '原文未给出' : `${category.replyTime}（原文称）`}`;
+  return `类型：${category.label}　${priority}　${replyTime}`;
 }
 
 export interface SubjectResult {
@@ -35,7 +49,7 @@ export interface SubjectResult {
 }
 
 const PART_LABELS: Record<SubjectPartName, string> = {
-  type: '主体类型',
+  type: '事项类型',
   id: '身份标识',
   request: '核心诉求',
   urgency: '紧急程度',
@@ -152,6 +166,7 @@ export function checkSubject(text: string, compiled: CompiledRules, preferredTyp
     label: type.label,
     priority: type.priority,
     replyTime: type.replyTime,
+    priorityEditorial: type.editorial?.includes('priority') ?? false,
   };
   const idText = idHit
     ? `${idHit.label}:${idHit.value}`

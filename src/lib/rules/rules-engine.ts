@@ -28,6 +28,8 @@ export interface SubjectTypeInfo {
   keywords: string[];
   /** The ID a subject of this type should carry, used in the suggested subject. */
   idLabel: string;
+  /** Fields we filled in ourselves (编辑补充); the others are the article's claims (原文称). */
+  editorial?: readonly string[];
 }
 
 export interface CompiledRules {

@@ -27,7 +27,7 @@ describe('diffRulesets', () => {
 
   it('reports a changed rule field by field, and word lists as added and removed words', () => {
     const next: Ruleset = structuredClone(second!);
-    next.version = '2026.12.0';
+    next.version = '2026.11.2';
     const size = next.rules.find((rule) => rule.id === 'attachment.size')!;
     if (size.kind === 'attachment-size') size.maxBytes = 10 * 1024 * 1024;
     const emotional = next.rules.find((rule) => rule.id === 'tone.emotional')!;
