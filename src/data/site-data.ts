@@ -8,23 +8,8 @@ import type { AttachmentTypeInfo } from '../lib/attachments/check-attachments';
 import type { FollowUpRow, SalesPeriodInfo } from '../lib/follow-up/follow-up-plan';
 import type { SubjectTypeInfo } from '../lib/rules/rules-engine';
 import { compareVersions, type CadenceStep, type Ruleset } from '../lib/rules/ruleset';
-import type { ResolvedRoute } from '../lib/routing';
+import { routedReplyTime } from '../lib/routing';
 import { getGuideTable, getResolvedRoutes } from './guide-table';
-
-/**
- * The reply time the subject checker shows for a subject type: the one its cases' routes give
- * (table 6, as the picker and the planner show it), not table 1's figure for the type — the
- * article gave 6 hours for 侵权投诉 in one table and 7 working days in another, and one tools
- * page showed both for the same case. Null when the type's cases disagree or there are none.
- */
-export function routedReplyTime(subjectType: string, routes: ResolvedRoute[]): string | null {
-  const texts = new Set(
-    routes
-      .filter((route) => route.subjectType === subjectType)
-      .map((route) => route.replyTime.text.replace(/^原文称\s*/, '')),
-  );
-  return texts.size === 1 ? [...texts][0]! : null;
-}
 
 /** Every ruleset version, oldest first. */
 export async function allRulesets(): Promise<Ruleset[]> {

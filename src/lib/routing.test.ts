@@ -9,6 +9,8 @@ import {
   resolveRoute,
   routeJson,
   routeLines,
+  routedReplyTime,
+  subjectTypesWithRoutedReplyTime,
   STALE_AFTER_DAYS,
   UnknownCaseError,
 } from './routing';
@@ -88,6 +90,25 @@ describe('resolveRoute over the shipped routing table', () => {
     const route = resolveRoute('account-appeal', data, TODAY);
     expect(route.not.map((channel) => channel.id)).toEqual(['national-12377', 'heimao', 'jubao']);
     for (const channel of route.not) expect(channel.notAccepted).toBeTruthy();
+  });
+});
+
+describe('the subject checker’s reply time comes from the cases, not table 1', () => {
+  it('侵权投诉: the 7 working days of its cases, not table 1’s 6 hours', () => {
+    const types = subjectTypesWithRoutedReplyTime(data);
+    expect(data.subjectTypes.find((type) => type.id === 'infringement')!.replyTime).toBe('6小时内');
+    expect(types.find((type) => type.id === 'infringement')!.replyTime).toBe('7 个工作日内答复');
+  });
+
+  it('null when a type’s cases disagree or it has none', () => {
+    const routes = [
+      { subjectType: 'a', replyTime: { text: '原文称 3 个工作日内答复' } },
+      { subjectType: 'a', replyTime: { text: '原文称 24 小时内响应' } },
+      { subjectType: 'b', replyTime: { text: '原文称 24 小时内响应' } },
+    ];
+    expect(routedReplyTime('a', routes)).toBeNull();
+    expect(routedReplyTime('b', routes)).toBe('24 小时内响应');
+    expect(routedReplyTime('c', routes)).toBeNull();
   });
 });
 

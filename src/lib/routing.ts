@@ -110,6 +110,36 @@ export function replyTimeText(row: FollowUp): string {
     : `原文称 ${row.commitment.workingDays} 个工作日内答复`;
 }
 
+/**
+ * The reply time the subject checker shows for a subject type: the one its cases give (table 6,
+ * as the picker and the planner show it), not table 1's figure for the type — the article gave
+ * 6 hours for 侵权投诉 in one table and 7 working days in another, and the tools showed both for
+ * the same case. Without the 原文称 prefix (the checker adds its mark). Null when the type's cases
+ * disagree or there are none.
+ */
+export function routedReplyTime(
+  subjectType: string,
+  routes: readonly Pick<ResolvedRoute, 'subjectType' | 'replyTime'>[],
+): string | null {
+  const texts = new Set(
+    routes
+      .filter((route) => route.subjectType === subjectType)
+      .map((route) => route.replyTime.text.replace(/^原文称\s*/, '')),
+  );
+  return texts.size === 1 ? [...texts][0]! : null;
+}
+
+/** Table 1's subject types with the reply time their cases give, for the checkers and ksmail. */
+export function subjectTypesWithRoutedReplyTime(
+  data: Pick<GuideData, 'subjectTypes' | 'requestRoutes' | 'followUps'>,
+): GuideData['subjectTypes'] {
+  const routes = data.requestRoutes.map((route) => {
+    const row = data.followUps.find((candidate) => candidate.id === route.followUp)!;
+    return { subjectType: route.subjectType, replyTime: { text: replyTimeText(row) } };
+  });
+  return data.subjectTypes.map((type) => ({ ...type, replyTime: routedReplyTime(type.id, routes) }));
+}
+
 function routedMailbox(mailbox: Mailbox, today: string, fallback: boolean): RoutedMailbox {
   const statusLabel = mailboxStatusLabels[mailbox.status];
   return {

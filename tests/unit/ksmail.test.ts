@@ -34,7 +34,7 @@ describe('ksmail subject', () => {
       id: 'infringement',
       label: '侵权投诉',
       priority: 'high',
-      replyTime: '6小时内',
+      replyTime: '7 个工作日内答复',
       priorityEditorial: false,
     });
     expect(result.structure.ok).toBe(true);

@@ -12,6 +12,7 @@ import { parseRuleset, RulesetError } from '../rules/ruleset-schema';
 import { checkRuleExamples } from '../rules/rule-examples';
 import { loadGuideData } from './load-guide-data';
 import { compileRules } from '../rules/rules-engine';
+import { subjectTypesWithRoutedReplyTime } from '../routing';
 import { compileAttachmentRules } from '../attachments/check-attachments';
 
 export const DEFAULT_RULES_DIR = resolve(import.meta.dirname, '../../content/rules');
@@ -78,7 +79,7 @@ export function loadRuleset(
 
 /** The ruleset compiled with the guide's subject types, ready for checkSubject/checkDraft. */
 export function loadCompiledRules(options: Parameters<typeof loadRuleset>[0] = {}) {
-  return compileRules(loadRuleset(options), loadGuideData(options.dataDir).subjectTypes);
+  return compileRules(loadRuleset(options), subjectTypesWithRoutedReplyTime(loadGuideData(options.dataDir)));
 }
 
 /** The ruleset's attachment rules with the guide's table 4, ready for checkAttachments. */

@@ -47,26 +47,32 @@ describe('checkSubject: structure and type', () => {
     expect(result.structure.ok).toBe(ok);
   });
 
-  it('returns the claimed reply time of table 1', () => {
-    expect(checkSubject('【版权投诉】视频ID:XXX侵权取证', rules).category?.replyTime).toBe('6小时内');
-    expect(checkSubject('【系统BUG】APP闪退', rules).category?.replyTime).toBe('12小时内');
-    expect(checkSubject('如何开通直播权限', rules).category?.replyTime).toBe('2-3工作日');
+  // One reply time per case: the one its cases give (table 6), as the picker and planner show.
+  it('returns the claimed reply time its cases give, not table 1’s', () => {
+    expect(checkSubject('【版权投诉】视频ID:XXX侵权取证', rules).category?.replyTime).toBe(
+      '7 个工作日内答复',
+    );
+    expect(checkSubject('【系统BUG】APP闪退', rules).category?.replyTime).toBe('24 小时内响应');
+    expect(checkSubject('如何开通直播权限', rules).category?.replyTime).toBe('3 个工作日内答复');
   });
 
   // Table 1's priority and reply time are the article's claims (or ours): the line says which.
   it.each([
-    ['如何开通直播权限', '类型：基础咨询　处理优先级：低（原文称）　平均回复时效：2-3工作日（原文称）'],
+    [
+      '如何开通直播权限',
+      '类型：基础咨询　处理优先级：低（原文称）　平均回复时效：3 个工作日内答复（原文称）',
+    ],
     [
       '【版权投诉】作品ID:XXX侵权取证',
-      '类型：侵权投诉　处理优先级：高（原文称）　平均回复时效：6小时内（原文称）',
+      '类型：侵权投诉　处理优先级：高（原文称）　平均回复时效：7 个工作日内答复（原文称）',
     ],
     [
       '【合作-广告账户ID:1】咨询投放',
-      '类型：广告投放合作　处理优先级：中（编辑补充，原文未给出）　平均回复时效：原文未给出',
+      '类型：广告投放合作　处理优先级：中（编辑补充，原文未给出）　平均回复时效：3 个工作日内答复（原文称）',
     ],
     [
       '【账号申诉-快手号:abc】请求复核',
-      '类型：账号申诉　处理优先级：高（编辑补充，原文未给出）　平均回复时效：原文未给出',
+      '类型：账号申诉　处理优先级：高（编辑补充，原文未给出）　平均回复时效：7 个工作日内答复（原文称）',
     ],
   ])('describes the type of %s with its marks', (subject, line) => {
     expect(describeCategory(checkSubject(subject, rules).category!)).toBe(line);
