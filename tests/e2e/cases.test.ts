@@ -67,7 +67,7 @@ describe.skipIf(noBrowser)('case pages in Chromium', () => {
     expect(await page.locator('[data-route-to]').innerText()).not.toContain('@kuaishou.com');
     const fallback = page.locator('[data-route-fallback]');
     expect(await fallback.innerText()).toContain('support@kuaishou.com');
-    expect(await fallback.locator('[data-mailbox-status]').innerText()).toMatch(/核对于 \d{4}-\d{2}-\d{2}/);
+    expect(await fallback.locator('[data-mailbox-status]').innerText()).toMatch(/核对日期 \d{4}-\d{2}-\d{2}/);
     expect(await page.locator('[data-route-mail] dt', { hasText: '备用' }).innerText()).toContain('备用（');
     expect(await page.locator('[data-route-mail] button').count()).toBe(0);
     expect(await page.locator('[data-route-reply-time] [data-claim]').innerText()).toContain('原文称');

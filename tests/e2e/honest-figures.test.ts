@@ -254,7 +254,7 @@ describe.skipIf(noBrowser)('article figures marked where they appear (360 px)', 
 
     await page.goto(new URL('guide/evaluation/', siteUrl).href, { waitUntil: 'load' });
     const form = page.locator('outcome-tracker [data-form]');
-    await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '技术故障' });
+    await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '直播或功能故障' });
     await form.getByLabel('发送日期').fill('2026-11-02');
     await form.getByLabel('处理中').check();
     await page.locator('outcome-tracker').getByRole('button', { name: '保存这条记录' }).click();

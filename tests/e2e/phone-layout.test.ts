@@ -163,7 +163,7 @@ describe.skipIf(noBrowser)('phone layout in Chromium', () => {
     await page.setViewportSize(PHONE);
     const tracker = page.locator('outcome-tracker');
     const form = tracker.locator('[data-form]');
-    await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '账号申诉' });
+    await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '账号被封禁或限流' });
     await form.getByLabel('发送日期').fill('2026-09-30');
     await form.getByLabel('首次人工回复日期（可选）').fill('2026-10-12');
     await form.getByLabel('已解决').check();

@@ -393,7 +393,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     const tracker = page.locator('outcome-tracker');
     for (const sent of ['2026-11-02', '2026-11-03']) {
       const form = tracker.locator('[data-form]');
-      await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '技术故障' });
+      await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '直播或功能故障' });
       await form.getByLabel('发送日期').fill(sent);
       await form.getByLabel('处理中').check();
       await form.getByLabel('备注').fill(`备注 ${sent}`);
@@ -522,7 +522,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
       const { page, context, report } = await open('guide/evaluation/');
       const tracker = page.locator('outcome-tracker');
       const form = tracker.locator('[data-form]');
-      await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '技术故障' });
+      await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '直播或功能故障' });
       await form.getByLabel('发送日期').fill('2026-11-02');
       await form.getByLabel('处理中').check();
       await form.getByLabel('事项（可选）').fill(HOSTILE[3]);
