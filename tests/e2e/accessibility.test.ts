@@ -169,7 +169,13 @@ describe.skipIf(noBrowser)('accessibility (axe-core) in Chromium', () => {
     const tracker = page.locator('outcome-tracker');
     const form = tracker.locator('[data-form]');
     const entries = [
-      { type: '账号被封禁或限流', sent: '2026-09-30', reply: '2026-10-12', resolved: '已解决', satisfaction: '4' },
+      {
+        type: '账号被封禁或限流',
+        sent: '2026-09-30',
+        reply: '2026-10-12',
+        resolved: '已解决',
+        satisfaction: '4',
+      },
       { type: '账号被封禁或限流', sent: '2026-10-09', reply: '', resolved: '处理中', satisfaction: '' },
       {
         type: '作品被搬运或盗用（我是权利人）',
