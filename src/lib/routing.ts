@@ -119,7 +119,7 @@ export function replyTimeText(row: FollowUp): string {
  */
 export function routedReplyTime(
   subjectType: string,
-  routes: readonly Pick<ResolvedRoute, 'subjectType' | 'replyTime'>[],
+  routes: readonly { subjectType: string; replyTime: { text: string } }[],
 ): string | null {
   const texts = new Set(
     routes
