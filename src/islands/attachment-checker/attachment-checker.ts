@@ -16,6 +16,7 @@ import { renderFindings, summarize } from '../shared/findings-view';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { $attachmentFindings, $attachments } from '../shared/stores';
 import { readPageData } from '../shared/page-data';
+import { defineIsland } from '../shared/define-island';
 
 /** More files than anyone attaches to a mail; beyond it the list would only get slow. */
 const MAX_FILES = 50;
@@ -501,4 +502,4 @@ class AttachmentChecker extends HTMLElement {
   }
 }
 
-customElements.define('attachment-checker', AttachmentChecker);
+defineIsland('attachment-checker', AttachmentChecker);

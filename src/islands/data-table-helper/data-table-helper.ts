@@ -15,6 +15,7 @@ import { downloadBlob } from '../shared/download';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { $draft } from '../shared/stores';
 import { watchStorage } from '../shared/storage-warning';
+import { defineIsland } from '../shared/define-island';
 
 /** The analysis, its CSV parser and the chart: loaded when there is first something to read. */
 const engine = lazyChunk(() => import('./data-table-engine'), '数据分析代码');
@@ -448,4 +449,4 @@ class DataTableHelper extends HTMLElement {
   }
 }
 
-customElements.define('data-table-helper', DataTableHelper);
+defineIsland('data-table-helper', DataTableHelper);

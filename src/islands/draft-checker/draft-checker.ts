@@ -19,6 +19,7 @@ import {
 } from '../shared/previous-draft';
 import { el } from '../shared/dom';
 import type { TemplateSummary } from '../../data/template-data';
+import { defineIsland } from '../shared/define-island';
 
 type TemplateVersions = Record<string, Pick<TemplateSummary, 'title' | 'revision' | 'ruleset' | 'changelog'>>;
 
@@ -290,4 +291,4 @@ class DraftChecker extends HTMLElement {
   }
 }
 
-customElements.define('draft-checker', DraftChecker);
+defineIsland('draft-checker', DraftChecker);

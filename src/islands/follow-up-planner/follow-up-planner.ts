@@ -17,6 +17,7 @@ import { lazyChunk } from '../shared/lazy-chunk';
 import { ownValue } from '../../lib/own-value';
 import { $requestType, $subject } from '../shared/stores';
 import { watchStorage } from '../shared/storage-warning';
+import { defineIsland } from '../shared/define-island';
 
 // The calendar library is loaded only when a file is asked for.
 const icsCode = lazyChunk(() => import('../../lib/follow-up/follow-up-ics'), '生成日历文件的代码');
@@ -246,4 +247,4 @@ class FollowUpPlanner extends HTMLElement {
   }
 }
 
-customElements.define('follow-up-planner', FollowUpPlanner);
+defineIsland('follow-up-planner', FollowUpPlanner);

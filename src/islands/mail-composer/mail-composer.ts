@@ -25,6 +25,7 @@ import { caseParam } from '../shared/case-param';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
 import { offerOtherTabText } from '../shared/other-tab-text';
+import { defineIsland } from '../shared/define-island';
 
 interface RouteAddresses {
   need: string;
@@ -512,4 +513,4 @@ class MailComposer extends HTMLElement {
   }
 }
 
-customElements.define('mail-composer', MailComposer);
+defineIsland('mail-composer', MailComposer);

@@ -3,6 +3,7 @@ import { copyText, sayBeside } from '../shared/clipboard';
 import { $requestType } from '../shared/stores';
 import { caseParam } from '../shared/case-param';
 import { watchStorage } from '../shared/storage-warning';
+import { defineIsland } from '../shared/define-island';
 
 /**
  * <mailbox-picker>: shows the panel of the chosen case and shares the choice via $requestType;
@@ -91,4 +92,4 @@ class MailboxPicker extends HTMLElement {
   }
 }
 
-customElements.define('mailbox-picker', MailboxPicker);
+defineIsland('mailbox-picker', MailboxPicker);

@@ -16,6 +16,7 @@ import { OutcomeFigures } from './outcome-figures';
 import { OutcomeForm } from './outcome-form';
 import { labelsFor, type TrackerData } from './outcome-labels';
 import { OutcomeLogView } from './outcome-log-view';
+import { defineIsland } from '../shared/define-island';
 
 export type { TrackerData } from './outcome-labels';
 
@@ -137,4 +138,4 @@ class OutcomeTracker extends HTMLElement {
   }
 }
 
-customElements.define('outcome-tracker', OutcomeTracker);
+defineIsland('outcome-tracker', OutcomeTracker);

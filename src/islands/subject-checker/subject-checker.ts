@@ -8,6 +8,7 @@ import { $requestType, $subject } from '../shared/stores';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
 import { offerOtherTabText } from '../shared/other-tab-text';
+import { defineIsland } from '../shared/define-island';
 
 class SubjectChecker extends HTMLElement {
   #unsubscribe: (() => void)[] = [];
@@ -125,4 +126,4 @@ class SubjectChecker extends HTMLElement {
   }
 }
 
-customElements.define('subject-checker', SubjectChecker);
+defineIsland('subject-checker', SubjectChecker);

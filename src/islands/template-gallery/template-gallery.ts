@@ -3,6 +3,7 @@ import type { TemplateSummary } from '../../data/template-data';
 import { $draft, $storageProblem, $subject, $templateUse } from '../shared/stores';
 import { keepPreviousDraft } from '../shared/previous-draft';
 import { copyText, sayBeside } from '../shared/clipboard';
+import { defineIsland } from '../shared/define-island';
 
 /** "使用此模板": the template goes into the subject and draft checkers (nanostores, saved in
  * this browser) with its revision, then the tools page opens with both checkers filled. */
@@ -69,4 +70,4 @@ class TemplateGallery extends HTMLElement {
   }
 }
 
-customElements.define('template-gallery', TemplateGallery);
+defineIsland('template-gallery', TemplateGallery);
