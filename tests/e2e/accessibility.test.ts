@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, noBrowser, openPage, searchSite } from '../support/browser';
+import { launch, noBrowser, openPage, searchSite, revealIslands } from '../support/browser';
 import { axeViolations, describeViolations, isBlocking, type AxeViolation } from '../support/axe';
 import { SIGNATURES } from '../../src/lib/attachments/file-signature';
 import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
@@ -95,6 +95,7 @@ describe.skipIf(noBrowser)('accessibility (axe-core) in Chromium', () => {
       );
     });
     await page.reload();
+    await revealIslands(page);
     const found: AxeViolation[] = [];
 
     await page.getByRole('radio', { name: '作品被搬运或盗用（我是权利人）' }).check();

@@ -5,7 +5,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, writeSync, ftruncateSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
+import { launch, noBrowser, openPage, siteUrl, revealIslands } from '../support/browser';
 import { SIGNATURES } from '../../src/lib/attachments/file-signature';
 import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
 
@@ -205,6 +205,7 @@ describe.skipIf(noBrowser)('attachment checker in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(new URL('tools/', siteUrl).href);
+    await revealIslands(page);
     const started = Date.now();
     await page.locator('#tools-attachments-files').setInputFiles(huge);
     await row(page, '20261120_录屏.mp4').locator('[data-rule="attachment.size"]').waitFor();

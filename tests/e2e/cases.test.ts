@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
-import { launch, noBrowser, openPage, searchSite, siteUrl } from '../support/browser';
+import { launch, noBrowser, openPage, searchSite, siteUrl, revealIslands } from '../support/browser';
 import { addressesIn, addressesMissing, type Source } from '../../src/lib/sources';
 
 interface Route {
@@ -44,6 +44,7 @@ describe.skipIf(noBrowser)('case pages in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(new URL(path, siteUrl).href, { waitUntil: 'load' });
+    await revealIslands(page);
     return { page, errors };
   };
 
@@ -55,6 +56,7 @@ describe.skipIf(noBrowser)('case pages in Chromium', () => {
     expect(box && box.height >= 44 && box.width >= 280, JSON.stringify(box)).toBe(true);
     await card.tap?.().catch(() => card.click());
     await page.waitForURL(/\/cases\/account-appeal\/$/);
+    await revealIslands(page);
     const path = page.locator('[data-route-role="first"] [data-route-path]').first();
     expect(await path.innerText()).toContain('快手 App：菜单 → 头像 → 解封申诉');
     const pathBox = await path.boundingBox();

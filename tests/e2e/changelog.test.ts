@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { launch, noBrowser, openPage, searchSite, siteUrl } from '../support/browser';
+import { launch, noBrowser, openPage, searchSite, siteUrl, revealIslands } from '../support/browser';
 import { parseRuleset } from '../../src/lib/rules/ruleset-schema';
 import { loadRuleset, loadRulesets } from '../../src/lib/node/load-ruleset';
 import { jsonFeedValidator } from '../support/json-feed-schema';
@@ -147,6 +147,7 @@ describe.skipIf(noBrowser)('policy changelog in Chromium', () => {
     expect(await page.locator('[data-changelog-list] h2').first().innerText()).toBe('2026年11月');
     await page.locator('[data-changelog-entry="2026-11-24-attachments-and-follow-up"] a').click();
     await page.waitForURL('**/changelog/2026-11-24-attachments-and-follow-up/');
+    await revealIslands(page);
     expect(await page.locator('[data-changelog-meta]').innerText()).toMatch(
       /本站规则与模板[\s\S]*2026\.11\.1/,
     );

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, noBrowser, openPage } from '../support/browser';
+import { launch, noBrowser, openPage, revealIslands } from '../support/browser';
 
 const DRAFT =
   '问题描述：我的视频被下架了，你们太过分了！！！\n不处理我就转 投 其 他 平 台。订单量下降了 80%。';
@@ -91,12 +91,14 @@ describe.skipIf(noBrowser)('subject and draft checkers in Chromium', () => {
     // Saved after a short pause; survives a reload.
     await page.waitForFunction(() => (localStorage.getItem('ksmail:draft') ?? '').includes('**80%**'));
     await page.reload();
+    await revealIslands(page);
     expect(await page.locator('#tools-draft-text').inputValue()).toContain('**80%**');
     await page.locator('draft-checker [data-rule="risk.platform-switch"]').waitFor();
 
     await page.getByRole('button', { name: '清除我的草稿' }).click();
     expect(await page.locator('#tools-draft-text').inputValue()).toBe('');
     await page.reload();
+    await revealIslands(page);
     expect(await page.locator('#tools-draft-text').inputValue()).toBe('');
     expect(await page.locator('draft-checker [data-findings] li').count()).toBe(0);
     expect(errors).toEqual([]);

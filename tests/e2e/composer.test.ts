@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import PostalMime from 'postal-mime';
-import { launch, noBrowser, openPage } from '../support/browser';
+import { launch, noBrowser, openPage, revealIslands } from '../support/browser';
 import { SIGNATURES } from '../../src/lib/attachments/file-signature';
 import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
 import { MAILTO_LIMITS } from '../../src/lib/mail/mail-message';
@@ -198,6 +198,7 @@ describe.skipIf(noBrowser)('mail composer in Chromium', () => {
     expect(saved.entries).toHaveLength(1);
     expect(saved.entries[0]).toMatchObject({ requestType: 'copyright', resolved: 'pending' });
     await page.goto(new URL('../guide/evaluation/', page.url()).href);
+    await revealIslands(page);
     await expect.poll(() => page.locator('outcome-tracker').innerText()).toContain('作品被搬运或盗用');
     expect(errors).toEqual([]);
     await context.close();

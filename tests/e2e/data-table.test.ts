@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, noBrowser, openPage } from '../support/browser';
+import { launch, noBrowser, openPage, revealIslands } from '../support/browser';
 import { parsePipeTables } from '../../src/lib/data-table/plain-table';
 
 const PATH = 'guide/data/';
@@ -111,6 +111,7 @@ describe.skipIf(noBrowser)('data table helper in Chromium', () => {
 
     // What was pasted survives a reload.
     await page.reload();
+    await revealIslands(page);
     await helper(page).locator('[data-chart] svg[data-chart="line"]').waitFor();
     expect(await input(page).inputValue()).toBe(TSV);
     expect(errors).toEqual([]);
@@ -198,6 +199,7 @@ describe.skipIf(noBrowser)('data table helper in Chromium', () => {
     const { page, context, errors } = await openPage(browser, PATH);
     await page.evaluate(() => localStorage.setItem('ksmail:draft', '问题描述：订单量下降。'));
     await page.reload();
+    await revealIslands(page);
     await helper(page).getByRole('button', { name: '示例数据' }).click();
     await helper(page).locator('[data-chart] svg').waitFor();
     await helper(page).getByRole('button', { name: '插入到正文' }).click();
@@ -211,6 +213,7 @@ describe.skipIf(noBrowser)('data table helper in Chromium', () => {
 
     // The draft checker on the tools page shows it.
     await page.goto(new URL('../../tools/', page.url()).href);
+    await revealIslands(page);
     expect(await page.locator('#tools-draft-text').inputValue()).toContain('| 11月18日 |');
     expect(errors).toEqual([]);
     await context.close();

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
+import { launch, noBrowser, openPage, siteUrl, revealIslands } from '../support/browser';
 import { parseIcsEvents } from '../support/ics';
 
 const planner = (page: Page) => page.locator('follow-up-planner').first();
@@ -119,6 +119,7 @@ describe.skipIf(noBrowser)('follow-up planner in Chromium', () => {
     const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/New_York' });
     const page = await context.newPage();
     await page.goto(new URL('guide/follow-up/', siteUrl).href);
+    await revealIslands(page);
     // The default is "now" in Beijing, not in New York.
     const shown = await planner(page).locator('[data-sent]').inputValue();
     const beijingNow = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

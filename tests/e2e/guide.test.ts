@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, noBrowser, openPage } from '../support/browser';
+import { launch, noBrowser, openPage, revealIslands } from '../support/browser';
 import { ROOT } from '../../scripts/support/build-site';
 import { loadGuideData } from '../../src/lib/node/load-guide-data';
 import { mailboxStatusLabels, priorityLabels } from '../../src/lib/guide-data';
@@ -178,6 +178,7 @@ describe.skipIf(noBrowser)('the guide in Chromium', () => {
 
     // The choice is kept (nanostores persistent) for the checkers of the other pages.
     await page.reload();
+    await revealIslands(page);
     await page.locator('[data-route-panel="copyright"]').waitFor({ state: 'visible' });
     expect(await page.getByRole('radio', { name: '作品被搬运或盗用（我是权利人）' }).isChecked()).toBe(true);
     expect(await page.evaluate(() => localStorage.getItem('ksmail:request-type'))).toBe('copyright');

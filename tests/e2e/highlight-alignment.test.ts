@@ -14,7 +14,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumPath, noBrowser, openPage, siteUrl } from '../support/browser';
+import { chromiumPath, noBrowser, openPage, siteUrl, revealIslands } from '../support/browser';
 import { CHROMIUM_ARGS } from '../../scripts/support/chromium';
 
 const TEXTAREA = '#tools-draft-text';
@@ -296,6 +296,7 @@ describe.skipIf(noBrowser)('draft checker highlights stay on their text', () => 
     });
     const sharp = await hidpi.newPage();
     await sharp.goto(new URL('tools/', siteUrl).href, { waitUntil: 'load' });
+    await revealIslands(sharp);
     await sharp.locator(TEXTAREA).fill(DRAFT);
     await sharp.locator(TEXTAREA).evaluate((input: HTMLTextAreaElement) => {
       input.scrollTop = 400;

@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/support/build-site';
-import { launch, noBrowser, siteUrl } from '../support/browser';
+import { launch, noBrowser, siteUrl, revealIslands } from '../support/browser';
 
 const DIST = resolve(ROOT, 'dist');
 const PAGES = readdirSync(DIST, { withFileTypes: true, recursive: true })
@@ -197,10 +197,12 @@ describe.skipIf(noBrowser)('article figures marked where they appear (360 px)', 
     const problems: string[] = [];
     for (const path of PAGES) {
       await page.goto(new URL(path, siteUrl).href, { waitUntil: 'load' });
+      await revealIslands(page);
       problems.push(...(await auditPage(page, path)));
     }
 
     await page.goto(new URL('tools/', siteUrl).href, { waitUntil: 'load' });
+    await revealIslands(page);
     const radios = page.locator('mailbox-picker input[type="radio"]');
     for (let index = 0; index < (await radios.count()); index += 1) {
       await radios.nth(index).check();
@@ -248,11 +250,13 @@ describe.skipIf(noBrowser)('article figures marked where they appear (360 px)', 
     }
 
     await page.goto(new URL('guide/data/', siteUrl).href, { waitUntil: 'load' });
+    await revealIslands(page);
     await page.locator('#datatable-input').fill('日期\t订单量（单）\n11月17日\t126\n11月18日\t0');
     await page.locator('data-table-helper [data-chart] svg').waitFor();
     problems.push(...(await auditPage(page, 'guide/data/ 数据表格')));
 
     await page.goto(new URL('guide/evaluation/', siteUrl).href, { waitUntil: 'load' });
+    await revealIslands(page);
     const form = page.locator('outcome-tracker [data-form]');
     await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '直播或功能故障' });
     await form.getByLabel('发送日期').fill('2026-11-02');

@@ -7,7 +7,7 @@ import { relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ROOT } from '../../scripts/support/build-site';
-import { launch, noBrowser, siteUrl } from '../support/browser';
+import { launch, noBrowser, siteUrl, revealIslands } from '../support/browser';
 
 const DIST = resolve(ROOT, 'dist');
 const PAGES = readdirSync(DIST, { withFileTypes: true, recursive: true })
@@ -40,6 +40,7 @@ describe.skipIf(noBrowser)('an unmistakably independent site', () => {
       let withAddresses = 0;
       for (const path of PAGES) {
         await page.goto(new URL(path, siteUrl).href, { waitUntil: 'load' });
+        await revealIslands(page);
         expect(await page.title(), path).toContain('非官方');
         const mark = page.locator('header [data-unofficial]');
         expect(await mark.innerText(), path).toContain('非官方');

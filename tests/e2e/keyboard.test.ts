@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, noBrowser, openPage } from '../support/browser';
+import { launch, noBrowser, openPage, revealIslands } from '../support/browser';
 import { badStops, focusStop, tabThrough, tabTo } from '../support/keyboard';
 import { SIGNATURES } from '../../src/lib/attachments/file-signature';
 import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
@@ -291,6 +291,7 @@ describe.skipIf(noBrowser)('every island by keyboard alone', () => {
     expect((await focusStop(page)).visible).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/tools/');
+    await revealIslands(page);
     expect(await page.locator('#tools-subject-text').inputValue()).toBe(
       '【技术故障-快手号:XXX】App闪退，附日志与录屏',
     );
@@ -328,6 +329,7 @@ describe.skipIf(noBrowser)('every island by keyboard alone', () => {
     await tabTo(page, 'dialog[open] a[data-search-result]');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/guide/attachments/**');
+    await revealIslands(page);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
+import { launch, noBrowser, openPage, siteUrl, revealIslands } from '../support/browser';
 
 const PAGE = 'guide/evaluation/';
 const tracker = (page: Page) => page.locator('outcome-tracker');
@@ -243,6 +243,7 @@ describe.skipIf(noBrowser)('outcome tracker in Chromium', () => {
 
     // Reload: the entries are kept in this browser.
     await page.reload();
+    await revealIslands(page);
     await page.locator('outcome-tracker[data-entries="4"]').waitFor();
     expect(await logRows(page)).toEqual(EXPECTED_LOG);
     await expectFigures(page);
@@ -380,6 +381,7 @@ describe.skipIf(noBrowser)('outcome tracker in Chromium', () => {
     const raw = JSON.stringify({ version: 1, entries: [good, { id: 5, sent: 'yesterday' }] });
     await page.evaluate((text) => localStorage.setItem('ksmail:outcomes', text), raw);
     await page.reload();
+    await revealIslands(page);
     await page.locator('outcome-tracker[data-entries="1"]').waitFor();
     const damage = tracker(page).locator('[data-damage]');
     expect(await damage.isVisible()).toBe(true);
@@ -392,10 +394,12 @@ describe.skipIf(noBrowser)('outcome tracker in Chromium', () => {
     // Not JSON at all: an empty log that still works.
     await page.evaluate(() => localStorage.setItem('ksmail:outcomes', '{{{ not json'));
     await page.reload();
+    await revealIslands(page);
     await page.locator('outcome-tracker[data-entries="0"]').waitFor();
     expect(await tracker(page).locator('[data-damage]').innerText()).toContain('内容不是记录列表');
     await addEntry(page, { type: '直播或功能故障', sent: '2026-11-02', resolved: '处理中' });
     await page.reload();
+    await revealIslands(page);
     await page.locator('outcome-tracker[data-entries="1"]').waitFor();
     expect(await tracker(page).locator('[data-damage]').isHidden()).toBe(true);
     expect(errors).toEqual([]);
@@ -413,6 +417,7 @@ describe.skipIf(noBrowser)('outcome tracker in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(new URL(PAGE, siteUrl).href);
+    await revealIslands(page);
     const warning = tracker(page).locator('[data-storage-warning]');
     await addEntry(page, ENTRIES[0]!);
     await addEntry(page, ENTRIES[1]!);

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
+import { launch, noBrowser, openPage, siteUrl, revealIslands } from '../support/browser';
 
 const SUPPORT = 'support@kuaishou.com';
 const DATE = /\d{4}-\d{2}-\d{2}/;
@@ -121,6 +121,7 @@ describe.skipIf(noBrowser)('the tools read the routing table', () => {
     expect(await page.getByRole('radio', { name: '店铺、商品与保证金（商家）' }).isChecked()).toBe(true);
     expect(await page.evaluate(() => localStorage.getItem('ksmail:request-type'))).toBe('merchant');
     await page.reload();
+    await revealIslands(page);
     await panel(page, 'merchant').waitFor({ state: 'visible' });
     expect(await page.getByRole('radio', { name: '店铺、商品与保证金（商家）' }).isChecked()).toBe(true);
     expect(errors).toEqual([]);
@@ -139,6 +140,7 @@ describe.skipIf(noBrowser)('the tools read the routing table', () => {
       ['%3Cscript%3Ealert(1)%3C%2Fscript%3E', '<script>alert(1)</script>'],
     ] as const) {
       await page.goto(new URL(`tools/?case=${query}`, siteUrl).href);
+      await revealIslands(page);
       const message = picker(page).locator('[data-case-unknown]');
       await message.waitFor({ state: 'visible' });
       expect(await message.innerText()).toContain(`没有名为“${shownId}”的案例`);
@@ -160,10 +162,12 @@ describe.skipIf(noBrowser)('the tools read the routing table', () => {
     const { page, errors } = await open('tools/', VIEWPORTS[1]!);
     await page.evaluate(() => localStorage.setItem('ksmail:request-type', 'no-such-case'));
     await page.reload();
+    await revealIslands(page);
     expect(await page.locator('[data-route-panel]:visible').count()).toBe(0);
     expect(await picker(page).locator('[data-case-unknown]').isVisible()).toBe(false);
     await page.evaluate(() => localStorage.setItem('ksmail:request-type', 'ad-cooperation'));
     await page.reload();
+    await revealIslands(page);
     await panel(page, 'ad-cooperation').waitFor({ state: 'visible' });
     expect(errors).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/support/build-site';
-import { launch, noBrowser, openPage, searchSite, siteUrl } from '../support/browser';
+import { launch, noBrowser, openPage, searchSite, siteUrl, revealIslands } from '../support/browser';
 import { guard, HOSTILE, HOSTILE_TEXT, type GuardReport } from '../support/guard';
 import { parseIcsEvents } from '../support/ics';
 import { parseHeadersFile } from '../../scripts/support/static-server';
@@ -230,6 +230,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     const paths = htmlFiles(DIST).map(pagePath).sort();
     for (const path of paths) {
       const response = await page.goto(new URL(path, siteUrl).href, { waitUntil: 'networkidle' });
+      await revealIslands(page);
       expect(response?.headers()['content-security-policy'], path).toBe(headerPolicy);
       const check = await page.evaluate(async () => {
         const meta = document.head.children[1];
@@ -278,6 +279,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     }
     // The theme select (Starlight's script) and the search (Pagefind's worker and WebAssembly).
     await page.goto(siteUrl);
+    await revealIslands(page);
     await page.locator('starlight-theme-select select').first().selectOption('light');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     expect((await searchSite(page, '附件格式')).length).toBeGreaterThan(0);
@@ -301,6 +303,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
       const messages: string[] = [];
       page.on('console', (message) => messages.push(message.text()));
       await page.goto(`http://127.0.0.1:${address.port}/`);
+      await revealIslands(page);
       await expect.poll(() => messages.join('\n')).toMatch(/frame-ancestors/);
       const frame = page.frames()[1];
       expect(frame, 'the iframe').toBeDefined();
@@ -322,6 +325,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     // Template gallery → tools page with the template filled in.
     await page.locator('[data-use-template="copyright-complaint"]').click();
     await page.waitForURL('**/tools/');
+    await revealIslands(page);
     await page.locator('draft-checker[data-checked]').waitFor();
 
     // Mailbox picker, subject (typed), draft (pasted).
@@ -374,6 +378,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
 
     // Data table helper → SVG and PNG.
     await page.goto(new URL('guide/data/', siteUrl).href);
+    await revealIslands(page);
     const helper = page.locator('data-table-helper');
     await paste(
       page,
@@ -390,6 +395,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
 
     // Outcome tracker: two entries, export JSON and CSV, import the JSON back.
     await page.goto(new URL('guide/evaluation/', siteUrl).href);
+    await revealIslands(page);
     const tracker = page.locator('outcome-tracker');
     for (const sent of ['2026-11-02', '2026-11-03']) {
       const form = tracker.locator('[data-form]');
@@ -414,6 +420,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
 
     // Ruleset comparison, and Starlight's mobile menu.
     await page.goto(new URL('changelog/compare/?to=2026.11.1', siteUrl).href);
+    await revealIslands(page);
     await page.locator('[data-to]').selectOption('2026.11.0');
     await page.locator('[data-compare-empty]').waitFor();
     await page.setViewportSize({ width: 360, height: 740 });
@@ -494,6 +501,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
       await expectInert(page, report);
       // What was typed is kept as typed.
       await page.reload();
+      await revealIslands(page);
       expect(await page.locator('#tools-draft-text').inputValue()).toBe(`问题描述：${HOSTILE_TEXT}`);
       expect(await page.locator('#tools-subject-text').inputValue()).toBe(HOSTILE[1]);
       await expectInert(page, report);

@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ROOT } from '../../scripts/support/build-site';
-import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
+import { launch, noBrowser, openPage, siteUrl, revealIslands } from '../support/browser';
 import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
 import { MAX_INPUT_CHARS } from '../../src/lib/data-table/data-table';
 
@@ -165,6 +165,7 @@ describe.skipIf(noBrowser)('storage blocked, full or corrupted, in Chromium', ()
         // Islands and the theme script run before load; errors they throw are caught by then. All
         // pages in one test: under load it needs more than the default minute.
         await page.goto(new URL(path, siteUrl).href, { waitUntil: 'load' });
+        await revealIslands(page);
         expect(await page.evaluate(() => document.documentElement.dataset.theme), path).toMatch(
           /^(dark|light)$/,
         );
@@ -241,6 +242,7 @@ describe.skipIf(noBrowser)('storage blocked, full or corrupted, in Chromium', ()
         expect(new URL(page.url()).pathname).toBe('/templates/');
       } else {
         await page.waitForURL('**/tools/');
+        await revealIslands(page);
         await page.locator('draft-checker [data-rule="contact.missing"]').waitFor();
         expect(await page.locator('#tools-subject-text').inputValue()).toBe(
           '【技术故障-快手号:XXX】App闪退，附日志与录屏',

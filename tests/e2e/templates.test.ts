@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, noBrowser, openPage } from '../support/browser';
+import { launch, noBrowser, openPage, revealIslands } from '../support/browser';
 
 describe.skipIf(noBrowser)('template gallery in Chromium', () => {
   let browser: Browser;
@@ -35,6 +35,7 @@ describe.skipIf(noBrowser)('template gallery in Chromium', () => {
     const { page, context, errors, foreignRequests } = await openPage(browser, 'templates/');
     await page.locator('[data-use-template="tech-fault"]').click();
     await page.waitForURL('**/tools/');
+    await revealIslands(page);
     await page.locator('#tools-draft-text').waitFor();
     expect(await page.locator('#tools-subject-text').inputValue()).toBe(
       '【技术故障-快手号:XXX】App闪退，附日志与录屏',
@@ -61,6 +62,7 @@ describe.skipIf(noBrowser)('template gallery in Chromium', () => {
       );
     });
     await page.reload();
+    await revealIslands(page);
     const banner = page.locator('[data-template-banner]');
     await banner.waitFor();
     expect(await banner.innerText()).toMatch(
@@ -71,8 +73,10 @@ describe.skipIf(noBrowser)('template gallery in Chromium', () => {
     );
     await banner.getByRole('link', { name: '查看修订差异' }).click();
     await page.waitForURL('**/templates/#account-appeal-history');
+    await revealIslands(page);
     // Clearing the draft forgets the template, and the banner goes.
     await page.goto(page.url().replace(/templates\/#.*$/, 'tools/'));
+    await revealIslands(page);
     await page.locator('draft-checker [data-clear]').click();
     expect(await page.locator('[data-template-banner]').isHidden()).toBe(true);
     expect(await page.evaluate(() => localStorage.getItem('ksmail:template'))).toBe('null');

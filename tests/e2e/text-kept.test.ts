@@ -2,7 +2,7 @@
 // before the fix (each failed on the code before it).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
+import { launch, noBrowser, openPage, siteUrl, revealIslands } from '../support/browser';
 
 const SUBJECT = '【帳號申訴-快手號:ks8823】請求複核封禁';
 const DRAFT_A = '你好，我的快手号 ks8823 在 11 月 20 日被封禁，我没有违规。';
@@ -26,6 +26,7 @@ describe.skipIf(noBrowser)('nothing typed is lost', () => {
     await page.locator('#tools-subject-text').fill(SUBJECT);
     await page.waitForTimeout(400);
     await page.reload({ waitUntil: 'load' });
+    await revealIslands(page);
     await expect.poll(() => page.locator('#tools-subject-text').inputValue()).toBe(SUBJECT);
     // And it is still what is saved, after everything on the page has set itself up.
     await page.waitForTimeout(400);
@@ -39,6 +40,7 @@ describe.skipIf(noBrowser)('nothing typed is lost', () => {
     await page.waitForTimeout(500);
     // The chapter's inline checker shares the draft: change it there.
     await page.goto(new URL('guide/structure/', siteUrl).href, { waitUntil: 'load' });
+    await revealIslands(page);
     const inline = page.locator('draft-checker textarea').first();
     await expect.poll(() => inline.inputValue()).toBe(DRAFT_A);
     await inline.fill(DRAFT_B);
@@ -65,6 +67,7 @@ describe.skipIf(noBrowser)('nothing typed is lost', () => {
     const { page: first, context, errors } = await openPage(browser, 'tools/');
     const second = await context.newPage();
     await second.goto(new URL('tools/', siteUrl).href, { waitUntil: 'load' });
+    await revealIslands(second);
     const draftIn = (page: typeof first) => page.locator('#tools-draft-text');
     await draftIn(second).fill(DRAFT_A);
     await second.locator('#tools-subject-text').focus(); // the draft field is not focused there
@@ -108,6 +111,7 @@ describe.skipIf(noBrowser)('nothing typed is lost', () => {
     // It survives a reload (the reader may notice only later).
     await page.waitForTimeout(400);
     await page.reload({ waitUntil: 'load' });
+    await revealIslands(page);
     await previous.getByRole('button', { name: '恢复上一版本' }).click();
     await expect.poll(() => draft.inputValue()).toBe(DRAFT_B);
     await page.waitForTimeout(400);
@@ -121,8 +125,10 @@ describe.skipIf(noBrowser)('nothing typed is lost', () => {
     await page.locator('#tools-draft-text').fill(DRAFT_B);
     await page.waitForTimeout(500);
     await page.goto(new URL('templates/', siteUrl).href, { waitUntil: 'load' });
+    await revealIslands(page);
     await page.locator('[data-use-template]').first().click();
     await page.waitForURL(/\/tools\/$/);
+    await revealIslands(page);
     await page.locator('draft-checker[data-checked]').waitFor();
     expect(await page.locator('#tools-draft-text').inputValue()).not.toBe(DRAFT_B);
     const previous = page.locator('draft-checker [data-previous]');
@@ -139,6 +145,7 @@ describe.skipIf(noBrowser)('nothing typed is lost', () => {
     const { page: first, context, errors } = await openPage(browser, 'tools/');
     const second = await context.newPage();
     await second.goto(new URL('tools/', siteUrl).href, { waitUntil: 'load' });
+    await revealIslands(second);
     await second.locator('mail-composer [data-to]').fill('me@example.com');
     await second.locator('#tools-subject-text').focus();
     await first.locator('mail-composer [data-to]').fill('copyright@kuaishou.com');

@@ -31,10 +31,40 @@ export async function openPage(
   page.on('request', (request) => requests.push(request.url()));
   page.on('pageerror', (error) => errors.push(String(error)));
   const response = await page.goto(new URL(path, base).href, { waitUntil: 'load' });
+  await revealIslands(page);
   const origin = new URL(base).origin;
   const foreignRequests = () =>
     requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
   return { page, context, response, requests, errors, foreignRequests };
+}
+
+/** The islands' custom elements (src/islands/*), upgraded when the reader gets near them. */
+export const ISLAND_TAGS = [
+  'mailbox-picker',
+  'subject-checker',
+  'draft-checker',
+  'attachment-checker',
+  'mail-composer',
+  'follow-up-planner',
+  'outcome-tracker',
+  'data-table-helper',
+  'template-gallery',
+] as const;
+
+/**
+ * Scrolls to every island on the page in turn, as a reader scrolling through it would, until each
+ * is upgraded (src/islands/shared/define-island.ts), then back to the top. openPage does this
+ * after loading, and tests call it after a reload or a navigation: most tests use several tools
+ * of one page together. tests/e2e/island-upgrade.test.ts covers the upgrade itself, without it.
+ */
+export async function revealIslands(page: Page): Promise<void> {
+  for (const tag of ISLAND_TAGS) {
+    const host = page.locator(tag).first();
+    if ((await host.count()) === 0 || !(await host.isVisible())) continue;
+    await host.scrollIntoViewIfNeeded();
+    await page.waitForFunction((name) => customElements.get(name) !== undefined, tag);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 /** Types a query into the site's search dialog and returns the result links' page URLs in order. */
