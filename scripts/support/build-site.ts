@@ -46,7 +46,16 @@ export function buildSite(env: Record<string, string> = {}, cwd = ROOT): BuildRe
   return result;
 }
 
-const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts'];
+// tests/corpus: the quality page (/guide/rules/quality/) is computed from it at build time.
+const PROJECT_FILES = [
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+  'src',
+  'public',
+  'scripts',
+  'tests/corpus',
+];
 
 /**
  * A throwaway copy of the project in .tmp/fixtures/<name> (sharing node_modules), for tests
