@@ -25,6 +25,9 @@ export type MailLimit = NonNullable<Ruleset['mailLimits']>[number];
 type OfKind<K extends RuleKind> = Extract<Rule, { kind: K }>;
 export type WordsRule = OfKind<'words'>;
 export type PatternRule = OfKind<'pattern'>;
+export type PersonalDataRule = OfKind<'personal-data'>;
+export type RuleSource = NonNullable<Rule['source']>;
+export type Context = NonNullable<Ruleset['contexts']>[number];
 export type RequiredRule = OfKind<'required'>;
 export type SectionsRule = OfKind<'sections'>;
 export type SectionSpec = SectionsRule['sections'][number];
@@ -55,6 +58,8 @@ export interface Finding {
   end: number;
   fix?: { start: number; end: number; text: string };
   guide?: string;
+  /** On whose authority the rule speaks (older rulesets may lack it). */
+  source?: RuleSource;
 }
 
 /**
