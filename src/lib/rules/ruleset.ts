@@ -98,6 +98,26 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/**
+ * A finding's authority as one short line (「依据：原文称“…”」「依据：编辑建议」「依据：GB 11643-1999…」),
+ * the same in the islands and in ksmail. The article's words are cut short: the rule's own page
+ * quotes them whole.
+ */
+export function describeSource(source: RuleSource): string {
+  switch (source.kind) {
+    case 'article':
+      return `依据：原文称“${source.quote.length > 28 ? `${source.quote.slice(0, 27)}…` : source.quote}”`;
+    case 'law':
+      return `依据：${source.law}${source.article}`;
+    case 'platform':
+      return `依据：快手规则《${source.title}》`;
+    case 'technical':
+      return `依据：${source.standard}`;
+    case 'editorial':
+      return '依据：编辑建议';
+  }
+}
+
 /** Applies one finding's fix to the text. */
 export function applyFix(text: string, finding: Finding): string {
   if (!finding.fix) return text;
