@@ -6,7 +6,7 @@
  * Not a validator of real accounts: a number that passes the check may still not exist.
  */
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** The check character for a weighted sum mod 11 (GB 11643-1999, ISO 7064 MOD 11-2). */
 const ID_CHECK = '10X98765432';
 
 /** Full-width digits and X as ASCII, one code unit for one, so ranges stay valid. */
@@ -21,7 +21,8 @@ export function isValidIdNumber(candidate: string): boolean {
   const value = asciiDigits(candidate).toUpperCase();
   if (!/^\d{17}[\dX]$/u.test(value)) return false;
   let sum = 0;
-  for (let index = 0; index < 17; index += 1) sum += Number(value[index]) * ID_WEIGHTS[index]!;
+  // Weight of position i is 2^(17-i) mod 11 (7, 9, 10, 5 …).
+  for (let index = 0; index < 17; index += 1) sum += Number(value[index]) * (2 ** (17 - index) % 11);
   return ID_CHECK[sum % 11] === value[17];
 }
 

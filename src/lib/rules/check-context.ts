@@ -63,33 +63,27 @@ export function inferContextFolded(
   foldedBody: string,
   compiled: CompiledRules,
 ): CheckContext | null {
-  const contexts = contextsOf(compiled);
-  if (contexts.length === 0) return null;
-  foldedSubject = foldedSubject.slice(0, INFERENCE_WINDOW);
-  foldedBody = foldedBody.slice(0, INFERENCE_WINDOW);
-  const subjectTypes = new Set(compiled.types.findAll(foldedSubject).map((hit) => hit.value.id));
-  const cuesIn = (text: string) => {
-    const found = new Map<string, Set<string>>();
-    for (const hit of compiled.contextCues.findAll(text)) {
-      const cues = found.get(hit.value) ?? new Set<string>();
-      cues.add(text.slice(hit.start, hit.end));
-      found.set(hit.value, cues);
+  const subject = foldedSubject.slice(0, INFERENCE_WINDOW);
+  const types = new Set(compiled.types.findAll(subject).map((hit) => hit.value.id));
+  // Each distinct cue once: `context cue` → its weight (2 in the subject, else 1 in the body).
+  const cues = new Map<string, number>();
+  for (const [text, weight] of [
+    [foldedBody.slice(0, INFERENCE_WINDOW), 1],
+    [subject, 2],
+  ] as const)
+    for (const hit of compiled.contextCues.findAll(text))
+      cues.set(`${hit.value} ${text.slice(hit.start, hit.end)}`, weight);
+  let best: CheckContext | null = null;
+  let bestScore = 1;
+  for (const context of contextsOf(compiled)) {
+    let score = context.subjectTypes?.some((type) => types.has(type)) ? 3 : 0;
+    for (const [key, weight] of cues) if (key.startsWith(`${context.id} `)) score += weight;
+    if (score > bestScore) {
+      best = { id: context.id, label: context.label, inferred: true };
+      bestScore = score;
     }
-    return found;
-  };
-  const inSubject = cuesIn(foldedSubject);
-  const inBody = cuesIn(foldedBody);
-  let best: { context: Context; score: number } | null = null;
-  for (const context of contexts) {
-    const subjectCues = inSubject.get(context.id) ?? new Set<string>();
-    const bodyCues = [...(inBody.get(context.id) ?? [])].filter((cue) => !subjectCues.has(cue));
-    const score =
-      ((context.subjectTypes ?? []).some((type) => subjectTypes.has(type)) ? 3 : 0) +
-      2 * subjectCues.size +
-      bodyCues.length;
-    if (score >= 2 && (best === null || score > best.score)) best = { context, score };
   }
-  return best && { id: best.context.id, label: best.context.label, inferred: true };
+  return best;
 }
 
 /** The case a mail seems to be about, from its subject and body; null when they say too little. */

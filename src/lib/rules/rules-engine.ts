@@ -37,14 +37,15 @@ export interface SubjectTypeInfo {
 export interface CompiledRules {
   ruleset: Ruleset;
   subjectTypes: SubjectTypeInfo[];
-  words: KeywordMatcher<WordsRule>;
+  /** Every word list's words, and their rules' `except` phrases and `requiresNear` words (kinds/words.ts): one pass. */
+  words: KeywordMatcher<WordsRule | WordModifier>;
   types: KeywordMatcher<SubjectTypeInfo>;
   patterns: [PatternRule, RegExp][];
   personalData: PersonalDataRule[];
   /** Every context's cue words, for inferring the reader's case (check-context.ts). */
   contextCues: KeywordMatcher<string>;
-  /** The `except` phrases and `requiresNear` words of the word rules (kinds/words.ts). */
-  modifiers: KeywordMatcher<WordModifier>;
+  /** Per word rule with modifiers: the longest folded except phrase, the folded conditional words. */
+  modified: Map<string, { exceptLength: number; conditional: Set<string> }>;
   required: [RequiredRule, RegExp[]][];
   /** Matches an ID label and its value on the original text: group 1 label, group 2 value. */
   idPattern: RegExp;
@@ -75,10 +76,18 @@ export function compileRules(ruleset: Ruleset, subjectTypes: readonly SubjectTyp
   return {
     ruleset,
     subjectTypes: [...subjectTypes],
-    words: new KeywordMatcher(
-      ofKind(rules, 'words').flatMap((rule) =>
-        rule.words.map((word) => ({ pattern: foldPattern(word), value: rule })),
-      ),
+    words: new KeywordMatcher<WordsRule | WordModifier>(
+      ofKind(rules, 'words').flatMap((rule) => [
+        ...rule.words.map((word) => ({ pattern: foldPattern(word), value: rule })),
+        ...(rule.except ?? []).map((phrase) => ({
+          pattern: foldPattern(phrase),
+          value: { rule: rule.id, role: 'except' as const },
+        })),
+        ...(rule.requiresNear?.near ?? []).map((word) => ({
+          pattern: foldPattern(word),
+          value: { rule: rule.id, role: 'near' as const },
+        })),
+      ]),
     ),
     types: new KeywordMatcher(
       subjectTypes.flatMap((type) =>
@@ -87,20 +96,31 @@ export function compileRules(ruleset: Ruleset, subjectTypes: readonly SubjectTyp
     ),
     patterns: ofKind(rules, 'pattern').map((rule) => [rule, new RegExp(rule.pattern, 'gu')]),
     personalData: ofKind(rules, 'personal-data'),
+    modified: new Map(
+      ofKind(rules, 'words')
+        .filter((rule) => rule.except || rule.requiresNear)
+        .map((rule) => [
+          rule.id,
+          {
+            exceptLength: Math.max(0, ...(rule.except ?? []).map((phrase) => foldPattern(phrase).length)),
+            conditional: new Set((rule.requiresNear?.words ?? []).map(foldPattern)),
+          },
+        ]),
+    ),
     contextCues: new KeywordMatcher(
       (ruleset.contexts ?? []).flatMap((context) =>
         context.cues.map((cue) => ({ pattern: foldPattern(cue), value: context.id })),
       ),
     ),
-    modifiers: new KeywordMatcher(
+    modifiers: new KeywordMatcher<WordModifier>(
       ofKind(rules, 'words').flatMap((rule) => [
         ...(rule.except ?? []).map((phrase) => ({
           pattern: foldPattern(phrase),
-          value: { rule: rule.id, role: 'except' as const },
+          value: { rule: rule.id, role: 'except' },
         })),
         ...(rule.requiresNear?.near ?? []).map((word) => ({
           pattern: foldPattern(word),
-          value: { rule: rule.id, role: 'near' as const },
+          value: { rule: rule.id, role: 'near' },
         })),
       ]),
     ),
@@ -154,11 +174,21 @@ function firstAtOrAfter<T>(hits: readonly KeywordHit<T>[], position: number): nu
  * start; an except phrase is at most a few characters longer than the hit, so looking back that far
  * and a binary search keep each hit O(log n).
  */
-function wordHitStands(hit: KeywordHit<WordsRule>, folded: string, modifiers: KeywordHit<WordModifier>[]) {
+function wordHitStands(
+  hit: KeywordHit<WordsRule>,
+  folded: string,
+  modifiers: KeywordHit<WordModifier>[],
+  compiled: CompiledRules,
+) {
   const rule = hit.value;
-  if (rule.except) {
-    const longest = Math.max(...rule.except.map((phrase) => phrase.length));
-    for (let index = firstAtOrAfter(modifiers, hit.end - longest); index < modifiers.length; index += 1) {
+  const modified = compiled.modified.get(rule.id);
+  if (!modified) return true;
+  if (modified.exceptLength > 0) {
+    for (
+      let index = firstAtOrAfter(modifiers, hit.end - modified.exceptLength);
+      index < modifiers.length;
+      index += 1
+    ) {
       const modifier = modifiers[index]!;
       if (modifier.start > hit.start) break;
       if (modifier.value.rule === rule.id && modifier.value.role === 'except' && modifier.end >= hit.end)
@@ -166,7 +196,7 @@ function wordHitStands(hit: KeywordHit<WordsRule>, folded: string, modifiers: Ke
     }
   }
   const near = rule.requiresNear;
-  if (near && near.words.some((word) => foldPattern(word) === folded.slice(hit.start, hit.end))) {
+  if (near && modified.conditional.has(folded.slice(hit.start, hit.end))) {
     for (
       let index = firstAtOrAfter(modifiers, hit.start - near.window);
       index < modifiers.length;
@@ -189,18 +219,24 @@ function wordFindings(
   context: string | null,
 ): Finding[] {
   const findings: Finding[] = [];
-  const hits = compiled.words
-    .findAll(folded.text)
-    .filter((hit) => hit.value.appliesTo.includes(target) && runsIn(hit.value, context));
+  const hits: KeywordHit<WordsRule>[] = [];
+  const modifiers: KeywordHit<WordModifier>[] = [];
+  for (const hit of compiled.words.findAll(folded.text)) {
+    // Narrowed by hand: a new object per hit would cost a megabyte's worth of garbage.
+    const value = hit.value;
+    if ('role' in value) modifiers.push(hit as KeywordHit<WordModifier>);
+    else if (value.appliesTo.includes(target) && runsIn(value, context))
+      hits.push(hit as KeywordHit<WordsRule>);
+  }
   if (hits.length === 0) return findings;
-  const modifiers = compiled.modifiers.findAll(folded.text).sort((a, b) => a.start - b.start);
+  modifiers.sort((a, b) => a.start - b.start);
   // Keep the longest hit of a rule where several overlap (转投其他平台 over 转投).
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const lastEnd = new Map<string, number>();
   for (const hit of hits) {
     const rule = hit.value;
     if ((lastEnd.get(rule.id) ?? -1) > hit.start) continue;
-    if (!wordHitStands(hit, folded.text, modifiers)) continue;
+    if (!wordHitStands(hit, folded.text, modifiers, compiled)) continue;
     lastEnd.set(rule.id, hit.end);
     const [start, end] = originalRange(folded, hit.start, hit.end);
     const result = finding(rule, start, end, `${rule.message}（“${text.slice(start, end)}”）`);

@@ -32,7 +32,7 @@ export const ruleSource = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('law'), law: z.string().regex(/^《.+》$/u), article: z.string().min(2) })
     .strict(),
-  z.object({ kind: z.literal('platform'), title: z.string().min(2), url: z.string().url() }).strict(),
+  z.object({ kind: z.literal('platform'), title: z.string().min(2), url: z.url() }).strict(),
   z
     .object({ kind: z.literal('technical'), standard: z.string().min(2), note: z.string().optional() })
     .strict(),
