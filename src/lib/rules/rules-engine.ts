@@ -112,18 +112,6 @@ export function compileRules(ruleset: Ruleset, subjectTypes: readonly SubjectTyp
         context.cues.map((cue) => ({ pattern: foldPattern(cue), value: context.id })),
       ),
     ),
-    modifiers: new KeywordMatcher<WordModifier>(
-      ofKind(rules, 'words').flatMap((rule) => [
-        ...(rule.except ?? []).map((phrase) => ({
-          pattern: foldPattern(phrase),
-          value: { rule: rule.id, role: 'except' },
-        })),
-        ...(rule.requiresNear?.near ?? []).map((word) => ({
-          pattern: foldPattern(word),
-          value: { rule: rule.id, role: 'near' },
-        })),
-      ]),
-    ),
     required: ofKind(rules, 'required').map((rule) => [
       rule,
       rule.patterns.map((pattern) => new RegExp(pattern, 'iu')),
