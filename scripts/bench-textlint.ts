@@ -90,7 +90,7 @@ export async function keywordBench(
   const words = draftWords(compiled);
   const text = keywordDraft(words, length);
   // Only the word-list rules: the keyword pass alone, as the engine runs it for a draft.
-  const wordsOnly: CompiledRules = { ...compiled, patterns: [] };
+  const wordsOnly: CompiledRules = { ...compiled, patterns: [], personalData: [] };
   const ours = () => runTextRules(wordsOnly, text, foldForMatching(text), 'draft');
 
   // Both are CommonJS with `exports.default`, as textlint's own loader expects.

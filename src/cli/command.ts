@@ -59,6 +59,12 @@ export const RULES_OPTION = {
   help: '使用指定版本的规则集（默认：当前生效的版本）',
 } as const;
 
+export const CASE_OPTION = {
+  name: 'case',
+  value: '<案件>',
+  help: '所处的案件（account-appeal、infringement-notice、counter-notice、pipl-request、ad-business、merchant、tech-fault、basic-inquiry，或路由表的案例 id）；不写时按主题和正文推断',
+} as const;
+
 /** `--help` is accepted everywhere; the entry handles it before any command runs. */
 export const HELP_OPTION = { name: 'help', help: '显示这份说明' } as const;
 

@@ -1,13 +1,14 @@
 /**
  * ksmail's one error path. Commands and the argument checks throw; `reportError` turns what was
  * thrown into a Chinese message on stderr and the exit code. Known errors (bad usage, unreadable
- * input, rule or guide data that does not load, a bad sending time) are shown as their message;
+ * input, rule or guide data that does not load, a bad sending time, an unknown --case) are shown as their message;
  * anything else is an internal error, shown briefly, with the stack only when KSMAIL_DEBUG=1.
  */
 import { FollowUpInputError } from '../lib/follow-up/follow-up-plan';
 import { GuideDataError } from '../lib/guide-data';
 import { AttachmentReadError } from '../lib/node/attachment-files';
 import { RulesetError } from '../lib/rules/ruleset-schema';
+import { UnknownContextError } from '../lib/rules/check-context';
 import type { CliIo } from './command';
 
 /** The command line was not used as documented: the message is followed by the help text. */
@@ -34,6 +35,7 @@ const KNOWN_ERRORS = [
   FollowUpInputError,
   RulesetError,
   GuideDataError,
+  UnknownContextError,
 ] as const;
 
 export const EXIT_USAGE = 2;

@@ -66,7 +66,55 @@ describe('ksmail draft', () => {
     ]);
     expect(result).not.toHaveProperty('score');
     for (const finding of result.findings)
-      expect(Object.keys(finding).sort()).toEqual(['end', 'message', 'rule', 'severity', 'start']);
+      expect(Object.keys(finding).sort()).toEqual(['end', 'message', 'rule', 'severity', 'source', 'start']);
+  });
+
+  it('--case: the context is used, shown in text and JSON, and relaxes the rules it names', () => {
+    const notice = '该视频首发于B站，发布时间早于被投诉作品。联系方式：13800138000，作品ID：3xk9a2b7';
+    const json = JSON.parse(ksmail(['draft', '-', '--case', 'copyright', '--json'], notice).stdout);
+    expect(json.context).toEqual({ id: 'infringement-notice', label: '侵权通知', inferred: false });
+    expect(json.findings.map((finding: { rule: string }) => finding.rule)).not.toContain('risk.competitor');
+    const text = ksmail(['draft', '-', '--case', 'account-appeal'], notice);
+    expect(text.stdout).toContain('案件：账号申诉（account-appeal，按 --case 指定）');
+    expect(text.stdout).toContain('risk.competitor');
+    expect(text.stdout).toContain('依据：原文称“包含"竞品""转投其他平台"等表述的邮件回复率下降58%”');
+  });
+
+  it('without --case the context is assumed from the text and says so; none found says so too', () => {
+    const assumed = JSON.parse(
+      ksmail(['draft', '-', '--json'], '我的小店保证金被扣，店铺商品也下架了。').stdout,
+    );
+    expect(assumed.context).toEqual({ id: 'merchant', label: '商家与店铺', inferred: true });
+    expect(ksmail(['draft', '-'], '你好').stdout).toContain('案件：未识别，所有规则都已检查');
+    expect(ksmail(['subject', '【技术故障】快手号:abc 闪退']).stdout).toContain(
+      '案件：技术故障（tech-fault，根据主题和正文推断',
+    );
+  });
+
+  it('an unknown --case is bad usage (exit 2) listing the valid cases', () => {
+    for (const command of [
+      ['draft', '-'],
+      ['subject', '【账号申诉】'],
+    ]) {
+      const run = ksmail([...command, '--case', 'nope'], '你好');
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(
+        '未知的案件类型：nope。可用：account-appeal、infringement-notice、counter-notice、pipl-request、ad-business、merchant、tech-fault、basic-inquiry',
+      );
+    }
+  });
+
+  it('each finding in --json carries its source', () => {
+    const run = ksmail(['subject', '【账号申诉】快点处理！！', '--case', 'account-appeal', '--json']);
+    const result = JSON.parse(run.stdout);
+    expect(result.context).toMatchObject({ id: 'account-appeal', inferred: false });
+    const sources = Object.fromEntries(
+      result.findings.map((finding: { rule: string; source: { kind: string } }) => [
+        finding.rule,
+        finding.source.kind,
+      ]),
+    );
+    expect(sources).toMatchObject({ 'tone.pressure': 'editorial', 'subject.missing-id': 'article' });
   });
 
   it('reads stdin with -, and exits 1 when there are errors', () => {
@@ -358,7 +406,7 @@ describe('ksmail option checking', () => {
     [['--json'], 'ksmail：缺少命令。'],
     [
       ['subject', 'x', '--bogus'],
-      'ksmail：未知选项：--bogus。subject 可用的选项：--json、--rules <版本>、--help',
+      'ksmail：未知选项：--bogus。subject 可用的选项：--json、--rules <版本>、--case <案件>、--help',
     ],
     [['subject', 'x', '-x'], 'ksmail：未知选项：-x。'],
     [

@@ -1,12 +1,13 @@
 /** `ksmail draft`: checks a mail body from a file or stdin — its sections and findings (no score: see check-draft.ts). */
 import { checkDraft, type DraftResult } from '../../lib/rules/check-draft';
-import { defineCommand, JSON_OPTION, RULES_OPTION, type CliIo } from '../command';
+import { CASE_OPTION, defineCommand, JSON_OPTION, RULES_OPTION, type CliIo } from '../command';
 import { compiledRules } from '../data';
 import { UsageError } from '../errors';
 import { readText } from '../input';
-import { exitCodeOf, plainFinding, printFindings, printJson } from '../output';
+import { describeContext, exitCodeOf, plainFinding, printFindings, printJson } from '../output';
 
 function printDraft(result: DraftResult, text: string, io: CliIo) {
+  io.stdout(describeContext(result.context));
   io.stdout(
     `模块：${result.sections.map((section) => `${section.name}（${section.length} 字）`).join('、') || '未找到'}`,
   );
@@ -16,15 +17,16 @@ function printDraft(result: DraftResult, text: string, io: CliIo) {
 export const draft = defineCommand({
   name: 'draft',
   description: '检查邮件正文：四个模块、风险用语、联系方式和编号',
-  usage: ['draft <文件 | -> [--json] [--rules <版本>]'],
-  options: [JSON_OPTION, RULES_OPTION],
+  usage: ['draft <文件 | -> [--case <案件>] [--json] [--rules <版本>]'],
+  options: [JSON_OPTION, RULES_OPTION, CASE_OPTION],
   run({ positionals, values, io }) {
     if (positionals.length !== 1)
       throw new UsageError('draft 需要一个参数：草稿文件路径，或用 - 从标准输入读取。');
     const text = readText(positionals[0]!, io.stdin);
-    const result = checkDraft(text, compiledRules(values.rules));
+    const result = checkDraft(text, compiledRules(values.rules), values.case ? { context: values.case } : {});
     if (values.json)
       printJson(io, {
+        context: result.context,
         sections: result.sections,
         findings: result.findings.map(plainFinding),
       });

@@ -1,6 +1,6 @@
 /** DOM helpers shared by the checker islands. Text only ever goes in through textContent. */
 import type { FindingsDigest } from '../../lib/rules/draft-view';
-import { LISTED_FINDINGS, SEVERITY_LABELS, type Finding } from '../../lib/rules/ruleset';
+import { describeSource, LISTED_FINDINGS, SEVERITY_LABELS, type Finding } from '../../lib/rules/ruleset';
 
 const MAX_LISTED = LISTED_FINDINGS;
 
@@ -63,6 +63,14 @@ function findingItem(finding: Finding, quoted: string, base: string, key: string
     link.href = base + finding.guide.replace(/^\//, '');
     link.textContent = '说明';
     item.append(link);
+  }
+  // On whose authority the finding speaks: the article (unverified), a law, a standard, our advice.
+  if (finding.source) {
+    const source = document.createElement('small');
+    source.className = 'ks-finding__source';
+    source.dataset.source = finding.source.kind;
+    source.textContent = describeSource(finding.source);
+    item.append(source);
   }
   itemState.set(item, { key, finding, actions });
   return item;
@@ -140,6 +148,7 @@ export function renderFindings(
             entry.quoted,
             entry.finding.fix ? entry.finding.fix.text : null,
             entry.finding.guide ?? null,
+            entry.finding.source ? describeSource(entry.finding.source) : null,
             base,
           ]),
     (child) => itemState.get(child)?.key,

@@ -253,6 +253,7 @@ const nameFinding = (
     end: name.length,
     guide: rule.guide,
   };
+  if (rule.source) result.source = rule.source;
   if (suggested !== name) result.fix = { start: 0, end: name.length, text: suggested };
   return result;
 };
@@ -348,6 +349,7 @@ function checkOne(
       start: 0,
       end: name.length,
       guide: rule.guide,
+      ...(rule.source && { source: rule.source }),
     };
     if (fix && suggestedName !== name) finding.fix = { start: 0, end: name.length, text: suggestedName };
     findings.push(finding);
@@ -490,6 +492,7 @@ export function checkAttachments(
       start: 0,
       end: 0,
       guide: count.guide,
+      ...(count.source && { source: count.source }),
     });
   }
   return {

@@ -35,7 +35,21 @@ export function loadRulesets(dir = DEFAULT_RULES_DIR): Ruleset[] {
       throw new RulesetError(`规则集有误：${file} 的 version 是 ${ruleset.version}，与文件名不符`);
     return ruleset;
   });
-  return rulesets.sort((a, b) => compareVersions(a.version, b.version));
+  rulesets.sort((a, b) => compareVersions(a.version, b.version));
+  assertSources(rulesets.at(-1));
+  return rulesets;
+}
+
+/**
+ * The newest ruleset names the authority of every rule (`source`, kinds/common.ts): findings show
+ * it. Older versions predate the field and stay as they were published.
+ */
+export function assertSources(ruleset: Ruleset | undefined) {
+  const missing = ruleset?.rules.filter((rule) => !rule.source).map((rule) => rule.id) ?? [];
+  if (ruleset && missing.length > 0)
+    throw new RulesetError(
+      `规则集有误：最新版本 ${ruleset.version} 的每条规则都要写 source（依据），缺少：${missing.join('、')}`,
+    );
 }
 
 /** The newest version already in effect on `today` (the oldest one if none is yet). */

@@ -26,7 +26,7 @@ describe('checkDraft: modules', () => {
     expect(result.band).toBe('four-part');
     expect(result.findings.filter((item) => item.severity !== 'info')).toEqual([]);
     // No score: nothing on the result reads as a forecast of Kuaishou's reply.
-    expect(Object.keys(result).sort()).toEqual(['band', 'findings', 'sections']);
+    expect(Object.keys(result).sort()).toEqual(['band', 'context', 'findings', 'sections']);
   });
 
   it.each([
@@ -77,7 +77,7 @@ describe('checkDraft: tone, risk, contact, ID, figures', () => {
     ['risk.competitor', 'ＴｉｋＴｏｋ 上没有问题'],
     ['risk.platform-switch', '不处理我就转投其他平台'],
     ['risk.platform-switch', '转 投 其 他 平 台'],
-    ['risk.political', '组织游行'],
+    ['risk.political', '组织游行抗议政府'],
     ['contact.missing', '请尽快处理。'],
     ['id.missing', '我的视频被下架了。'],
     ['figures.emphasis', '订单量下降了 80%。'],

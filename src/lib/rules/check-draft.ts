@@ -9,6 +9,7 @@ import {
 } from './rules-engine';
 import { sortFindings, type Finding, type SectionSpec } from './ruleset';
 import { isWhiteSpace } from '../text-normalize';
+import { resolveContext, type CheckContext, type CheckOptions } from './check-context';
 
 export interface DraftSection {
   name: string;
@@ -30,6 +31,8 @@ export interface DraftResult {
    * Kuaishou's reply, which neither the rules nor the article's unconfirmed table 3 can give.
    */
   band: StructureBand;
+  /** The case the draft was checked in: given (options.context) or assumed (`inferred`); null: none, every rule ran. */
+  context: CheckContext | null;
 }
 
 /**
@@ -128,9 +131,11 @@ function figureFindings(compiled: CompiledRules, text: string): Finding[] {
   return findings;
 }
 
-export function checkDraft(text: string, compiled: CompiledRules): DraftResult {
+/** Throws UnknownContextError (check-context.ts) for a context id the ruleset does not know. */
+export function checkDraft(text: string, compiled: CompiledRules, options: CheckOptions = {}): DraftResult {
   const folded = foldForMatching(text);
-  const findings: Finding[] = runTextRules(compiled, text, folded, 'draft');
+  const context = resolveContext(compiled, options, foldForMatching(options.subject ?? '').text, folded.text);
+  const findings: Finding[] = runTextRules(compiled, text, folded, 'draft', context?.id ?? null);
   const sectionsRule = compiled.sections;
   const sections = sectionsRule ? findSections(text, sectionsRule.sections) : [];
   const empty = text.trim().length === 0;
@@ -158,7 +163,10 @@ export function checkDraft(text: string, compiled: CompiledRules): DraftResult {
     }
   }
   if (!empty)
-    findings.push(...runRequiredRules(compiled, folded, 'draft'), ...figureFindings(compiled, text));
+    findings.push(
+      ...runRequiredRules(compiled, folded, 'draft', context?.id ?? null),
+      ...figureFindings(compiled, text),
+    );
 
   const sorted = sortFindings(findings);
   const emotional = sorted.some((item) => item.rule.startsWith('tone.'));
@@ -171,5 +179,6 @@ export function checkDraft(text: string, compiled: CompiledRules): DraftResult {
     sections: sections.map(({ name, start, end, length }) => ({ name, start, end, length })),
     findings: sorted,
     band,
+    context,
   };
 }

@@ -9,6 +9,7 @@ import {
 } from './rules-engine';
 import { originalRange } from '../text-normalize';
 import { sortFindings, type Finding } from './ruleset';
+import { resolveContext, type CheckContext, type CheckOptions } from './check-context';
 
 export type SubjectPartName = 'type' | 'id' | 'request' | 'urgency';
 
@@ -46,6 +47,13 @@ export interface SubjectResult {
   structure: { ok: boolean; parts: SubjectPart[] };
   findings: Finding[];
   suggestion: string;
+  /** The case the subject was checked in: given or assumed (`inferred`); null: none, every rule ran. */
+  context: CheckContext | null;
+}
+
+/** Besides the context: the request type chosen on the page, used when the subject names none. */
+export interface SubjectCheckOptions extends CheckOptions {
+  preferredType?: string;
 }
 
 const PART_LABELS: Record<SubjectPartName, string> = {
@@ -79,8 +87,19 @@ function leftover(text: string, taken: [number, number][]): string {
     .trim();
 }
 
-export function checkSubject(text: string, compiled: CompiledRules, preferredType?: string): SubjectResult {
+/**
+ * `options` may still be the preferred type alone (the islands' older call). Throws
+ * UnknownContextError (check-context.ts) for a context id the ruleset does not know.
+ */
+export function checkSubject(
+  text: string,
+  compiled: CompiledRules,
+  options: SubjectCheckOptions | string = {},
+): SubjectResult {
+  const { preferredType, ...contextOptions } =
+    typeof options === 'string' ? { preferredType: options } : options;
   const folded = foldForMatching(text);
+  const context = resolveContext(compiled, contextOptions, folded.text, '');
   const prefix = REPLY_PREFIX.exec(text)?.[0] ?? '';
   const afterPrefix = BRACKET.exec(text.slice(prefix.length));
   const bracket = afterPrefix ? { index: prefix.length + afterPrefix.index, 0: afterPrefix[0] } : null;
@@ -145,7 +164,7 @@ export function checkSubject(text: string, compiled: CompiledRules, preferredTyp
     part('urgency', urgencyHit, urgencyHit ? text.slice(urgencyHit[0], urgencyHit[1]) : null),
   ];
 
-  const findings: Finding[] = runTextRules(compiled, text, folded, 'subject');
+  const findings: Finding[] = runTextRules(compiled, text, folded, 'subject', context?.id ?? null);
   if (text.trim().length > 0) {
     for (const rule of compiled.subjectParts) {
       if (parts.find((entry) => entry.name === rule.part)?.value === null) findings.push(finding(rule, 0, 0));
@@ -178,5 +197,6 @@ export function checkSubject(text: string, compiled: CompiledRules, preferredTyp
     structure: { ok: parts[0]!.value !== null && parts[1]!.value !== null, parts },
     findings: sortFindings(findings),
     suggestion,
+    context,
   };
 }

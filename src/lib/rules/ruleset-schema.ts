@@ -29,6 +29,20 @@ const mailLimit = z
   .object({ name: z.string().min(1), bytes: z.number().int().positive(), source: z.string().min(1) })
   .strict();
 
+/**
+ * A case the reader is in (the checker's context): the routing cases it stands for, the subject
+ * types that suggest it and the words (cues) that suggest it when no case was given.
+ */
+const checkContext = z
+  .object({
+    id: z.string().regex(/^[a-z]+(-[a-z]+)*$/),
+    label: z.string().min(2),
+    routes: z.array(z.string().min(1)).min(1),
+    subjectTypes: z.array(z.string().min(1)).optional(),
+    cues: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
 export const rulesetSchema = z
   .object({
     version: z.string().regex(RULESET_VERSION, '版本号形如 2026.11.0'),
@@ -50,6 +64,8 @@ export const rulesetSchema = z
         message: '跟进节奏的天数应当逐步增加',
       })
       .optional(),
+    /** The cases rules may run in or be relaxed in (2026.11.3 on; older rulesets have none). */
+    contexts: z.array(checkContext).optional(),
     rules: z.array(ruleSchema).min(1),
   })
   .strict()
@@ -63,6 +79,26 @@ export const rulesetSchema = z
           path: ['rules', index, 'id'],
         });
       seen.add(rule.id);
+    }
+    const contextIds = new Set((ruleset.contexts ?? []).map((entry) => entry.id));
+    if (contextIds.size !== (ruleset.contexts ?? []).length)
+      context.addIssue({ code: 'custom', message: 'contexts 中有重复的 id', path: ['contexts'] });
+    for (const [index, rule] of ruleset.rules.entries()) {
+      for (const id of [...(rule.contexts?.skip ?? []), ...(rule.contexts?.only ?? [])])
+        if (!contextIds.has(id))
+          context.addIssue({
+            code: 'custom',
+            message: `规则 ${rule.id} 引用了不存在的案件类型：${id}（可用：${[...contextIds].join('、') || '无'}）`,
+            path: ['rules', index, 'contexts'],
+          });
+      if (rule.kind === 'pattern')
+        for (const id of rule.rewrite?.when ?? [])
+          if (!seen.has(id))
+            context.addIssue({
+              code: 'custom',
+              message: `规则 ${rule.id} 的 rewrite.when 引用了不存在的规则：${id}`,
+              path: ['rules', index, 'rewrite'],
+            });
     }
   });
 

@@ -25,6 +25,9 @@ export type MailLimit = NonNullable<Ruleset['mailLimits']>[number];
 type OfKind<K extends RuleKind> = Extract<Rule, { kind: K }>;
 export type WordsRule = OfKind<'words'>;
 export type PatternRule = OfKind<'pattern'>;
+export type PersonalDataRule = OfKind<'personal-data'>;
+export type RuleSource = NonNullable<Rule['source']>;
+export type Context = NonNullable<Ruleset['contexts']>[number];
 export type RequiredRule = OfKind<'required'>;
 export type SectionsRule = OfKind<'sections'>;
 export type SectionSpec = SectionsRule['sections'][number];
@@ -55,6 +58,8 @@ export interface Finding {
   end: number;
   fix?: { start: number; end: number; text: string };
   guide?: string;
+  /** On whose authority the rule speaks (older rulesets may lack it). */
+  source?: RuleSource;
 }
 
 /**
@@ -91,6 +96,26 @@ export function sortFindings(findings: Finding[]): Finding[] {
       severityRank[a.severity] - severityRank[b.severity] ||
       a.rule.localeCompare(b.rule),
   );
+}
+
+/**
+ * A finding's authority as one short line (「依据：原文称“…”」「依据：编辑建议」「依据：GB 11643-1999…」),
+ * the same in the islands and in ksmail. The article's words are cut short: the rule's own page
+ * quotes them whole.
+ */
+export function describeSource(source: RuleSource): string {
+  switch (source.kind) {
+    case 'article':
+      return `依据：原文称“${source.quote.length > 28 ? `${source.quote.slice(0, 27)}…` : source.quote}”`;
+    case 'law':
+      return `依据：${source.law}${source.article}`;
+    case 'platform':
+      return `依据：快手规则《${source.title}》`;
+    case 'technical':
+      return `依据：${source.standard}`;
+    case 'editorial':
+      return '依据：编辑建议';
+  }
 }
 
 /** Applies one finding's fix to the text. */

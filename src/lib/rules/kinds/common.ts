@@ -20,8 +20,41 @@ export interface RuleKindDefinition<Schema extends z.ZodType> {
 
 export const defineKind = <Schema extends z.ZodType>(definition: RuleKindDefinition<Schema>) => definition;
 
+/**
+ * On whose authority a rule speaks, shown with each finding (「依据：…」): the article's words
+ * (unverified, shown as 原文称), a law's article (only ones in the research notes), a Kuaishou
+ * rule page, a technical standard or provider's document, or our own advice (编辑补充).
+ * Optional in the schema because older rulesets predate it; the newest must give it on every rule
+ * (load-ruleset.ts checks that).
+ */
+export const ruleSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('article'), quote: z.string().min(2) }).strict(),
+  z
+    .object({ kind: z.literal('law'), law: z.string().regex(/^《.+》$/u), article: z.string().min(2) })
+    .strict(),
+  z.object({ kind: z.literal('platform'), title: z.string().min(2), url: z.url() }).strict(),
+  z
+    .object({ kind: z.literal('technical'), standard: z.string().min(2), note: z.string().optional() })
+    .strict(),
+  z.object({ kind: z.literal('editorial'), note: z.string().min(2) }).strict(),
+]);
+
+/**
+ * Where a rule runs, by the case the reader is in (the ruleset's `contexts`): `skip` lists the
+ * cases it does not run in, `only` the cases it is limited to. Without a known case every rule runs.
+ */
+export const ruleContexts = z
+  .object({
+    skip: z.array(z.string().min(1)).min(1).optional(),
+    only: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict()
+  .refine((value) => value.skip === undefined || value.only === undefined, '不能同时写 skip 和 only');
+
 export const textRuleFields = {
   id: z.string().regex(/^[a-z]+(\.[a-z-]+)+$/, '规则 id 形如 tone.emotional'),
+  source: ruleSource.optional(),
+  contexts: ruleContexts.optional(),
   level: z.enum(['error', 'warning', 'info']),
   message: z.string().min(4),
   /** The guide page that explains the rule. */

@@ -13,6 +13,7 @@ import { attachmentSizeKind } from './attachment-size';
 import { attachmentTypeMismatchKind } from './attachment-type-mismatch';
 import { figuresKind } from './figures';
 import { patternKind } from './pattern';
+import { personalDataKind } from './personal-data';
 import { requiredKind } from './required';
 import { sectionLengthKind } from './section-length';
 import { sectionsKind } from './sections';
@@ -24,6 +25,7 @@ import { wordsKind } from './words';
 export const RULE_KINDS = [
   wordsKind,
   patternKind,
+  personalDataKind,
   requiredKind,
   sectionsKind,
   sectionLengthKind,

@@ -1,4 +1,10 @@
-/** `pattern`: a regular expression on the original text. */
+/**
+ * `pattern`: a regular expression on the original text.
+ *
+ * `rewrite`: where the same sentence holds a finding of one of `when` (an accusation, pressure),
+ * a mechanical fix would keep the accusation (「你们负不负责？？」→「你们负不负责。」): the finding
+ * then offers no fix and suggests `text`, a neutral sentence, in its message instead.
+ */
 import { z } from 'zod';
 import { defineKind, regexSource, textRuleFields } from './common';
 
@@ -9,6 +15,10 @@ export const patternKind = defineKind({
       kind: z.literal('pattern'),
       pattern: regexSource,
       replaceWith: z.string().optional(),
+      rewrite: z
+        .object({ text: z.string().min(2), when: z.array(z.string().min(1)).min(1) })
+        .strict()
+        .optional(),
     })
     .strict(),
   examples: 'text',
