@@ -64,15 +64,13 @@ describe.skipIf(noBrowser)('islands upgrade near the viewport', () => {
   it('a file chosen before the attachment checker upgraded is listed', async () => {
     const { page, context } = await openOnPhone(browser);
     expect(await defined(page, 'attachment-checker')).toBe(false);
-    await page
-      .locator('#tools-attachments-files')
-      .setInputFiles([
-        {
-          name: '截图.png',
-          mimeType: 'image/png',
-          buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-        },
-      ]);
+    await page.locator('#tools-attachments-files').setInputFiles([
+      {
+        name: '截图.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      },
+    ]);
     await expect.poll(() => page.locator('attachment-checker').innerText()).toContain('截图');
     await context.close();
   });

@@ -4,6 +4,7 @@
  */
 import { KeywordMatcher } from '../keyword-matcher';
 import { foldForMatching, foldPattern, originalRange, type FoldedText } from '../text-normalize';
+import { compilePlaceholders, placeholderFindings, type PlaceholderMatcher } from './find-placeholders';
 import { ofKind } from './ruleset';
 import type {
   Finding,
@@ -47,6 +48,7 @@ export interface CompiledRules {
   figures: FiguresRule | undefined;
   subjectParts: SubjectPartRule[];
   subjectWidth: SubjectWidthRule | undefined;
+  placeholders: PlaceholderMatcher | undefined;
 }
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -89,6 +91,12 @@ export function compileRules(ruleset: Ruleset, subjectTypes: readonly SubjectTyp
     figures: ofKind(rules, 'figures')[0],
     subjectParts: ofKind(rules, 'subject-part'),
     subjectWidth: ofKind(rules, 'subject-width')[0],
+    // A bracket holding a section name, a request type or an urgency word is a label, not a blank.
+    placeholders: compilePlaceholders(ofKind(rules, 'placeholders')[0], [
+      ...ofKind(rules, 'sections').flatMap((rule) => rule.sections.flatMap((section) => section.aliases)),
+      ...subjectTypes.flatMap((type) => [type.label, ...type.keywords]),
+      ...ruleset.urgencyWords,
+    ]),
   };
 }
 
@@ -129,6 +137,7 @@ export function runTextRules(
       findings.push(result);
     }
   }
+  if (compiled.placeholders) findings.push(...placeholderFindings(compiled.placeholders, text, target));
   return findings;
 }
 

@@ -13,6 +13,7 @@ import { attachmentSizeKind } from './attachment-size';
 import { attachmentTypeMismatchKind } from './attachment-type-mismatch';
 import { figuresKind } from './figures';
 import { patternKind } from './pattern';
+import { placeholdersKind } from './placeholders';
 import { requiredKind } from './required';
 import { sectionLengthKind } from './section-length';
 import { sectionsKind } from './sections';
@@ -30,6 +31,7 @@ export const RULE_KINDS = [
   figuresKind,
   subjectPartKind,
   subjectWidthKind,
+  placeholdersKind,
   attachmentCountKind,
   attachmentSizeKind,
   attachmentEmptyKind,
