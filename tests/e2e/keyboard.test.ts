@@ -293,7 +293,7 @@ describe.skipIf(noBrowser)('every island by keyboard alone', () => {
     await page.waitForURL('**/tools/');
     await revealIslands(page);
     expect(await page.locator('#tools-subject-text').inputValue()).toBe(
-      '【技术故障-快手号:XXX】App闪退，附日志与录屏',
+      '【技术故障-快手号:【快手号】】App闪退，附日志与录屏',
     );
     await page.goBack();
     await tabTo(page, 'template-gallery summary');

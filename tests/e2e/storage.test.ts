@@ -245,7 +245,7 @@ describe.skipIf(noBrowser)('storage blocked, full or corrupted, in Chromium', ()
         await revealIslands(page);
         await page.locator('draft-checker [data-rule="contact.missing"]').waitFor();
         expect(await page.locator('#tools-subject-text').inputValue()).toBe(
-          '【技术故障-快手号:XXX】App闪退，附日志与录屏',
+          '【技术故障-快手号:【快手号】】App闪退，附日志与录屏',
         );
         expect(await page.locator('[data-template-banner]').isHidden()).toBe(true);
       }

@@ -18,8 +18,8 @@ describe.skipIf(noBrowser)('template gallery in Chromium', () => {
   it('shows version badges, the mailbox status and the history with a diff', async () => {
     const { page, context, errors } = await openPage(browser, 'templates/');
     const appeal = page.locator('[data-template="account-appeal"]');
-    expect(await appeal.locator('[data-badge="revision"]').innerText()).toBe('修订 3');
-    expect(await appeal.locator('[data-badge="ruleset"]').innerText()).toBe('依据规则集 2026.11.1');
+    expect(await appeal.locator('[data-badge="revision"]').innerText()).toBe('修订 4');
+    expect(await appeal.locator('[data-badge="ruleset"]').innerText()).toBe('依据规则集 2026.11.3');
     expect(await appeal.locator('[data-mailbox-status]').count()).toBe(1);
     expect(await appeal.locator('[data-template-body]').innerText()).toMatch(
       /^您好：\n\n问题描述：[\s\S]*联系方式：邮箱 【邮箱】；手机 【手机号（按需提供）】[\s\S]*感谢复核。/,
@@ -38,7 +38,7 @@ describe.skipIf(noBrowser)('template gallery in Chromium', () => {
     await revealIslands(page);
     await page.locator('#tools-draft-text').waitFor();
     expect(await page.locator('#tools-subject-text').inputValue()).toBe(
-      '【技术故障-快手号:XXX】App闪退，附日志与录屏',
+      '【技术故障-快手号:【快手号】】App闪退，附日志与录屏',
     );
     const draft = await page.locator('#tools-draft-text').inputValue();
     // Salutation first; no Markdown ** in the body (it reaches webmail as literal asterisks).
@@ -66,7 +66,7 @@ describe.skipIf(noBrowser)('template gallery in Chromium', () => {
     const banner = page.locator('[data-template-banner]');
     await banner.waitFor();
     expect(await banner.innerText()).toMatch(
-      /^规则已更新：.*修订 1（规则集 2026\.11\.0）.*修订 3（规则集 2026\.11\.1）/,
+      /^规则已更新：.*修订 1（规则集 2026\.11\.0）.*修订 4（规则集 2026\.11\.3）/,
     );
     expect(await banner.getByRole('link', { name: '查看更新日志' }).getAttribute('href')).toBe(
       '/changelog/2026-11-24-attachments-and-follow-up/',

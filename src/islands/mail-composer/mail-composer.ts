@@ -2,7 +2,13 @@ import type { FindingsDigest } from '../../lib/rules/draft-view';
 import { base64EncodedSize, formatBytes } from '../../lib/byte-size';
 import type { MailBlock, Run } from '../../lib/mail/mail-body';
 import { mailtoLink, parseAddressList, type MailMessage } from '../../lib/mail/mail-message';
-import { readinessProblems, type KnownMailbox, type ReadinessTarget } from '../../lib/mail/mail-readiness';
+import { plainBody } from '../../lib/mail/plain-text';
+import {
+  readinessProblems,
+  unfilledPlaceholders,
+  type KnownMailbox,
+  type ReadinessTarget,
+} from '../../lib/mail/mail-readiness';
 import { ownValue } from '../../lib/own-value';
 import type { CompiledRules } from '../../lib/rules/rules-engine';
 import { SEVERITY_LABELS, type Finding } from '../../lib/rules/ruleset';
@@ -235,17 +241,20 @@ class MailComposer extends HTMLElement {
     this.querySelector<HTMLElement>('[data-ready]')!.hidden = problems.length > 0;
 
     const mailto = mailtoLink(this.message());
+    // A mail with blanks left is never handed over, by link either.
+    const unfilled = this.unfilled();
     const link = this.querySelector<HTMLAnchorElement>('[data-mailto]')!;
-    link.hidden = mailto.url === null;
+    link.hidden = mailto.url === null || unfilled !== null;
     // Hidden without a usable link, yet still a link: an <a> without href is a dead placeholder
     // to crawlers, and a stale address must not linger in it.
-    link.href = mailto.url ?? 'mailto:';
+    link.href = mailto.url && !unfilled ? mailto.url : 'mailto:';
     const note = this.querySelector<HTMLElement>('[data-mailto-note]')!;
-    note.dataset.verdict = mailto.verdict;
+    note.dataset.verdict = unfilled ? 'unfilled' : mailto.verdict;
     note.textContent =
-      noMailbox && mailto.verdict === 'no-recipient'
+      unfilled ??
+      (noMailbox && mailto.verdict === 'no-recipient'
         ? `没有收件人，所以没有邮件链接。${noMailbox}`
-        : mailto.message;
+        : mailto.message);
 
     this.renderPreview(body);
   }
@@ -394,17 +403,52 @@ class MailComposer extends HTMLElement {
     this.querySelector('[data-status]')!.textContent = text;
   }
 
+  /** The blanks left in the subject and body as last checked, named; null when there are none. */
+  unfilled(): string | null {
+    const checked = this.#checked;
+    return unfilledPlaceholders(
+      checked.subject,
+      checked.subjectFindings,
+      checked.body,
+      checked.draftFindings,
+    );
+  }
+
+  /**
+   * Says why the mail cannot be handed over yet, when blanks remain; checks the text as it is
+   * now first (typing may be newer than the last check, and the checks may not have loaded).
+   */
+  async refuseUnfilled(): Promise<boolean> {
+    if (($subject.get().trim() || $draft.get().trim()) && !checksCode.current) {
+      try {
+        await checksCode.load();
+      } catch (error) {
+        this.say((error as Error).message);
+        return true;
+      }
+    }
+    this.update();
+    const unfilled = this.unfilled();
+    if (unfilled) this.say(unfilled);
+    return unfilled !== null;
+  }
+
   async copySubject() {
     const subject = $subject.get().trim();
     if (!subject) return this.say('还没有主题可复制。');
+    if (await this.refuseUnfilled()) return;
     this.say((await copyText(subject)) ? '主题已复制。' : '无法自动复制，请在主题检查里手动选中复制。');
   }
 
   async copyPlain() {
     const body = $draft.get();
     if (!body.trim()) return this.say('还没有正文可复制。');
+    if (await this.refuseUnfilled()) return;
+    // Plain text: **bold** marks go, the figures stay (the rich copy shows them bold).
     this.say(
-      (await copyText(body)) ? '正文（纯文本）已复制。' : '无法自动复制，请在正文检查里手动选中复制。',
+      (await copyText(plainBody(body)))
+        ? '正文（纯文本）已复制。'
+        : '无法自动复制，请在正文检查里手动选中复制。',
     );
   }
 
@@ -412,6 +456,7 @@ class MailComposer extends HTMLElement {
   async copyRich() {
     const body = $draft.get();
     if (!body.trim()) return this.say('还没有正文可复制。');
+    if (await this.refuseUnfilled()) return;
     let html: string;
     try {
       // Loaded already: the preview needed it as soon as the draft had text.
@@ -423,7 +468,7 @@ class MailComposer extends HTMLElement {
       await navigator.clipboard.write([
         new ClipboardItem({
           'text/html': new Blob([html], { type: 'text/html' }),
-          'text/plain': new Blob([body], { type: 'text/plain' }),
+          'text/plain': new Blob([plainBody(body)], { type: 'text/plain' }),
         }),
       ]);
       this.say('正文（富文本）已复制：粘贴到网页邮箱或邮件程序的正文里，加粗和表格会保留。');
@@ -468,6 +513,7 @@ class MailComposer extends HTMLElement {
   }
 
   async downloadEml() {
+    if (await this.refuseUnfilled()) return;
     const message = this.message();
     const chosen = $attachments.get().filter((attachment) => !attachment.blocked);
     const encoded = chosen.reduce((sum, attachment) => sum + base64EncodedSize(attachment.file.size), 0);

@@ -86,6 +86,11 @@ class SubjectChecker extends HTMLElement {
       input.value = suggestion.textContent;
       edited();
       input.focus();
+      // The suggestion keeps XXX where the ID was missing: selected, so typing replaces it.
+      const blank = checkSubject(input.value, rules, typeSelect.value || undefined).findings.find(
+        (finding) => finding.rule === 'placeholder.unfilled',
+      );
+      if (blank) input.setSelectionRange(blank.start, blank.end);
     });
     this.querySelector('[data-clear]')!.addEventListener('click', () => {
       input.value = '';

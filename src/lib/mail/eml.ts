@@ -11,6 +11,7 @@
  *   From and the Message-ID derived from it, which the client adds when it sends.
  */
 import { createMimeMessage } from 'mimetext/browser';
+import { plainBody } from './plain-text';
 
 export interface EmlAttachment {
   name: string;
@@ -91,7 +92,8 @@ export function buildEml(input: EmlInput): string {
     contentType: 'text/plain',
     charset: 'UTF-8',
     encoding: 'base64',
-    data: wrapBase64(bytesToBase64(utf8.encode(input.text))),
+    // The draft as typed: its **bold** marks are bold in the HTML part and bare here.
+    data: wrapBase64(bytesToBase64(utf8.encode(plainBody(input.text)))),
   });
   message.addMessage({
     contentType: 'text/html',

@@ -7,6 +7,7 @@
  * line ("问题描述："), and — unless turned off — key figures: numbers with a unit and dates.
  */
 import { escapeHtml, parsePipeTables, threeLineTableHtml, type PlainTable } from '../data-table/plain-table';
+import { BOLD_MARK } from './plain-text';
 
 export interface Run {
   text: string;
@@ -58,7 +59,7 @@ export function lineRuns(line: string, options: BodyOptions = {}): Run[] {
   const strong = new Array<boolean>(line.length).fill(false);
   const keep = new Array<boolean>(line.length).fill(true);
   // **marked**: the markers themselves disappear.
-  for (const match of line.matchAll(/\*\*([^*\n]+?)\*\*/g)) {
+  for (const match of line.matchAll(BOLD_MARK)) {
     const start = match.index;
     const end = start + match[0].length;
     keep[start] = keep[start + 1] = keep[end - 1] = keep[end - 2] = false;

@@ -2,6 +2,7 @@
  * The mail being assembled from the checkers (recipients, subject, body, attachment names), and
  * the one output that has hard limits of its own: the mailto: link.
  */
+import { plainBody } from './plain-text';
 
 export interface MailAttachmentInfo {
   name: string;
@@ -100,6 +101,8 @@ export function encodedFieldLength(text: string): number {
 /** The mailto: link for a message, refused (with the reason) when clients would cut it. */
 export function mailtoLink(message: MailMessage): MailtoResult {
   const attachmentsLeftOut = message.attachments.length;
+  // A mailto: body is plain text: **bold** marks would arrive as literal asterisks.
+  const body = plainBody(message.body);
   const to = message.to.map((address) => encodeURIComponent(wellFormed(address))).join(',');
   const query = [
     message.cc.length
@@ -109,11 +112,11 @@ export function mailtoLink(message: MailMessage): MailtoResult {
   ].filter(Boolean);
   const head = `mailto:${to}${query.length ? `?${query.join('&')}` : ''}`;
   // "?body=" or "&body=" and the encoded body; encoded only if the link can be offered at all.
-  const length = head.length + (message.body ? 6 + encodedFieldLength(message.body) : 0);
+  const length = head.length + (body ? 6 + encodedFieldLength(body) : 0);
   const url =
-    message.to.length === 0 || length > MAILTO_LIMITS.max || !message.body
+    message.to.length === 0 || length > MAILTO_LIMITS.max || !body
       ? head
-      : `${head}${query.length ? '&' : '?'}body=${encodeField(message.body)}`;
+      : `${head}${query.length ? '&' : '?'}body=${encodeField(body)}`;
   const leftOut = attachmentsLeftOut
     ? `链接无法带上附件，打开后请在邮件程序里手动添加 ${attachmentsLeftOut} 个附件，或改用 .eml 草稿。`
     : '';

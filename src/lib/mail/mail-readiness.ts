@@ -121,3 +121,33 @@ export function readinessProblems(input: ReadinessInput): ReadinessProblem[] {
   );
   return problems.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
+
+/** The rule whose findings block handing the mail over (see unfilledPlaceholders). */
+export const UNFILLED_RULE = 'placeholder.unfilled';
+
+/**
+ * Why the mail may not be copied, opened or downloaded yet: the blanks still in the subject and
+ * the body, named (还有 2 处占位符未填写：主题“XXX”、正文“【处罚日期】”……). Null when there are
+ * none. A mail with a blank is never right to send, unlike one with a warning, so this one
+ * problem stops the composer's actions. For a long draft only its listed findings are seen.
+ */
+export function unfilledPlaceholders(
+  subject: string,
+  subjectFindings: readonly Finding[],
+  body: string,
+  draftFindings: readonly Finding[] | FindingsDigest,
+): string | null {
+  const listed = 'counts' in draftFindings ? draftFindings.listed : draftFindings;
+  const quote = (text: string) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
+  const blanks = [
+    ...subjectFindings
+      .filter((finding) => finding.rule === UNFILLED_RULE)
+      .map((finding) => `主题“${quote(subject.slice(finding.start, finding.end))}”`),
+    ...listed
+      .filter((finding) => finding.rule === UNFILLED_RULE)
+      .map((finding) => `正文“${quote(body.slice(finding.start, finding.end))}”`),
+  ];
+  if (blanks.length === 0) return null;
+  const shown = blanks.slice(0, 5).join('、') + (blanks.length > 5 ? '……' : '');
+  return `还有 ${blanks.length} 处占位符未填写：${shown}。请换成真实内容（不需要的整句删去）后再复制或发送。`;
+}

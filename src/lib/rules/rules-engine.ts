@@ -5,6 +5,7 @@
 import { KeywordMatcher, type KeywordHit } from '../keyword-matcher';
 import { findBankCards, findIdNumbers } from '../personal-numbers';
 import { foldForMatching, foldPattern, originalRange, type FoldedText } from '../text-normalize';
+import { compilePlaceholders, placeholderFindings, type PlaceholderMatcher } from './find-placeholders';
 import { ofKind } from './ruleset';
 import type {
   Finding,
@@ -55,6 +56,7 @@ export interface CompiledRules {
   figures: FiguresRule | undefined;
   subjectParts: SubjectPartRule[];
   subjectWidth: SubjectWidthRule | undefined;
+  placeholders: PlaceholderMatcher | undefined;
 }
 
 /** An `except` phrase or a `requiresNear` near-word of one word rule, found by one automaton. */
@@ -128,6 +130,12 @@ export function compileRules(ruleset: Ruleset, subjectTypes: readonly SubjectTyp
     figures: ofKind(rules, 'figures')[0],
     subjectParts: ofKind(rules, 'subject-part'),
     subjectWidth: ofKind(rules, 'subject-width')[0],
+    // A bracket holding a section name, a request type or an urgency word is a label, not a blank.
+    placeholders: compilePlaceholders(ofKind(rules, 'placeholders')[0], [
+      ...ofKind(rules, 'sections').flatMap((rule) => rule.sections.flatMap((section) => section.aliases)),
+      ...subjectTypes.flatMap((type) => [type.label, ...type.keywords]),
+      ...ruleset.urgencyWords,
+    ]),
   };
 }
 
@@ -305,6 +313,7 @@ export function runTextRules(
       findings.push(result);
     }
   }
+  if (compiled.placeholders) findings.push(...placeholderFindings(compiled.placeholders, text, target));
   applyRewrites(findings, text, compiled);
   return findings;
 }

@@ -35,6 +35,7 @@ export type SectionLengthRule = OfKind<'section-length'>;
 export type FiguresRule = OfKind<'figures'>;
 export type SubjectPartRule = OfKind<'subject-part'>;
 export type SubjectWidthRule = OfKind<'subject-width'>;
+export type PlaceholdersRule = OfKind<'placeholders'>;
 export type AttachmentCountRule = OfKind<'attachment-count'>;
 export type AttachmentSizeRule = OfKind<'attachment-size'>;
 export type AttachmentEmptyRule = OfKind<'attachment-empty'>;

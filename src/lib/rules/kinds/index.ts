@@ -14,6 +14,7 @@ import { attachmentTypeMismatchKind } from './attachment-type-mismatch';
 import { figuresKind } from './figures';
 import { patternKind } from './pattern';
 import { personalDataKind } from './personal-data';
+import { placeholdersKind } from './placeholders';
 import { requiredKind } from './required';
 import { sectionLengthKind } from './section-length';
 import { sectionsKind } from './sections';
@@ -32,6 +33,7 @@ export const RULE_KINDS = [
   figuresKind,
   subjectPartKind,
   subjectWidthKind,
+  placeholdersKind,
   attachmentCountKind,
   attachmentSizeKind,
   attachmentEmptyKind,
