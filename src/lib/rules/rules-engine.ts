@@ -13,6 +13,7 @@ import type {
   Rule,
   Ruleset,
   SectionLengthRule,
+  UnlabelledSectionRule,
   SectionsRule,
   SubjectPartRule,
   SubjectWidthRule,
@@ -44,6 +45,7 @@ export interface CompiledRules {
   urgency: KeywordMatcher<string>;
   sections: SectionsRule | undefined;
   sectionLength: SectionLengthRule | undefined;
+  unlabelledSection: UnlabelledSectionRule | undefined;
   figures: FiguresRule | undefined;
   subjectParts: SubjectPartRule[];
   subjectWidth: SubjectWidthRule | undefined;
@@ -86,6 +88,7 @@ export function compileRules(ruleset: Ruleset, subjectTypes: readonly SubjectTyp
     ),
     sections: ofKind(rules, 'sections')[0],
     sectionLength: ofKind(rules, 'section-length')[0],
+    unlabelledSection: ofKind(rules, 'unlabelled-section')[0],
     figures: ofKind(rules, 'figures')[0],
     subjectParts: ofKind(rules, 'subject-part'),
     subjectWidth: ofKind(rules, 'subject-width')[0],
