@@ -4,12 +4,12 @@
  * People paste full-width letters (ＶＳ), insert zero-width characters or spaces between the
  * characters of a word to slip past filters (转 投 其 他 平 台), mix in emoji, and write in
  * Traditional Chinese (帳號, 轉投). Matching runs on a folded copy: NFKC per code point (full
- * width → half width), lower case, Traditional → Simplified by one-to-one character table
- * (t2s-table.ts, generated from opencc-js; phrases are not converted), without zero-width
- * characters and white space. `starts[i]`/`ends[i]` give the UTF-16 range in the original text
+ * width → half width), lower case, Traditional → Simplified by a one-to-one character table
+ * (phrases are not converted), without zero-width characters and white space. The table
+ * (t2s-table.ts, generated from opencc-js) reaches the browser as page data, not code, and is
+ * installed by compileRules (useSimplifiedTable); until then only the other folds apply. `starts[i]`/`ends[i]` give the UTF-16 range in the original text
  * of folded code unit i, so every finding points into what the user typed.
  */
-import { T2S_FROM, T2S_TO } from './t2s-table';
 
 export interface FoldedText {
   text: string;
@@ -50,19 +50,32 @@ export function isIgnored(codePoint: number): boolean {
   );
 }
 
-/**
- * Traditional → Simplified by UTF-16 unit (every pair is one BMP character to one). A flat
- * array, built on first use: one indexed read per character keeps the keyword pass in budget.
- */
-let simplifiedUnits: Uint16Array | undefined;
-function t2sUnits(): Uint16Array {
-  if (simplifiedUnits) return simplifiedUnits;
-  simplifiedUnits = new Uint16Array(0x10000);
-  for (let index = 0; index < T2S_FROM.length; index += 1) {
-    simplifiedUnits[T2S_FROM.charCodeAt(index)] = T2S_TO.charCodeAt(index);
-  }
-  return simplifiedUnits;
+/** Traditional characters and their Simplified forms, one to one (`from[i]` → `to[i]`). */
+export interface SimplifiedTable {
+  from: string;
+  to: string;
 }
+
+/**
+ * Traditional → Simplified by UTF-16 unit (every pair is one BMP character to one; 0 = keep). A
+ * flat array: one indexed read per character keeps the keyword pass in budget.
+ */
+let simplifiedUnits = new Uint16Array(0x10000);
+let installed: SimplifiedTable | undefined;
+
+/** Installs the table every later fold uses (the same table on every page: the build's). */
+export function useSimplifiedTable(table: SimplifiedTable): void {
+  if (installed?.from === table.from && installed.to === table.to) return;
+  const units = new Uint16Array(0x10000);
+  const pairs = Math.min(table.from.length, table.to.length);
+  for (let index = 0; index < pairs; index += 1) {
+    units[table.from.charCodeAt(index)] = table.to.charCodeAt(index);
+  }
+  simplifiedUnits = units;
+  installed = table;
+}
+
+const t2sUnits = () => simplifiedUnits;
 
 /**
  * The text with Traditional characters replaced by Simplified ones and nothing else changed:

@@ -14,7 +14,7 @@ class SubjectChecker extends HTMLElement {
 
   connectedCallback() {
     const data = readPageData('checker');
-    const rules = compileRules(data.ruleset, data.subjectTypes);
+    const rules = compileRules(data.ruleset, data.subjectTypes, data.simplified);
     const base = this.dataset.base ?? '/';
     const input = this.querySelector<HTMLInputElement>('[data-input]')!;
     const typeSelect = this.querySelector<HTMLSelectElement>('[data-type]')!;

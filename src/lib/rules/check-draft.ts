@@ -210,7 +210,13 @@ export function checkDraft(text: string, compiled: CompiledRules): DraftResult {
   const band: StructureBand = emotional ? 'emotional' : complete ? 'four-part' : 'single-request';
 
   return {
-    sections: sections.map(({ name, start, end, length, labelled }) => ({ name, start, end, length, labelled })),
+    sections: sections.map(({ name, start, end, length, labelled }) => ({
+      name,
+      start,
+      end,
+      length,
+      labelled,
+    })),
     findings: sorted,
     band,
   };

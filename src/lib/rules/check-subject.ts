@@ -124,8 +124,7 @@ export function checkSubject(text: string, compiled: CompiledRules, preferredTyp
   const simplified = toSimplifiedCharacters(text);
   const prefix = REPLY_PREFIX.exec(simplified)?.[0] ?? '';
   const groups = leadingGroups(simplified, prefix.length);
-  const inGroup = (start: number, end: number) =>
-    groups.some(([from, to]) => from <= start && end <= to);
+  const inGroup = (start: number, end: number) => groups.some(([from, to]) => from <= start && end <= to);
 
   // Type: the longest keyword, preferring one inside the leading 【】.
   const typeHits = compiled.types.findAll(folded.text).map((hit) => {

@@ -114,7 +114,8 @@ describe('content-aware modules: Traditional Chinese', () => {
   });
 
   it('counts Traditional labels as labels', () => {
-    const mail = '問題描述：帳號於11月18日被封禁。\n影響說明：訂單被取消。\n訴求清單：請複核。\n聯繫方式：13800138000';
+    const mail =
+      '問題描述：帳號於11月18日被封禁。\n影響說明：訂單被取消。\n訴求清單：請複核。\n聯繫方式：13800138000';
     const result = checkDraft(mail, rules);
     expect(result.sections.map((section) => [section.name, section.labelled])).toEqual([
       ['问题描述', true],
@@ -122,7 +123,9 @@ describe('content-aware modules: Traditional Chinese', () => {
       ['诉求清单', true],
       ['联系方式', true],
     ]);
-    expect(mail.slice(result.sections[0]!.start, result.sections[0]!.end)).toBe('問題描述：帳號於11月18日被封禁。');
+    expect(mail.slice(result.sections[0]!.start, result.sections[0]!.end)).toBe(
+      '問題描述：帳號於11月18日被封禁。',
+    );
   });
 
   it('Traditional risk words fire, with the range as typed', () => {

@@ -3,7 +3,14 @@
  * expressions) and runs the rules that apply to a text. Pure, deterministic, no DOM.
  */
 import { KeywordMatcher } from '../keyword-matcher';
-import { foldForMatching, foldPattern, originalRange, type FoldedText } from '../text-normalize';
+import {
+  foldForMatching,
+  foldPattern,
+  originalRange,
+  useSimplifiedTable,
+  type FoldedText,
+  type SimplifiedTable,
+} from '../text-normalize';
 import { ofKind } from './ruleset';
 import type {
   Finding,
@@ -35,6 +42,8 @@ export interface SubjectTypeInfo {
 
 export interface CompiledRules {
   ruleset: Ruleset;
+  /** The Traditional → Simplified table folding uses (page data in the browser), if given. */
+  simplified: SimplifiedTable | undefined;
   subjectTypes: SubjectTypeInfo[];
   words: KeywordMatcher<WordsRule>;
   types: KeywordMatcher<SubjectTypeInfo>;
@@ -55,14 +64,21 @@ export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g
 // In ruleset.ts, so the attachment checker can use it without this module.
 export { ofKind } from './ruleset';
 
-export function compileRules(ruleset: Ruleset, subjectTypes: readonly SubjectTypeInfo[]): CompiledRules {
+export function compileRules(
+  ruleset: Ruleset,
+  subjectTypes: readonly SubjectTypeInfo[],
+  simplified?: SimplifiedTable,
+): CompiledRules {
   const { rules } = ruleset;
+  // Before the word lists are folded: 帳號 in a draft must fold to what 账号 in a list folds to.
+  if (simplified) useSimplifiedTable(simplified);
   const idAliases = ruleset.idLabels
     .flatMap((label) => label.aliases)
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp);
   return {
     ruleset,
+    simplified,
     subjectTypes: [...subjectTypes],
     words: new KeywordMatcher(
       ofKind(rules, 'words').flatMap((rule) =>
