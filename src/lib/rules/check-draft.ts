@@ -169,8 +169,12 @@ function sectionsOf(
     const length = countCharacters(text.slice(line.start, line.end));
     sections.push({ name: spec.name, start: line.start, end: line.end, length, labelled: false });
     if (hintRule) {
+      // At the line's start, not over it: a mark over the whole line would hide the marks of the
+      // words inside it. The fix inserts the label there.
       const message = `${hintRule.message}（这段是“${spec.name}”，可在段首加上“${spec.name}：”）`;
-      findings.push(finding(hintRule, line.start, line.end, message));
+      const hint = finding(hintRule, line.start, line.start, message);
+      hint.fix = { start: line.start, end: line.start, text: `${spec.name}：` };
+      findings.push(hint);
     }
   }
   if (lengthRule) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkDraft } from './check-draft';
+import { applyFix } from './ruleset';
 import { detectModuleLines } from './detect-modules';
 import { loadCompiledRules } from '../node/load-ruleset';
 import { foldForMatching } from '../text-normalize';
@@ -63,8 +64,11 @@ describe('content-aware modules: complete mails without labels', () => {
     );
     expect(hints.map((hint) => hint.severity)).toEqual(['info', 'info', 'info', 'info']);
     const request = hints.find((hint) => hint.message.includes('诉求清单'))!;
-    expect(mail.slice(request.start, request.end)).toBe('恳请工作人员复核这次封禁，如确属误判，请恢复账号。');
+    // At the start of the line that holds it, with a fix that inserts the label there.
+    expect(request.end).toBe(request.start);
+    expect(mail.slice(request.start)).toMatch(/^恳请工作人员复核这次封禁/u);
     expect(request.message).toContain('“诉求清单：”');
+    expect(applyFix(mail, request)).toContain('\n诉求清单：恳请工作人员复核这次封禁');
   });
 
   it('lists the detected modules with the labelled ones, marked unlabelled, and counts the mail as four-part', () => {
