@@ -9,6 +9,8 @@ import type { FollowUpRow, SalesPeriodInfo } from '../lib/follow-up/follow-up-pl
 import type { SubjectTypeInfo } from '../lib/rules/rules-engine';
 import { compareVersions, type CadenceStep, type Ruleset } from '../lib/rules/ruleset';
 import { routedReplyTime } from '../lib/routing';
+import { SIMPLIFIED_TABLE } from '../lib/t2s-table';
+import type { SimplifiedTable } from '../lib/text-normalize';
 import { getGuideTable, getResolvedRoutes } from './guide-table';
 
 /** Every ruleset version, oldest first. */
@@ -31,6 +33,8 @@ export interface CheckerData {
   routeTypes: Record<string, string>;
   /** The guide's table 4: the attachment formats the checker allows. */
   attachmentTypes: AttachmentTypeInfo[];
+  /** Traditional → Simplified for folding (t2s-table.ts): data, outside the islands' JS budget. */
+  simplified: SimplifiedTable;
 }
 
 /** What the subject, draft and attachment checkers and the composer share: one copy a page. */
@@ -55,6 +59,7 @@ export async function checkerData(): Promise<CheckerData> {
     })),
     routeTypes: Object.fromEntries(routes.map((route) => [route.id, route.subjectType])),
     attachmentTypes: attachmentTypes.map(({ id, kind, formats }) => ({ id, kind, formats })),
+    simplified: SIMPLIFIED_TABLE,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, indexAtWidth } from './display-width';
+import { displayEms, displayWidth, indexAtEms, indexAtWidth } from './display-width';
 import fc from 'fast-check';
 import { expectLinearTime, repeatTo } from '../../tests/support/linear-time';
 
@@ -56,6 +56,38 @@ describe('display width: properties', () => {
     expectLinearTime(
       (size) => repeatTo('【账号申诉】ＩＤ abc 😀\u200B', size),
       (text) => displayWidth(text) + indexAtWidth(text, Number.MAX_SAFE_INTEGER),
+    );
+  });
+});
+
+describe('displayEms: width in a proportional font, as a phone mail list draws it', () => {
+  it.each([
+    ['账号申诉', 4],
+    ['abc', 1.8],
+    ['ks_lin2024', 6],
+    ['ID', 1.8],
+    ['【账号申诉-快手号:ks_lin2024】', 16.2],
+    ['ＡＢ', 2],
+    ['😀', 1],
+    ['a\u200Bb', 1.2],
+  ])('%j is %f em', (text, ems) => {
+    expect(displayEms(text)).toBeCloseTo(ems, 9);
+  });
+
+  it('finds where the line ends, never inside a surrogate pair', () => {
+    expect(indexAtEms('账号申诉abc', 5)).toBe(5);
+    expect(indexAtEms('abcdefghij', 6)).toBe(10);
+    expect(indexAtEms('😀😀😀', 2)).toBe(4);
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.integer({ min: 0, max: 40 }),
+        (text, ems) => {
+          const cut = indexAtEms(text, ems);
+          expect(cut).toBeLessThanOrEqual(text.length);
+          expect(displayEms(text.slice(0, cut))).toBeLessThanOrEqual(ems + 1e-9);
+        },
+      ),
     );
   });
 });

@@ -2,10 +2,13 @@
  * Text as the matchers see it, with a map back to the text the user typed.
  *
  * People paste full-width letters (ＶＳ), insert zero-width characters or spaces between the
- * characters of a word to slip past filters (转 投 其 他 平 台), and mix in emoji. Matching runs
- * on a folded copy: NFKC per code point (full width → half width), lower case, without
- * zero-width characters and white space. `starts[i]`/`ends[i]` give the UTF-16 range in the
- * original text of folded code unit i, so every finding points into what the user typed.
+ * characters of a word to slip past filters (转 投 其 他 平 台), mix in emoji, and write in
+ * Traditional Chinese (帳號, 轉投). Matching runs on a folded copy: NFKC per code point (full
+ * width → half width), lower case, Traditional → Simplified by a one-to-one character table
+ * (phrases are not converted), without zero-width characters and white space. The table
+ * (t2s-table.ts, generated from opencc-js) reaches the browser as page data, not code, and is
+ * installed by compileRules (useSimplifiedTable); until then only the other folds apply. `starts[i]`/`ends[i]` give the UTF-16 range in the original text
+ * of folded code unit i, so every finding points into what the user typed.
  */
 
 export interface FoldedText {
@@ -47,6 +50,51 @@ export function isIgnored(codePoint: number): boolean {
   );
 }
 
+/** Traditional characters and their Simplified forms, one to one (`from[i]` → `to[i]`). */
+export interface SimplifiedTable {
+  from: string;
+  to: string;
+}
+
+/**
+ * Traditional → Simplified by UTF-16 unit (every pair is one BMP character to one; 0 = keep). A
+ * flat array: one indexed read per character keeps the keyword pass in budget.
+ */
+let simplifiedUnits = new Uint16Array(0x10000);
+let installed: SimplifiedTable | undefined;
+
+/** Installs the table every later fold uses (the same table on every page: the build's). */
+export function useSimplifiedTable(table: SimplifiedTable): void {
+  if (installed?.from === table.from && installed.to === table.to) return;
+  const units = new Uint16Array(0x10000);
+  const pairs = Math.min(table.from.length, table.to.length);
+  for (let index = 0; index < pairs; index += 1) {
+    units[table.from.charCodeAt(index)] = table.to.charCodeAt(index);
+  }
+  simplifiedUnits = units;
+  installed = table;
+}
+
+const t2sUnits = () => simplifiedUnits;
+
+/**
+ * The text with Traditional characters replaced by Simplified ones and nothing else changed:
+ * same length, same indices, so patterns that need line breaks and spaces (headings, the
+ * subject's 【】) can run on it and report ranges in the original.
+ */
+export function toSimplifiedCharacters(text: string): string {
+  const table = t2sUnits();
+  let result = '';
+  let copiedTo = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const simplified = table[text.charCodeAt(index)]!;
+    if (simplified === 0) continue;
+    result += text.slice(copiedTo, index) + String.fromCharCode(simplified);
+    copiedTo = index + 1;
+  }
+  return copiedTo === 0 ? text : result + text.slice(copiedTo);
+}
+
 /** NFKC + lower case of one code point, remembered: drafts repeat the same few punctuation marks. */
 const foldCache = new Map<number, string>();
 const FOLD_CACHE_LIMIT = 4096;
@@ -79,6 +127,7 @@ export function foldForMatching(original: string): FoldedText {
     ends = moreEnds;
   };
   const end = original.length;
+  const simplified = t2sUnits();
   for (let index = 0; index < end;) {
     // charCodeAt, pairing surrogates by hand: codePointAt per character costs more.
     let codePoint = original.charCodeAt(index);
@@ -94,7 +143,12 @@ export function foldForMatching(original: string): FoldedText {
     // ideograph is white space or invisible).
     if ((codePoint >= 0x4e00 && codePoint <= 0x9fff) || (codePoint < 0x80 && !isWhiteSpace(codePoint))) {
       if (length + 1 > capacity) grow(length + 1);
-      units[length] = codePoint >= 0x41 && codePoint <= 0x5a ? codePoint + 0x20 : codePoint;
+      units[length] =
+        codePoint >= 0x41 && codePoint <= 0x5a
+          ? codePoint + 0x20
+          : codePoint >= 0x4e00
+            ? simplified[codePoint] || codePoint
+            : codePoint;
       starts[length] = index;
       ends[length] = index + width;
       length += 1;
@@ -102,7 +156,9 @@ export function foldForMatching(original: string): FoldedText {
       const folded = foldCodePoint(codePoint, original.slice(index, index + width));
       if (length + folded.length > capacity) grow(length + folded.length);
       for (let unit = 0; unit < folded.length; unit += 1) {
-        units[length] = folded.charCodeAt(unit);
+        const foldedUnit = folded.charCodeAt(unit);
+        // NFKC turns compatibility ideographs (U+F900…) into unified ones, which may be Traditional.
+        units[length] = simplified[foldedUnit] || foldedUnit;
         starts[length] = index;
         ends[length] = index + width;
         length += 1;

@@ -154,7 +154,7 @@ class DraftChecker extends HTMLElement {
 
   connectedCallback() {
     const data = readPageData('checker');
-    const rules = compileRules(data.ruleset, data.subjectTypes);
+    const rules = compileRules(data.ruleset, data.subjectTypes, data.simplified);
     const base = this.dataset.base ?? '/';
     const view = findElements(this);
     const { input } = view;

@@ -272,7 +272,11 @@ class MailComposer extends HTMLElement {
   /** Checks the subject and the draft again where they changed. */
   checkText(code: NonNullable<typeof checksCode.current>, subject: string, type: string, body: string) {
     const checked = this.#checked;
-    const rules = (this.#rules ??= code.compileRules(this.#data.ruleset, this.#data.subjectTypes));
+    const rules = (this.#rules ??= code.compileRules(
+      this.#data.ruleset,
+      this.#data.subjectTypes,
+      this.#data.simplified,
+    ));
     if (subject !== checked.subject || type !== checked.type) {
       checked.subjectFindings = subject ? code.checkSubject(subject, rules, type || undefined).findings : [];
       checked.subject = subject;

@@ -6,13 +6,14 @@ import { checkDraft, type DraftResult } from '../../lib/rules/check-draft';
 import { digestFindings, type FindingsDigest } from '../../lib/rules/draft-view';
 import { compileRules, type CompiledRules } from '../../lib/rules/rules-engine';
 import type { Ruleset } from '../../lib/rules/ruleset';
+import type { SimplifiedTable } from '../../lib/text-normalize';
 import type { SubjectTypeInfo } from '../../lib/rules/rules-engine';
 
 export interface DraftWorkerRequest {
   id: number;
   text: string;
   /** Sent with the first request only; compiled once. */
-  rules?: { ruleset: Ruleset; subjectTypes: SubjectTypeInfo[] };
+  rules?: { ruleset: Ruleset; subjectTypes: SubjectTypeInfo[]; simplified: SimplifiedTable | undefined };
 }
 
 /** A draft's result with its findings digested: all of them would cost the page to receive. */
@@ -22,7 +23,7 @@ let compiled: CompiledRules | undefined;
 
 self.addEventListener('message', (event: MessageEvent<DraftWorkerRequest>) => {
   const { id, text, rules } = event.data;
-  if (rules) compiled = compileRules(rules.ruleset, rules.subjectTypes);
+  if (rules) compiled = compileRules(rules.ruleset, rules.subjectTypes, rules.simplified);
   const { findings, ...rest } = checkDraft(text, compiled!);
   const result: LongDraftResult = { ...rest, findings: digestFindings(findings) };
   self.postMessage({ id, result });

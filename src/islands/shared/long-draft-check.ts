@@ -56,7 +56,12 @@ function ask(text: string, rules: CompiledRules): Promise<LongDraftResult> {
   if (!worker) return Promise.resolve(checkHere(text, rules));
   const id = (nextId += 1);
   const request: DraftWorkerRequest = { id, text };
-  if (id === 1) request.rules = { ruleset: rules.ruleset, subjectTypes: rules.subjectTypes };
+  if (id === 1)
+    request.rules = {
+      ruleset: rules.ruleset,
+      subjectTypes: rules.subjectTypes,
+      simplified: rules.simplified,
+    };
   return new Promise((resolve) => {
     waiting.set(id, { resolve, text });
     worker!.postMessage(request);

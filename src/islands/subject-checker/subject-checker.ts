@@ -1,5 +1,4 @@
-import { checkSubject, describeCategory } from '../../lib/rules/check-subject';
-import { indexAtWidth } from '../../lib/display-width';
+import { checkSubject, describeCategory, phoneCut } from '../../lib/rules/check-subject';
 import { compileRules } from '../../lib/rules/rules-engine';
 import { applyFix, type Finding } from '../../lib/rules/ruleset';
 import { renderFindings, summarize } from '../shared/findings-view';
@@ -15,9 +14,7 @@ class SubjectChecker extends HTMLElement {
 
   connectedCallback() {
     const data = readPageData('checker');
-    const rules = compileRules(data.ruleset, data.subjectTypes);
-    // Columns a phone's mail list shows: the same figure the subject.width rule enforces.
-    const phoneColumns = rules.subjectWidth?.columns ?? Number.POSITIVE_INFINITY;
+    const rules = compileRules(data.ruleset, data.subjectTypes, data.simplified);
     const base = this.dataset.base ?? '/';
     const input = this.querySelector<HTMLInputElement>('[data-input]')!;
     const typeSelect = this.querySelector<HTMLSelectElement>('[data-type]')!;
@@ -67,7 +64,8 @@ class SubjectChecker extends HTMLElement {
           : '类型：未识别，请在开头用【】写明类型，或在上方选择诉求类型。';
       category.dataset.category = result.category?.id ?? '';
       suggestion.textContent = empty ? '' : result.suggestion;
-      const cut = indexAtWidth(text, phoneColumns);
+      // What a phone's mail list shows: the same measure the subject.width rule enforces.
+      const cut = phoneCut(text, rules.subjectWidth);
       preview.textContent = empty
         ? ''
         : `手机上大约显示：${text.slice(0, cut)}${cut < text.length ? '…' : ''}`;

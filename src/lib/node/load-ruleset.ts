@@ -3,6 +3,7 @@
  * and the build's site-content loader: validated, versions checked against file names, and the
  * chosen version's examples run before anything may check with it.
  */
+import { SIMPLIFIED_TABLE } from '../t2s-table';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -93,7 +94,11 @@ export function loadRuleset(
 
 /** The ruleset compiled with the guide's subject types, ready for checkSubject/checkDraft. */
 export function loadCompiledRules(options: Parameters<typeof loadRuleset>[0] = {}) {
-  return compileRules(loadRuleset(options), subjectTypesWithRoutedReplyTime(loadGuideData(options.dataDir)));
+  return compileRules(
+    loadRuleset(options),
+    subjectTypesWithRoutedReplyTime(loadGuideData(options.dataDir)),
+    SIMPLIFIED_TABLE,
+  );
 }
 
 /** The ruleset's attachment rules with the guide's table 4, ready for checkAttachments. */

@@ -3,6 +3,7 @@
  * and rulesets cross-checked, and the newest revision of each passed through the current
  * ruleset's checkers, so a ruleset that breaks a template fails the build naming it.
  */
+import { SIMPLIFIED_TABLE } from '../t2s-table';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -52,7 +53,7 @@ export function checkTemplates(
         `指南数据有误：request-routes.yaml → 记录 "${route.id}" → 字段 "template"：没有 id 为 ${route.template} 的模板`,
       );
   }
-  assertTemplatesPass(templates, compileRules(data.current, data.guide.subjectTypes));
+  assertTemplatesPass(templates, compileRules(data.current, data.guide.subjectTypes, SIMPLIFIED_TABLE));
   return templates;
 }
 

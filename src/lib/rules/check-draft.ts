@@ -1,4 +1,7 @@
-/** The draft checker: the four modules, their length, tone and risk words, contact and ID, figures. */
+/**
+ * The draft checker: the four modules (labelled, or present by content: detect-modules.ts), their
+ * length, tone and risk words, contact and ID, figures.
+ */
 import {
   escapeRegExp,
   finding,
@@ -8,8 +11,9 @@ import {
   type CompiledRules,
 } from './rules-engine';
 import { sortFindings, type Finding, type SectionSpec } from './ruleset';
-import { isWhiteSpace } from '../text-normalize';
+import { isWhiteSpace, toSimplifiedCharacters, type FoldedText } from '../text-normalize';
 import { resolveContext, type CheckContext, type CheckOptions } from './check-context';
+import { detectModuleLines } from './detect-modules';
 
 export interface DraftSection {
   name: string;
@@ -18,6 +22,8 @@ export interface DraftSection {
   end: number;
   /** Characters of the module's body as the guide counts them (no white space, no Markdown marks). */
   length: number;
+  /** Whether the module has a label; false for a module found by its content (its first line). */
+  labelled: boolean;
 }
 
 /** Which row of the article's table 3 the draft's structure matches. */
@@ -67,13 +73,14 @@ export function countCharacters(text: string): number {
   return count;
 }
 
+/** Labelled modules. Labels in Traditional Chinese count (問題描述：): same length, same ranges. */
 export function findSections(
   text: string,
   sections: readonly SectionSpec[],
 ): (DraftSection & { bodyStart: number })[] {
   const pattern = headingPattern(sections);
   const found: (DraftSection & { bodyStart: number })[] = [];
-  for (const match of text.matchAll(pattern)) {
+  for (const match of toSimplifiedCharacters(text).matchAll(pattern)) {
     const alias = match[1] ?? match[2]!;
     const spec = sections.find((section) => section.aliases.includes(alias));
     if (!spec) continue;
@@ -83,6 +90,7 @@ export function findSections(
       end: text.length,
       bodyStart: match.index + match[0].length,
       length: 0,
+      labelled: true,
     });
   }
   for (const [index, section] of found.entries()) {
@@ -131,37 +139,75 @@ function figureFindings(compiled: CompiledRules, text: string): Finding[] {
   return findings;
 }
 
+/**
+ * The modules and what is said about them: a labelled module as before; a module present only by
+ * its content gets at most an info finding suggesting a label; a module neither labelled nor
+ * present gets the missing-section warning. Length applies to labelled modules and to each line
+ * holding only unlabelled content (a detected module's extent is its line).
+ */
+function sectionsOf(
+  compiled: CompiledRules,
+  text: string,
+  folded: FoldedText,
+): { sections: DraftSection[]; findings: Finding[] } {
+  const sectionsRule = compiled.sections;
+  const lengthRule = compiled.sectionLength;
+  const hintRule = compiled.unlabelledSection;
+  if (!sectionsRule) return { sections: [], findings: [] };
+  const labelled = findSections(text, sectionsRule.sections);
+  const findings: Finding[] = [];
+  const sections: DraftSection[] = [...labelled];
+  const empty = text.trim().length === 0;
+  // Only a line longer in UTF-16 units than the limit can have more characters than it.
+  const lines = empty ? [] : detectModuleLines(text, folded, sectionsRule, lengthRule?.max);
+  const insideLabelled = (start: number) =>
+    labelled.some((section) => section.start <= start && start < section.end);
+  for (const spec of sectionsRule.sections) {
+    if (empty || labelled.some((section) => section.name === spec.name)) continue;
+    const line = lines.find((candidate) => candidate.names.includes(spec.name));
+    if (!line) {
+      findings.push(finding(sectionsRule, 0, 0, `${sectionsRule.message}（缺少“${spec.name}”）`));
+      continue;
+    }
+    const length = countCharacters(text.slice(line.start, line.end));
+    sections.push({ name: spec.name, start: line.start, end: line.end, length, labelled: false });
+    if (hintRule) {
+      // At the line's start, not over it: a mark over the whole line would hide the marks of the
+      // words inside it. The fix inserts the label there.
+      const message = `${hintRule.message}（这段是“${spec.name}”，可在段首加上“${spec.name}：”）`;
+      const hint = finding(hintRule, line.start, line.start, message);
+      hint.fix = { start: line.start, end: line.start, text: `${spec.name}：` };
+      findings.push(hint);
+    }
+  }
+  if (lengthRule) {
+    for (const section of labelled) {
+      if (section.length > lengthRule.max) {
+        const message = `${lengthRule.message}（“${section.name}”现有 ${section.length} 字）`;
+        findings.push(finding(lengthRule, section.bodyStart, section.end, message));
+      }
+    }
+    for (const line of lines) {
+      if (line.end - line.start <= lengthRule.max || insideLabelled(line.start)) continue;
+      const length = countCharacters(text.slice(line.start, line.end));
+      if (length > lengthRule.max) {
+        const message = `${lengthRule.message}（写“${line.names.join('”“')}”的这一段现有 ${length} 字）`;
+        findings.push(finding(lengthRule, line.start, line.end, message));
+      }
+    }
+  }
+  sections.sort((a, b) => a.start - b.start);
+  return { sections, findings };
+}
+
 /** Throws UnknownContextError (check-context.ts) for a context id the ruleset does not know. */
 export function checkDraft(text: string, compiled: CompiledRules, options: CheckOptions = {}): DraftResult {
   const folded = foldForMatching(text);
   const context = resolveContext(compiled, options, foldForMatching(options.subject ?? '').text, folded.text);
   const findings: Finding[] = runTextRules(compiled, text, folded, 'draft', context?.id ?? null);
-  const sectionsRule = compiled.sections;
-  const sections = sectionsRule ? findSections(text, sectionsRule.sections) : [];
+  const { sections, findings: sectionFindingList } = sectionsOf(compiled, text, folded);
+  findings.push(...sectionFindingList);
   const empty = text.trim().length === 0;
-
-  if (sectionsRule && !empty) {
-    for (const spec of sectionsRule.sections) {
-      if (!sections.some((section) => section.name === spec.name)) {
-        findings.push(finding(sectionsRule, 0, 0, `${sectionsRule.message}（缺少“${spec.name}”）`));
-      }
-    }
-  }
-  const lengthRule = compiled.sectionLength;
-  if (lengthRule) {
-    for (const section of sections) {
-      if (section.length > lengthRule.max) {
-        findings.push(
-          finding(
-            lengthRule,
-            section.bodyStart,
-            section.end,
-            `${lengthRule.message}（“${section.name}”现有 ${section.length} 字）`,
-          ),
-        );
-      }
-    }
-  }
   if (!empty)
     findings.push(
       ...runRequiredRules(compiled, folded, 'draft', context?.id ?? null),
@@ -171,12 +217,18 @@ export function checkDraft(text: string, compiled: CompiledRules, options: Check
   const sorted = sortFindings(findings);
   const emotional = sorted.some((item) => item.rule.startsWith('tone.'));
   const complete =
-    sectionsRule !== undefined &&
-    sectionsRule.sections.every((spec) => sections.some((s) => s.name === spec.name));
+    compiled.sections !== undefined &&
+    compiled.sections.sections.every((spec) => sections.some((s) => s.name === spec.name));
   const band: StructureBand = emotional ? 'emotional' : complete ? 'four-part' : 'single-request';
 
   return {
-    sections: sections.map(({ name, start, end, length }) => ({ name, start, end, length })),
+    sections: sections.map(({ name, start, end, length, labelled }) => ({
+      name,
+      start,
+      end,
+      length,
+      labelled,
+    })),
     findings: sorted,
     band,
     context,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkSubject, describeCategory } from './check-subject';
+import { checkSubject, describeCategory, phoneCut } from './check-subject';
 import { loadCompiledRules } from '../node/load-ruleset';
 import { expectLinearTime, repeatTo } from '../../../tests/support/linear-time';
 
@@ -150,6 +150,99 @@ describe('checkSubject: robustness', () => {
     expectLinearTime(
       (size) => repeatTo('【账号申诉-创作者ID:123456-紧急】请求复核封禁！！！转投抖音', size),
       (subject) => checkSubject(subject, rules),
+    );
+  });
+});
+
+describe('checkSubject: subjects as people write them (issue 16)', () => {
+  it.each([
+    ['【紧急】【账号申诉】快手号:ks_lin2024 请求复核11月20日的封禁', 'account-appeal', '账号申诉', '紧急'],
+    ['【紧急】 【账号申诉】快手号:ks_lin2024 请求复核封禁', 'account-appeal', '账号申诉', '紧急'],
+    ['【账号申诉】【紧急】快手号:ks_lin2024 请求复核封禁', 'account-appeal', '账号申诉', '紧急'],
+    ['【跟进】【紧急】【技术故障】用户ID:2290017331 直播间闪退', 'tech-fault', '技术故障', '紧急'],
+    ['【個人資料查閱申請】快手號：ks_chen_88 請提供個人資料副本', 'personal-info', '個人資料', null],
+    ['【帳號申訴-快手號:ks_chen_88-緊急】請求複核封禁', 'account-appeal', '帳號申訴', '緊急'],
+  ])('%s → type %s, urgency %s', (subject, type, typeText, urgency) => {
+    const result = checkSubject(subject, rules);
+    expect(result.category?.id).toBe(type);
+    expect(result.structure.ok).toBe(true);
+    const part = (name: string) => result.structure.parts.find((entry) => entry.name === name)!;
+    expect(part('type').value).toContain(typeText.slice(0, 2));
+    expect(part('urgency').value).toBe(urgency);
+    expect(part('id').value).toMatch(/^(快手号|用户ID):/u);
+    expect(ruleIds(subject)).not.toContain('subject.missing-type');
+    expect(ruleIds(subject)).not.toContain('subject.missing-id');
+  });
+
+  it('reads the ID of a Traditional subject with its range as typed', () => {
+    const subject = '【個人資料查閱申請】快手號：ks_chen_88 請提供個人資料副本';
+    const id = checkSubject(subject, rules).structure.parts.find((part) => part.name === 'id')!;
+    expect(id.value).toBe('快手号:ks_chen_88');
+    expect(subject.slice(id.start, id.end)).toBe('快手號：ks_chen_88');
+  });
+
+  it('a 【】 group later in the subject is not a leading group', () => {
+    expect(ruleIds('我的账号被封了【账号申诉】')).toContain('subject.missing-type');
+  });
+
+  // About 30 characters with type and ID up front: what the guide asks for must not be flagged.
+  it.each([
+    '【账号申诉-快手号:ks_lin2024】请求复核11月20日的封禁',
+    '【紧急】【账号申诉】快手号:ks_lin2024 请求复核11月20日的封禁',
+    '【个人信息查阅申请-快手号:ks_chen_88】请求提供个人信息副本',
+    '【侵权通知-作品ID:3xk9a2b7c4d5e6f】请求删除搬运我原创视频的作品',
+    '【商务合作-广告账户ID:88990011】咨询双十二期间的投放审核时间',
+    '【跟进】【技术故障-用户ID:2290017331】11月25日起直播间闪退',
+  ])('%s: not too wide', (subject) => {
+    expect(ruleIds(subject)).not.toContain('subject.width');
+  });
+
+  it.each([
+    '您好，关于我在上个月发布的一条视频被误判的问题【账号申诉-创作者ID:123456】',
+    '关于上个月直播间被限流和订单取消的问题【账号申诉-快手号:ks_lin2024】',
+  ])('%s: the type and ID come too late', (subject) => {
+    const result = checkSubject(subject, rules);
+    const width = result.findings.find((finding) => finding.rule === 'subject.width')!;
+    // The finding starts where the phone stops showing the subject (20 em: 20 CJK characters).
+    expect(width.start).toBe(20);
+    expect(width.message).toContain('20 个汉字宽');
+  });
+
+  it('phoneCut: where a phone stops showing the subject, in em', () => {
+    const rule = rules.subjectWidth!;
+    expect(phoneCut('一二三四五六七八九十一二三四五六七八九十一二三', rule)).toBe(20);
+    // Latin letters and digits are narrower: 30 of them take 18 em.
+    expect(phoneCut('abcdefghij0123456789abcdefghij', rule)).toBe(30);
+    expect(phoneCut('', rule)).toBe(0);
+  });
+
+  it('never throws and keeps ranges inside on mixed scripts and lone surrogates', () => {
+    const pieces = fc.constantFrom(
+      '【',
+      '】',
+      '紧急',
+      '帳號申訴',
+      '快手號',
+      ':',
+      'ks_1',
+      '\uD800',
+      '😀',
+      ' ',
+      '緊急',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 120 }),
+          fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join('')),
+        ),
+        (subject) => {
+          const result = checkSubject(subject, rules);
+          for (const item of [...result.findings, ...result.structure.parts]) {
+            expect(0 <= item.start && item.start <= item.end && item.end <= subject.length).toBe(true);
+          }
+        },
+      ),
     );
   });
 });

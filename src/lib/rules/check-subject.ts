@@ -1,5 +1,9 @@
-/** The subject checker: three-part structure, request type, phone display width, tone. */
-import { displayWidth, indexAtWidth } from '../display-width';
+/**
+ * The subject checker: three-part structure, request type, phone display width, tone. Reads the
+ * subject as people write it: several leading 【】 groups (【紧急】【账号申诉】), Traditional labels
+ * (【個人資料查閱申請】快手號：…, folded to Simplified with ranges in the text as typed).
+ */
+import { displayEms, displayWidth, indexAtEms, indexAtWidth } from '../display-width';
 import {
   finding,
   foldForMatching,
@@ -7,8 +11,8 @@ import {
   type CompiledRules,
   type SubjectTypeInfo,
 } from './rules-engine';
-import { originalRange } from '../text-normalize';
-import { sortFindings, type Finding } from './ruleset';
+import { originalRange, toSimplifiedCharacters } from '../text-normalize';
+import { sortFindings, type Finding, type SubjectWidthRule } from './ruleset';
 import { resolveContext, type CheckContext, type CheckOptions } from './check-context';
 
 export type SubjectPartName = 'type' | 'id' | 'request' | 'urgency';
@@ -63,6 +67,41 @@ const PART_LABELS: Record<SubjectPartName, string> = {
   urgency: '紧急程度',
 };
 const BRACKET = /^\s*[【[［〔]([^】\]］〕]*)[】\]］〕]/u;
+/** Between two leading groups: 【紧急】【账号申诉】, 【紧急】 【账号申诉】, 【紧急】-【账号申诉】. */
+const BETWEEN_GROUPS = /^[\s\-－—–|｜/／_]*(?=[【[［〔])/u;
+
+/** The leading 【】 groups after `from`, as [start, end) ranges (end after the closing bracket). */
+function leadingGroups(text: string, from: number): [number, number][] {
+  const groups: [number, number][] = [];
+  let cursor = from;
+  for (;;) {
+    const gap = groups.length === 0 ? '' : (BETWEEN_GROUPS.exec(text.slice(cursor))?.[0] ?? null);
+    if (gap === null) break;
+    const match = BRACKET.exec(text.slice(cursor + gap.length));
+    if (!match) break;
+    const start = cursor + gap.length + match.index;
+    groups.push([start, cursor + gap.length + match[0].length]);
+    cursor = groups[groups.length - 1]![1];
+  }
+  return groups;
+}
+
+/**
+ * Where the subject stops showing in a phone's mail list, as a UTF-16 index: by em in a
+ * proportional font when the rule gives `ems`, by monospace columns for older rulesets.
+ */
+export function phoneCut(text: string, rule: SubjectWidthRule | undefined): number {
+  if (rule?.ems !== undefined) return indexAtEms(text, rule.ems);
+  if (rule?.columns !== undefined) return indexAtWidth(text, rule.columns);
+  return text.length;
+}
+
+/** Whether the first `end` units of the subject fit what the phone shows. */
+function fitsPhone(text: string, end: number, rule: SubjectWidthRule): boolean {
+  if (rule.ems !== undefined) return displayEms(text.slice(0, end)) <= rule.ems + 1e-9;
+  if (rule.columns !== undefined) return displayWidth(text.slice(0, end)) <= rule.columns;
+  return true;
+}
 /**
  * What a reply or a follow-up puts before the original subject (【跟进】, Re:, 回复：); the
  * three-part structure is read after it, and the suggestion keeps it.
@@ -100,15 +139,16 @@ export function checkSubject(
     typeof options === 'string' ? { preferredType: options } : options;
   const folded = foldForMatching(text);
   const context = resolveContext(compiled, contextOptions, folded.text, '');
-  const prefix = REPLY_PREFIX.exec(text)?.[0] ?? '';
-  const afterPrefix = BRACKET.exec(text.slice(prefix.length));
-  const bracket = afterPrefix ? { index: prefix.length + afterPrefix.index, 0: afterPrefix[0] } : null;
-  const bracketEnd = bracket ? bracket.index + bracket[0].length : 0;
+  // Same length and indices as the text: regular expressions read 快手號 as 快手号.
+  const simplified = toSimplifiedCharacters(text);
+  const prefix = REPLY_PREFIX.exec(simplified)?.[0] ?? '';
+  const groups = leadingGroups(simplified, prefix.length);
+  const inGroup = (start: number, end: number) => groups.some(([from, to]) => from <= start && end <= to);
 
   // Type: the longest keyword, preferring one inside the leading 【】.
   const typeHits = compiled.types.findAll(folded.text).map((hit) => {
     const [start, end] = originalRange(folded, hit.start, hit.end);
-    return { start, end, type: hit.value, inBracket: bracket !== null && end <= bracketEnd };
+    return { start, end, type: hit.value, inBracket: inGroup(start, end) };
   });
   typeHits.sort(
     (a, b) =>
@@ -118,7 +158,7 @@ export function checkSubject(
 
   let idHit: { start: number; end: number; label: string; value: string } | undefined;
   compiled.idPattern.lastIndex = 0;
-  const idMatch = compiled.idPattern.exec(text);
+  const idMatch = compiled.idPattern.exec(simplified);
   if (idMatch) {
     const start = idMatch.index;
     const matchedLabel = idMatch[1]!.toLowerCase();
@@ -132,7 +172,7 @@ export function checkSubject(
   const urgencyHit = compiled.urgency
     .findAll(folded.text)
     .map((hit) => originalRange(folded, hit.start, hit.end))
-    .find(([start, end]) => bracket !== null && start >= bracket.index && end <= bracketEnd);
+    .find(([start, end]) => inGroup(start, end));
 
   const taken: [number, number][] = prefix ? [[0, prefix.length]] : [];
   // A type word inside 【】 is the type; outside it is part of the sentence (我的号被封了).
@@ -172,8 +212,8 @@ export function checkSubject(
     const widthRule = compiled.subjectWidth;
     if (widthRule && (typeHit || idHit)) {
       const keyEnd = Math.max(typeHit?.end ?? 0, idHit?.end ?? 0);
-      if (displayWidth(text.slice(0, keyEnd)) > widthRule.columns) {
-        findings.push(finding(widthRule, indexAtWidth(text, widthRule.columns), keyEnd));
+      if (!fitsPhone(text, keyEnd, widthRule)) {
+        findings.push(finding(widthRule, phoneCut(text, widthRule), keyEnd));
       }
     }
   }

@@ -15,6 +15,7 @@ import { SAMPLE_HEADS } from '../attachments/file-signature-samples';
 import { checkDraft } from './check-draft';
 import { checkSubject } from './check-subject';
 import { exampleRunnerOf } from './kinds';
+import { SIMPLIFIED_TABLE } from '../t2s-table';
 import { compileRules, type SubjectTypeInfo } from './rules-engine';
 import type { AttachmentExample, Rule, Ruleset } from './ruleset';
 
@@ -40,7 +41,7 @@ export function checkRuleExamples(
   subjectTypes: readonly SubjectTypeInfo[],
   attachmentTypes: readonly AttachmentTypeInfo[],
 ): string[] {
-  const compiled = compileRules(ruleset, subjectTypes);
+  const compiled = compileRules(ruleset, subjectTypes, SIMPLIFIED_TABLE);
   const attachments = compileAttachmentRules(ruleset, attachmentTypes);
   const fires = (rule: Rule, example: AttachmentExample) => {
     if (exampleRunnerOf(rule.kind) === 'attachments') {

@@ -4,7 +4,14 @@
  */
 import { KeywordMatcher, type KeywordHit } from '../keyword-matcher';
 import { findBankCards, findIdNumbers } from '../personal-numbers';
-import { foldForMatching, foldPattern, originalRange, type FoldedText } from '../text-normalize';
+import {
+  foldForMatching,
+  foldPattern,
+  originalRange,
+  useSimplifiedTable,
+  type FoldedText,
+  type SimplifiedTable,
+} from '../text-normalize';
 import { compilePlaceholders, placeholderFindings, type PlaceholderMatcher } from './find-placeholders';
 import { ofKind } from './ruleset';
 import type {
@@ -16,6 +23,7 @@ import type {
   Rule,
   Ruleset,
   SectionLengthRule,
+  UnlabelledSectionRule,
   SectionsRule,
   SubjectPartRule,
   SubjectWidthRule,
@@ -37,6 +45,8 @@ export interface SubjectTypeInfo {
 
 export interface CompiledRules {
   ruleset: Ruleset;
+  /** The Traditional → Simplified table folding uses (page data in the browser), if given. */
+  simplified: SimplifiedTable | undefined;
   subjectTypes: SubjectTypeInfo[];
   /** Every word list's words, and their rules' `except` phrases and `requiresNear` words (kinds/words.ts): one pass. */
   words: KeywordMatcher<WordsRule | WordModifier>;
@@ -53,6 +63,7 @@ export interface CompiledRules {
   urgency: KeywordMatcher<string>;
   sections: SectionsRule | undefined;
   sectionLength: SectionLengthRule | undefined;
+  unlabelledSection: UnlabelledSectionRule | undefined;
   figures: FiguresRule | undefined;
   subjectParts: SubjectPartRule[];
   subjectWidth: SubjectWidthRule | undefined;
@@ -69,14 +80,21 @@ export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g
 // In ruleset.ts, so the attachment checker can use it without this module.
 export { ofKind } from './ruleset';
 
-export function compileRules(ruleset: Ruleset, subjectTypes: readonly SubjectTypeInfo[]): CompiledRules {
+export function compileRules(
+  ruleset: Ruleset,
+  subjectTypes: readonly SubjectTypeInfo[],
+  simplified?: SimplifiedTable,
+): CompiledRules {
   const { rules } = ruleset;
+  // Before the word lists are folded: 帳號 in a draft must fold to what 账号 in a list folds to.
+  if (simplified) useSimplifiedTable(simplified);
   const idAliases = ruleset.idLabels
     .flatMap((label) => label.aliases)
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp);
   return {
     ruleset,
+    simplified,
     subjectTypes: [...subjectTypes],
     words: new KeywordMatcher<WordsRule | WordModifier>(
       ofKind(rules, 'words').flatMap((rule) => [
@@ -127,6 +145,7 @@ export function compileRules(ruleset: Ruleset, subjectTypes: readonly SubjectTyp
     ),
     sections: ofKind(rules, 'sections')[0],
     sectionLength: ofKind(rules, 'section-length')[0],
+    unlabelledSection: ofKind(rules, 'unlabelled-section')[0],
     figures: ofKind(rules, 'figures')[0],
     subjectParts: ofKind(rules, 'subject-part'),
     subjectWidth: ofKind(rules, 'subject-width')[0],

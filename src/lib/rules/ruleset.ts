@@ -32,6 +32,7 @@ export type RequiredRule = OfKind<'required'>;
 export type SectionsRule = OfKind<'sections'>;
 export type SectionSpec = SectionsRule['sections'][number];
 export type SectionLengthRule = OfKind<'section-length'>;
+export type UnlabelledSectionRule = OfKind<'unlabelled-section'>;
 export type FiguresRule = OfKind<'figures'>;
 export type SubjectPartRule = OfKind<'subject-part'>;
 export type SubjectWidthRule = OfKind<'subject-width'>;

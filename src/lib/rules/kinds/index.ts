@@ -20,6 +20,7 @@ import { sectionLengthKind } from './section-length';
 import { sectionsKind } from './sections';
 import { subjectPartKind } from './subject-part';
 import { subjectWidthKind } from './subject-width';
+import { unlabelledSectionKind } from './unlabelled-section';
 import { wordsKind } from './words';
 
 /** Every kind, in the order the guide explains them. Add a new kind here and nowhere else. */
@@ -30,6 +31,7 @@ export const RULE_KINDS = [
   requiredKind,
   sectionsKind,
   sectionLengthKind,
+  unlabelledSectionKind,
   figuresKind,
   subjectPartKind,
   subjectWidthKind,
