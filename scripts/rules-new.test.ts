@@ -45,7 +45,7 @@ describe('npm run rules:new', () => {
 
   it.each([
     ['2026.12', /版本号应形如/],
-    ['2026.11.2', /必须比现有的最新版本 2026\.11\.2 更新/],
+    ['2026.11.2', /必须比现有的最新版本 2026\.11\.\d+ 更新/],
     ['2026.10.9', /必须比现有的最新版本/],
   ])('refuses %s', (version, message) => {
     expect(() => createRulesetVersion({ version, ...workspace() })).toThrow(message);

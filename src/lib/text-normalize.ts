@@ -95,6 +95,16 @@ export function toSimplifiedCharacters(text: string): string {
   return copiedTo === 0 ? text : result + text.slice(copiedTo);
 }
 
+/**
+ * Full-width ASCII (ＩＤ、２９４０) as plain ASCII, one unit for one: same length and indices, so
+ * a pattern written for `ID:123` reads `ＩＤ：１２３` and reports ranges in the original.
+ */
+export function halfWidthAscii(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/gu, (character) =>
+    String.fromCharCode(character.charCodeAt(0) - 0xfee0),
+  );
+}
+
 /** NFKC + lower case of one code point, remembered: drafts repeat the same few punctuation marks. */
 const foldCache = new Map<number, string>();
 const FOLD_CACHE_LIMIT = 4096;

@@ -44,8 +44,8 @@ describe('a new ruleset forces the templates it breaks to be upgraded', () => {
   it('a ruleset forbidding a phrase one template uses fails the build naming that template; without it the build passes', () => {
     const root = fixtureProject('template-upgrade', (dir) => {
       const rules = join(dir, 'src/content/rules');
-      const newest = readFileSync(join(rules, '2026.11.1.yaml'), 'utf8')
-        .replace('version: 2026.11.1', 'version: 2026.11.9')
+      const newest = readFileSync(join(rules, '2026.11.3.yaml'), 'utf8')
+        .replace('version: 2026.11.3', 'version: 2026.11.9')
         .replace(
           'rules:\n  - id: subject.missing-type',
           `rules:
@@ -56,6 +56,7 @@ describe('a new ruleset forces the templates it breaks to be upgraded', () => {
     appliesTo: [subject, draft]
     message: 测试用规则：不再使用“品牌投放”的说法。
     guide: /guide/risks/
+    source: { kind: editorial, note: 测试用 }
     examples:
       match: [咨询品牌投放]
       noMatch: [咨询广告合作]
@@ -67,7 +68,7 @@ describe('a new ruleset forces the templates it breaks to be upgraded', () => {
     expect(failed.status).not.toBe(0);
     expect(failed.output).toContain('模板未通过当前规则集 2026.11.9 的检查');
     expect(failed.output).toContain(
-      '模板「广告投放合作咨询」（ad-cooperation，修订 2）主题：risk.fixture-phrase',
+      '模板「广告投放合作咨询」（ad-cooperation，修订 3）主题：risk.fixture-phrase',
     );
     // Only the template that uses the phrase is named.
     expect(failed.output).not.toContain('account-appeal，修订');

@@ -26,8 +26,18 @@ const GOOD = `问题描述：视频ID：3xk9a2b7 于 **11月20日** 被下架，
 联系方式：13800138000`;
 
 describe('ksmail subject', () => {
-  it('prints the promised JSON for the article sample and exits 0', () => {
+  it('the article sample as printed keeps XXX where the ID goes: an unfilled placeholder, exit 1', () => {
     const run = ksmail(['subject', '【版权投诉】视频ID:XXX侵权取证', '--json']);
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result.findings.map((finding: { rule: string }) => finding.rule)).toEqual([
+      'placeholder.unfilled',
+    ]);
+    expect(result.findings[0].source.kind).toBe('editorial');
+  });
+
+  it('prints the promised JSON for the article sample with its ID filled in and exits 0', () => {
+    const run = ksmail(['subject', '【版权投诉】视频ID:3xk9a2b7侵权取证', '--json']);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.category).toEqual({
@@ -319,7 +329,8 @@ describe('ksmail eml', () => {
     expect(mail.subject).toBe(subject);
     expect(mail.to?.map((address) => address.address)).toEqual(['support@kuaishou.com']);
     expect(mail.cc?.map((address) => address.address)).toEqual(['legal@kuaishou.com']);
-    expect(mail.text?.trim()).toBe(GOOD);
+    // The plain-text part shows the bare figures; the HTML part keeps them bold.
+    expect(mail.text?.trim()).toBe(GOOD.replaceAll('**', ''));
     expect(mail.html).toContain('<b>60%</b>');
     expect(mail.attachments).toHaveLength(1);
     expect(Buffer.from(mail.attachments[0]!.content as ArrayBuffer).equals(png)).toBe(true);

@@ -1,13 +1,14 @@
-import { checkDraft, type DraftResult } from '../../lib/rules/check-draft';
+import type { DraftResult } from '../../lib/rules/check-draft';
+import type { CheckOptions } from '../../lib/rules/check-context';
 import { highlightLines, isLongDraft } from '../../lib/rules/draft-view';
 import { ownValue } from '../../lib/own-value';
-import { compileRules } from '../../lib/rules/rules-engine';
+import type { CompiledRules } from '../../lib/rules/rules-engine';
 import { applyFix, type Finding } from '../../lib/rules/ruleset';
 import { keepMirrorAligned, renderHighlights, revealOffset } from './draft-highlights';
 import { renderFindings, summarize } from '../shared/findings-view';
 import type { LongDraftResult } from '../shared/draft-worker';
-import { checkLongDraft } from '../shared/long-draft-check';
-import { $draft, $templateUse, type TemplateUse } from '../shared/stores';
+import { lazyChunk } from '../shared/lazy-chunk';
+import { $draft, $requestType, $subject, $templateUse, type TemplateUse } from '../shared/stores';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
 import { offerOtherTabText } from '../shared/other-tab-text';
@@ -20,6 +21,15 @@ import {
 import { el } from '../shared/dom';
 import type { TemplateSummary } from '../../data/template-data';
 import { defineIsland } from '../shared/define-island';
+
+/** The reader's case (the picker's choice or ?case=) and subject, for the checker's context. */
+function readerCase(): CheckOptions {
+  const picked = $requestType.get();
+  const subject = $subject.get();
+  return picked ? { context: picked, subject, unknownContext: 'infer' } : { subject };
+}
+
+const engine = lazyChunk(() => import('./draft-engine'), '正文检查的代码');
 
 type TemplateVersions = Record<string, Pick<TemplateSummary, 'title' | 'revision' | 'ruleset' | 'changelog'>>;
 
@@ -154,7 +164,7 @@ class DraftChecker extends HTMLElement {
 
   connectedCallback() {
     const data = readPageData('checker');
-    const rules = compileRules(data.ruleset, data.subjectTypes, data.simplified);
+    let rules: CompiledRules | undefined;
     const base = this.dataset.base ?? '/';
     const view = findElements(this);
     const { input } = view;
@@ -187,13 +197,27 @@ class DraftChecker extends HTMLElement {
       }
     };
     const check = () => {
+      const code = engine.current;
+      if (!code) {
+        // The first check waits for the rules code; one clear message if it cannot arrive.
+        void engine.load().then(
+          () => update(false),
+          (error: unknown) =>
+            (view.status.textContent = error instanceof Error ? error.message : String(error)),
+        );
+        return;
+      }
+      rules ??= code.compileRules(data.ruleset, data.subjectTypes, data.simplified);
       this.#checkStart = performance.now();
       const text = input.value;
       seen = text;
       const version = (this.#version += 1);
-      if (!isLongDraft(text)) return render(text, checkDraft(text, rules));
+      // The reader's case (picked above, or from ?case=) decides which rules apply; without one
+      // the checker infers it from the subject and the draft and says so.
+      const options = readerCase();
+      if (!isLongDraft(text)) return render(text, code.checkDraft(text, rules, options));
       // Checked in a worker; shown only if nothing changed meanwhile.
-      void checkLongDraft(text, rules).then((result) => {
+      void code.checkLongDraft(text, rules, options).then((result) => {
         if (version === this.#version) render(text, result);
       });
     };
@@ -271,6 +295,9 @@ class DraftChecker extends HTMLElement {
         }
       }),
       $templateUse.subscribe((use) => renderTemplateBanner(view.templateBanner, use, templates, base)),
+      // Another case picked, or another subject: the same draft reads differently.
+      $requestType.listen(() => update(false)),
+      $subject.listen(() => update(false)),
       $previousDraft.subscribe((previous) => renderPreviousDraft(previousBar, previous)),
       watchStorage(view.storageWarning, '草稿', '刷新页面前请自行复制', '检查功能'),
       offerOtherTabText(input, input.parentElement!, $draft, 'ksmail:draft', '草稿', (text) => {

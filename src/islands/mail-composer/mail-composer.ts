@@ -79,6 +79,8 @@ class MailComposer extends HTMLElement {
   #checked = {
     subject: '',
     type: '',
+    /** The reader's case the findings were made in (the picker's choice). */
+    route: '',
     subjectFindings: [] as Finding[],
     body: '',
     draftFindings: [] as Finding[] | FindingsDigest,
@@ -277,13 +279,24 @@ class MailComposer extends HTMLElement {
       this.#data.subjectTypes,
       this.#data.simplified,
     ));
+    // The same case the checkers above use: a first-publication statement is evidence in an
+    // infringement notice, and no object ID is asked for before an ad account exists.
+    const route = $requestType.get();
+    const inCase = route ? { context: route, unknownContext: 'infer' as const } : {};
+    if (route !== checked.route) {
+      checked.route = route;
+      checked.subject = checked.body = '\u0000';
+    }
     if (subject !== checked.subject || type !== checked.type) {
-      checked.subjectFindings = subject ? code.checkSubject(subject, rules, type || undefined).findings : [];
+      const options = { ...inCase, ...(type ? { preferredType: type } : {}) };
+      checked.subjectFindings = subject ? code.checkSubject(subject, rules, options).findings : [];
       checked.subject = subject;
       checked.type = type;
     }
     if (body !== checked.body && !code.isLongDraft(body)) {
-      checked.draftFindings = body.trim() ? code.checkDraft(body, rules).findings : [];
+      checked.draftFindings = body.trim()
+        ? code.checkDraft(body, rules, { ...inCase, subject }).findings
+        : [];
       checked.body = body;
     } else if (body !== checked.body && this.#pendingBody !== body) {
       // A long draft is checked in a worker (a megabyte would freeze the page); until the
@@ -291,7 +304,7 @@ class MailComposer extends HTMLElement {
       this.#pendingBody = body;
       void longDraftCode
         .load()
-        .then((longDraft) => longDraft.checkLongDraft(body, rules))
+        .then((longDraft) => longDraft.checkLongDraft(body, rules, { ...inCase, subject }))
         .then(
           (result) => {
             if ($draft.get() !== body) return;

@@ -6,12 +6,15 @@ import { checkDraft, type DraftResult } from '../../lib/rules/check-draft';
 import { digestFindings, type FindingsDigest } from '../../lib/rules/draft-view';
 import { compileRules, type CompiledRules } from '../../lib/rules/rules-engine';
 import type { Ruleset } from '../../lib/rules/ruleset';
+import type { CheckOptions } from '../../lib/rules/check-context';
 import type { SimplifiedTable } from '../../lib/text-normalize';
 import type { SubjectTypeInfo } from '../../lib/rules/rules-engine';
 
 export interface DraftWorkerRequest {
   id: number;
   text: string;
+  /** The reader's case and subject (check-context.ts). */
+  options: CheckOptions;
   /** Sent with the first request only; compiled once. */
   rules?: { ruleset: Ruleset; subjectTypes: SubjectTypeInfo[]; simplified: SimplifiedTable | undefined };
 }
@@ -22,9 +25,9 @@ export type LongDraftResult = Omit<DraftResult, 'findings'> & { findings: Findin
 let compiled: CompiledRules | undefined;
 
 self.addEventListener('message', (event: MessageEvent<DraftWorkerRequest>) => {
-  const { id, text, rules } = event.data;
+  const { id, text, rules, options } = event.data;
   if (rules) compiled = compileRules(rules.ruleset, rules.subjectTypes, rules.simplified);
-  const { findings, ...rest } = checkDraft(text, compiled!);
+  const { findings, ...rest } = checkDraft(text, compiled!, options);
   const result: LongDraftResult = { ...rest, findings: digestFindings(findings) };
   self.postMessage({ id, result });
 });

@@ -6,17 +6,21 @@
 import { checkDraft } from '../../lib/rules/check-draft';
 import { digestFindings } from '../../lib/rules/draft-view';
 import type { CompiledRules } from '../../lib/rules/rules-engine';
+import type { CheckOptions } from '../../lib/rules/check-context';
 import type { DraftWorkerRequest, LongDraftResult } from './draft-worker';
 
 /** The same result on the page, for when there is no worker. */
-function checkHere(text: string, rules: CompiledRules): LongDraftResult {
-  const { findings, ...rest } = checkDraft(text, rules);
+function checkHere(text: string, rules: CompiledRules, options: CheckOptions): LongDraftResult {
+  const { findings, ...rest } = checkDraft(text, rules, options);
   return { ...rest, findings: digestFindings(findings) };
 }
 
 let worker: Worker | null | undefined;
 let nextId = 0;
-const waiting = new Map<number, { resolve: (result: LongDraftResult) => void; text: string }>();
+const waiting = new Map<
+  number,
+  { resolve: (result: LongDraftResult) => void; text: string; options: CheckOptions }
+>();
 
 function startWorker(): Worker | null {
   try {
@@ -32,14 +36,19 @@ function startWorker(): Worker | null {
 }
 
 /** The last check asked for: the draft checker and the composer ask about the same draft. */
-let last: { text: string; result: Promise<LongDraftResult> } | undefined;
+let last: { text: string; key: string; result: Promise<LongDraftResult> } | undefined;
 
-export function checkLongDraft(text: string, rules: CompiledRules): Promise<LongDraftResult> {
-  if (last?.text !== text) last = { text, result: ask(text, rules) };
+export function checkLongDraft(
+  text: string,
+  rules: CompiledRules,
+  options: CheckOptions = {},
+): Promise<LongDraftResult> {
+  const key = JSON.stringify(options);
+  if (last?.text !== text || last.key !== key) last = { text, key, result: ask(text, rules, options) };
   return last.result;
 }
 
-function ask(text: string, rules: CompiledRules): Promise<LongDraftResult> {
+function ask(text: string, rules: CompiledRules, options: CheckOptions): Promise<LongDraftResult> {
   if (worker === undefined) {
     worker = startWorker();
     if (worker) {
@@ -48,14 +57,14 @@ function ask(text: string, rules: CompiledRules): Promise<LongDraftResult> {
         worker = null;
         for (const [id, request] of waiting) {
           waiting.delete(id);
-          request.resolve(checkHere(request.text, rules));
+          request.resolve(checkHere(request.text, rules, request.options));
         }
       });
     }
   }
-  if (!worker) return Promise.resolve(checkHere(text, rules));
+  if (!worker) return Promise.resolve(checkHere(text, rules, options));
   const id = (nextId += 1);
-  const request: DraftWorkerRequest = { id, text };
+  const request: DraftWorkerRequest = { id, text, options };
   if (id === 1)
     request.rules = {
       ruleset: rules.ruleset,
@@ -63,7 +72,7 @@ function ask(text: string, rules: CompiledRules): Promise<LongDraftResult> {
       simplified: rules.simplified,
     };
   return new Promise((resolve) => {
-    waiting.set(id, { resolve, text });
+    waiting.set(id, { resolve, text, options });
     worker!.postMessage(request);
   });
 }

@@ -1,4 +1,9 @@
-import { checkSubject, describeCategory, phoneCut } from '../../lib/rules/check-subject';
+import {
+  checkSubject,
+  describeCategory,
+  phoneCut,
+  type SubjectCheckOptions,
+} from '../../lib/rules/check-subject';
 import { compileRules } from '../../lib/rules/rules-engine';
 import { applyFix, type Finding } from '../../lib/rules/ruleset';
 import { renderFindings, summarize } from '../shared/findings-view';
@@ -8,6 +13,15 @@ import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
 import { offerOtherTabText } from '../shared/other-tab-text';
 import { defineIsland } from '../shared/define-island';
+
+/** The type chosen in the form and the reader's case (the picker's choice), for the checker. */
+function subjectOptions(type: string): SubjectCheckOptions {
+  const route = $requestType.get();
+  return {
+    ...(type ? { preferredType: type } : {}),
+    ...(route ? { context: route, unknownContext: 'infer' as const } : {}),
+  };
+}
 
 class SubjectChecker extends HTMLElement {
   #unsubscribe: (() => void)[] = [];
@@ -43,7 +57,7 @@ class SubjectChecker extends HTMLElement {
     // the saved subject with an empty field.
     const check = () => {
       const text = input.value;
-      const result = checkSubject(text, rules, typeSelect.value || undefined);
+      const result = checkSubject(text, rules, subjectOptions(typeSelect.value));
       const empty = text.trim() === '';
       parts.replaceChildren(
         ...result.structure.parts
@@ -85,7 +99,7 @@ class SubjectChecker extends HTMLElement {
       edited();
       input.focus();
       // The suggestion keeps XXX where the ID was missing: selected, so typing replaces it.
-      const blank = checkSubject(input.value, rules, typeSelect.value || undefined).findings.find(
+      const blank = checkSubject(input.value, rules, subjectOptions(typeSelect.value)).findings.find(
         (finding) => finding.rule === 'placeholder.unfilled',
       );
       if (blank) input.setSelectionRange(blank.start, blank.end);

@@ -41,6 +41,24 @@ describe('contexts', () => {
     expect(contextById(rules, given)).toMatchObject({ id: expected, inferred: false });
   });
 
+  it('a case saved by an older site (unknown id) is inferred over when the islands ask so, never a throw', () => {
+    const subject = '【侵权投诉-作品ID:3xk9a2b7】请求删除搬运作品';
+    const draft = checkDraft('我的原创视频首发于B站，被搬运到快手。', rules, {
+      context: 'old-case-id',
+      subject,
+      unknownContext: 'infer',
+    });
+    expect(draft.context).toMatchObject({ id: 'infringement-notice', inferred: true });
+    expect(
+      checkSubject(subject, rules, { context: 'old-case-id', unknownContext: 'infer' }).context,
+    ).toMatchObject({
+      inferred: true,
+    });
+    expect(() => checkDraft('你好', rules, { context: 'old-case-id', unknownContext: 'refuse' })).toThrow(
+      UnknownContextError,
+    );
+  });
+
   it('an unknown context is a typed error listing the valid ids, from both checkers', () => {
     expect(() => checkDraft('你好', rules, { context: 'nope' })).toThrow(UnknownContextError);
     expect(() => checkSubject('你好', rules, { context: 'nope' })).toThrow(

@@ -21,6 +21,12 @@ export interface CheckOptions {
   context?: string;
   /** The mail's subject, so that the draft checker can infer the case from it. */
   subject?: string;
+  /**
+   * Whether a context id the ruleset does not know is inferred over instead of refused: the
+   * islands pass the case saved in the browser, which an older version of the site may have
+   * named differently — that must not stop the check. The command line refuses it.
+   */
+  unknownContext?: 'refuse' | 'infer';
 }
 
 /** A context id that is neither a context nor a routing case of the ruleset. */
@@ -98,6 +104,12 @@ export function resolveContext(
   foldedSubject: string,
   foldedBody: string,
 ): CheckContext | null {
-  if (options.context) return contextById(compiled, options.context);
+  if (options.context) {
+    try {
+      return contextById(compiled, options.context);
+    } catch (error) {
+      if (!(error instanceof UnknownContextError) || options.unknownContext !== 'infer') throw error;
+    }
+  }
   return inferContextFolded(foldedSubject, foldedBody, compiled);
 }

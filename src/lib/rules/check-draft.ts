@@ -74,6 +74,9 @@ export function countCharacters(text: string): number {
 }
 
 /** Labelled modules. Labels in Traditional Chinese count (問題描述：): same length, same ranges. */
+/** A line that starts with a short label and a colon, or a Markdown heading. */
+const OTHER_LABEL = /^[ \t]*(?:#{1,6}[ \t]+\S|(?:\*\*)?[\p{Script=Han}]{2,8}(?:\*\*)?[ \t]*[:：])/gmu;
+
 export function findSections(
   text: string,
   sections: readonly SectionSpec[],
@@ -93,9 +96,17 @@ export function findSections(
       labelled: true,
     });
   }
+  // A module also ends where a line starts with a label of some other part (“不侵权说明：”,
+  // “### 证明材料”): its text is not the module's, whatever the label's name.
+  const otherLabels = [...text.matchAll(OTHER_LABEL)].map((match) => match.index);
+  let label = 0;
   for (const [index, section] of found.entries()) {
     const next = found[index + 1];
     if (next) section.end = next.start;
+    while (label < otherLabels.length && otherLabels[label]! < section.bodyStart) label += 1;
+    const otherStart = otherLabels[label];
+    if (otherStart !== undefined && otherStart < section.end && !found.some((s) => s.start === otherStart))
+      section.end = otherStart;
     // Trailing line breaks belong to no module.
     while (section.end > section.bodyStart && /\s/u.test(text[section.end - 1]!)) section.end -= 1;
     section.length = countCharacters(text.slice(section.bodyStart, section.end));
@@ -110,7 +121,11 @@ function figureFindings(compiled: CompiledRules, text: string): Finding[] {
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp)
     .join('|');
-  const figure = new RegExp(String.raw`(?<![\d.*])\d+(?:\.\d+)?[ \t]*(?:${units})`, 'gu');
+  // 58,340 元 is one figure: digits grouped by thousands are read whole.
+  const figure = new RegExp(
+    String.raw`(?<![\d.,，*])(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?[ \t]*(?:${units})`,
+    'gu',
+  );
   const bold: [number, number][] = [...text.matchAll(/\*\*[^*\n]+\*\*/gu)].map((m) => [
     m.index,
     m.index + m[0].length,
@@ -149,6 +164,7 @@ function sectionsOf(
   compiled: CompiledRules,
   text: string,
   folded: FoldedText,
+  contextId: string | null,
 ): { sections: DraftSection[]; findings: Finding[] } {
   const sectionsRule = compiled.sections;
   const lengthRule = compiled.sectionLength;
@@ -166,6 +182,7 @@ function sectionsOf(
     if (empty || labelled.some((section) => section.name === spec.name)) continue;
     const line = lines.find((candidate) => candidate.names.includes(spec.name));
     if (!line) {
+      if (contextId !== null && spec.optionalIn?.includes(contextId)) continue;
       findings.push(finding(sectionsRule, 0, 0, `${sectionsRule.message}（缺少“${spec.name}”）`));
       continue;
     }
@@ -205,7 +222,7 @@ export function checkDraft(text: string, compiled: CompiledRules, options: Check
   const folded = foldForMatching(text);
   const context = resolveContext(compiled, options, foldForMatching(options.subject ?? '').text, folded.text);
   const findings: Finding[] = runTextRules(compiled, text, folded, 'draft', context?.id ?? null);
-  const { sections, findings: sectionFindingList } = sectionsOf(compiled, text, folded);
+  const { sections, findings: sectionFindingList } = sectionsOf(compiled, text, folded, context?.id ?? null);
   findings.push(...sectionFindingList);
   const empty = text.trim().length === 0;
   if (!empty)

@@ -8,10 +8,11 @@ import {
   finding,
   foldForMatching,
   runTextRules,
+  runsIn,
   type CompiledRules,
   type SubjectTypeInfo,
 } from './rules-engine';
-import { originalRange, toSimplifiedCharacters } from '../text-normalize';
+import { halfWidthAscii, originalRange, toSimplifiedCharacters } from '../text-normalize';
 import { sortFindings, type Finding, type SubjectWidthRule } from './ruleset';
 import { resolveContext, type CheckContext, type CheckOptions } from './check-context';
 
@@ -140,7 +141,7 @@ export function checkSubject(
   const folded = foldForMatching(text);
   const context = resolveContext(compiled, contextOptions, folded.text, '');
   // Same length and indices as the text: regular expressions read 快手號 as 快手号.
-  const simplified = toSimplifiedCharacters(text);
+  const simplified = halfWidthAscii(toSimplifiedCharacters(text));
   const prefix = REPLY_PREFIX.exec(simplified)?.[0] ?? '';
   const groups = leadingGroups(simplified, prefix.length);
   const inGroup = (start: number, end: number) => groups.some(([from, to]) => from <= start && end <= to);
@@ -207,12 +208,17 @@ export function checkSubject(
   const findings: Finding[] = runTextRules(compiled, text, folded, 'subject', context?.id ?? null);
   if (text.trim().length > 0) {
     for (const rule of compiled.subjectParts) {
+      if (!runsIn(rule, context?.id ?? null)) continue;
       if (parts.find((entry) => entry.name === rule.part)?.value === null) findings.push(finding(rule, 0, 0));
     }
     const widthRule = compiled.subjectWidth;
     if (widthRule && (typeHit || idHit)) {
       const keyEnd = Math.max(typeHit?.end ?? 0, idHit?.end ?? 0);
-      if (!fitsPhone(text, keyEnd, widthRule)) {
+      // Reported when the type or the ID does not begin within what the phone shows: then putting
+      // them first helps. A long type and ID already at the front (【个人信息删除申请-快手号:…】)
+      // begin in view and are not made more visible by any reordering.
+      const laterStart = Math.max(typeHit?.start ?? 0, idHit?.start ?? 0);
+      if (!fitsPhone(text, Math.min(text.length, laterStart + 2), widthRule)) {
         findings.push(finding(widthRule, phoneCut(text, widthRule), keyEnd));
       }
     }

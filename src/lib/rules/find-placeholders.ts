@@ -108,6 +108,8 @@ export function placeholderFindings(
       start,
       end,
       guide: rule.guide,
+      // Every finding names its authority (the rule's `source`), as the engine's findings do.
+      ...(rule.source ? { source: rule.source } : {}),
     });
   }
   return findings;

@@ -2,7 +2,8 @@
  * `sections`: the draft's modules; each must be present (a missing one is reported by this rule).
  * A module is present when it is labelled (one of its `aliases` as a heading or label) or when a
  * line's content matches one of its `cues` (regular expressions, tested on the line folded as the
- * keyword pass folds it: half width, lower case, Simplified, without white space).
+ * keyword pass folds it: half width, lower case, Simplified, without white space). A module
+ * listed as `optionalIn` a checker context is not required there.
  */
 import { z } from 'zod';
 import { defineKind, regexSource, textRuleFields } from './common';
@@ -19,6 +20,12 @@ export const sectionsKind = defineKind({
               name: z.string(),
               aliases: z.array(z.string().min(1)).min(1),
               cues: z.array(regexSource).optional(),
+              /**
+               * Checker contexts in which a mail may do without this module (an infringement
+               * notice has legal elements, not an impact statement; a short question has no
+               * incident to describe): there its absence is not reported.
+               */
+              optionalIn: z.array(z.string().min(1)).optional(),
             })
             .strict(),
         )
