@@ -8,6 +8,7 @@ import { keepMirrorAligned, renderHighlights, revealOffset } from './draft-highl
 import { renderFindings, summarize } from '../shared/findings-view';
 import type { LongDraftResult } from '../shared/draft-worker';
 import { lazyChunk } from '../shared/lazy-chunk';
+import { contextLine } from '../../lib/rules/context-line';
 import { $draft, $requestType, $subject, $templateUse, type TemplateUse } from '../shared/stores';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
@@ -103,6 +104,7 @@ function findElements(root: HTMLElement) {
     mirror: one('[data-mirror]'),
     list: one('[data-findings]'),
     status: one('[data-status]'),
+    context: one('[data-context]'),
     sections: one('[data-sections]'),
     storageWarning: one('[data-storage-warning]'),
     templateBanner: one('[data-template-banner]'),
@@ -141,6 +143,7 @@ function showResult(
     : '';
   for (const band of view.bands) band.hidden = !text.trim() || band.dataset.band !== result.band;
   view.status.textContent = text.trim() ? summarize(digest ?? findings) : '';
+  view.context.textContent = text.trim() ? contextLine(result.context) : '';
   return long;
 }
 
