@@ -69,7 +69,7 @@ describe.skipIf(noBrowser)('template gallery in Chromium', () => {
       /^规则已更新：.*修订 1（规则集 2026\.11\.0）.*修订 4（规则集 2026\.11\.3）/,
     );
     expect(await banner.getByRole('link', { name: '查看更新日志' }).getAttribute('href')).toBe(
-      '/changelog/2026-11-24-attachments-and-follow-up/',
+      '/changelog/2026-11-30-ruleset-2026-11-3/',
     );
     await banner.getByRole('link', { name: '查看修订差异' }).click();
     await page.waitForURL('**/templates/#account-appeal-history');
