@@ -8,6 +8,7 @@ import { jsonFeedValidator } from '../support/json-feed-schema';
 
 /** The site's own releases and every Kuaishou change we found a dated, quotable source for. */
 const RELEASES = [
+  '2026-11-30-ruleset-2026-11-3',
   '2026-11-30-ruleset-2026-11-2',
   '2026-11-24-attachments-and-follow-up',
   '2026-11-24-initial-ruleset',
@@ -70,7 +71,8 @@ describe('published rulesets', () => {
         (match) => match[1],
       );
     const all = await titlesOf('changelog/rss.xml');
-    expect(all.slice(0, 2)).toEqual([
+    expect(all.slice(0, 3)).toEqual([
+      expect.stringMatching(/^规则集 2026\.11\.3/),
       expect.stringMatching(/^规则集 2026\.11\.2/),
       expect.stringMatching(/^2026年11月30日检查/),
     ]);
@@ -79,7 +81,7 @@ describe('published rulesets', () => {
     );
     expect(all).toHaveLength(RELEASES.length + KUAISHOU_CHANGES.length + 1);
     const site = await titlesOf('changelog/site.xml');
-    expect(site[0]).toMatch(/^规则集 2026\.11\.2/);
+    expect(site[0]).toMatch(/^规则集 2026\.11\.3/);
     expect(site).toHaveLength(RELEASES.length);
   });
 
@@ -134,9 +136,9 @@ describe.skipIf(noBrowser)('policy changelog in Chromium', () => {
       .locator('[data-changelog-entry]')
       .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.changelogEntry));
     expect(ids).toEqual([
-      RELEASES[0],
+      ...RELEASES.slice(0, 2),
       '2026-11-30-checked-watch-list',
-      ...RELEASES.slice(1),
+      ...RELEASES.slice(2),
       ...KUAISHOU_CHANGES,
     ]);
     expect(await page.locator('[data-changelog-list] h2').allInnerTexts()).toEqual([

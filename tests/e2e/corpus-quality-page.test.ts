@@ -45,8 +45,8 @@ describe.skipIf(noBrowser)('the corpus quality page', () => {
       const row = section.locator(`tr[data-rule="${rule.rule}"]`);
       expect(await row.count(), rule.rule).toBe(1);
       const cells = await row.locator('td').allTextContents();
-      expect(cells.slice(0, 3), rule.rule).toEqual([String(rule.tp), String(rule.fp), String(rule.fn)]);
-      expect(cells[5], rule.rule).toContain(`${formatShare(rule.precision)} / ${formatShare(rule.recall)}`);
+      expect(cells.slice(1, 4), rule.rule).toEqual([String(rule.tp), String(rule.fp), String(rule.fn)]);
+      expect(cells[6], rule.rule).toContain(`${formatShare(rule.precision)} / ${formatShare(rule.recall)}`);
     }
     // Plain words for precision and recall, and the mark of our own method.
     const text = await section.textContent();
