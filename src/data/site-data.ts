@@ -47,7 +47,12 @@ export async function checkerData(): Promise<CheckerData> {
     getResolvedRoutes(),
   ]);
   return {
-    ruleset,
+    // Without the rules' examples: they run at build (rule-examples.ts) and in the published
+    // rules JSON; on every page with a checker they were a quarter of its data for nothing.
+    ruleset: {
+      ...ruleset,
+      rules: ruleset.rules.map(({ examples: _examples, ...rule }) => rule) as Ruleset['rules'],
+    },
     subjectTypes: subjectTypes.map(({ id, label, priority, keywords, idLabel, editorial }) => ({
       id,
       label,

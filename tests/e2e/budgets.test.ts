@@ -43,7 +43,9 @@ describe('JavaScript budgets on dist/', () => {
       expect(pageOf(page).owners.map((owner) => owner.owner)).toEqual(['starlight', 'search']);
     }
     const composer = pageOf('tools/index.html').owners.find((owner) => owner.name === 'MailComposer')!;
-    expect(composer.closure.some((file) => /\/stores\.[\w-]+\.js$/.test(file))).toBe(true);
+    // Shared chunks (the stores, the upgrade helper …) count in full for every island using them.
+    const draft = pageOf('tools/index.html').owners.find((owner) => owner.name === 'DraftChecker')!;
+    expect(composer.closure.filter((file) => draft.closure.includes(file)).length).toBeGreaterThan(0);
     expect(composer.closureGz).toBeGreaterThan(4 * 1024);
     expect(composer.closureGz).toBeLessThanOrEqual(ISLAND_BUDGET);
     const lazy = pageOf('tools/index.html').lazy.map((entry) => `${entry.from} ${entry.target}`);

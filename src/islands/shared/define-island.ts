@@ -7,7 +7,7 @@
  * tools page's Total Blocking Time at 300–530 ms on a throttled phone (README, "Islands upgrade
  * near the viewport"). An island far down the page is not used in those seconds, so it waits.
  *
- * When: as soon as one of its elements comes within one screen of the viewport (scrolling there,
+ * When: as soon as one of its elements comes within a quarter screen of the viewport (scrolling there,
  * a #link to it, the browser restoring a scroll position), or the moment the reader touches it
  * some other way — a pointer, a key, focus, text or a file arriving in one of its fields. Those
  * events are caught in the capture phase on the element itself, so the element is defined (and
@@ -33,8 +33,8 @@ const TOUCH_EVENTS = [
   'drop',
 ] as const;
 
-/** How far outside the viewport an island starts its upgrade: one screen ahead, either way. */
-export const NEAR_MARGIN = '100% 0px';
+/** How far outside the viewport an island starts its upgrade: a quarter screen ahead, either way. */
+export const NEAR_MARGIN = '25% 0px';
 
 export function defineIsland(tag: string, element: CustomElementConstructor): void {
   if (customElements.get(tag)) return;
