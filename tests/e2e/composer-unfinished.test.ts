@@ -24,6 +24,8 @@ const BOLD_DRAFT = [
   '联系方式：邮箱 me@example.com',
 ].join('\n');
 
+/** The composer loads its checks on demand: on a loaded machine the answer can take seconds. */
+const WAIT = { timeout: 15_000 };
 const composer = (page: Page) => page.locator('mail-composer');
 const status = (page: Page) => composer(page).locator('[data-status]');
 
@@ -31,6 +33,9 @@ async function fill(page: Page, subject: string, draft: string) {
   await page.getByRole('radio', { name: '账号被封禁或限流' }).check();
   await page.locator('#tools-subject-text').fill(subject);
   await page.locator('#tools-draft-text').fill(draft);
+  // The composer reads the saved draft (kept 300 ms after the last keystroke): wait for it, or a
+  // click would be judged on the previous text.
+  await page.waitForFunction((text) => localStorage.getItem('ksmail:draft') === text, draft);
   // Islands upgrade near the viewport: the composer is far below the checkers.
   await composer(page).scrollIntoViewIfNeeded();
   // This case has no usable mailbox (To stays empty): a reader's own address makes the link possible.
@@ -41,9 +46,7 @@ async function fill(page: Page, subject: string, draft: string) {
         composer(page)
           .locator('[data-subject]')
           .evaluate((element) => element.textContent),
-      {
-        timeout: 5000,
-      },
+      WAIT,
     )
     .toBe(subject);
   await expect
@@ -52,9 +55,7 @@ async function fill(page: Page, subject: string, draft: string) {
         composer(page)
           .locator('[data-preview]')
           .evaluate((element) => element.textContent),
-      {
-        timeout: 5000,
-      },
+      WAIT,
     )
     .toContain(draft.slice(0, 8));
 }
@@ -78,7 +79,7 @@ describe.skipIf(noBrowser)('the composer with an unfinished mail', () => {
     await page.evaluate(() => navigator.clipboard.writeText('剪贴板原有内容'));
     for (const name of ['复制主题', '复制正文（纯文本）', '复制正文（富文本）', '下载 .eml 草稿']) {
       await composer(page).getByRole('button', { name }).click();
-      await expect.poll(() => status(page).innerText()).toMatch(/^还有 3 处占位符未填写：/);
+      await expect.poll(() => status(page).innerText(), WAIT).toMatch(/^还有 3 处占位符未填写：/);
       expect(await status(page).innerText()).toContain('【快手号】');
       expect(await status(page).innerText()).toContain('【处罚日期】');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('剪贴板原有内容');
@@ -89,9 +90,9 @@ describe.skipIf(noBrowser)('the composer with an unfinished mail', () => {
 
     await fill(page, FILLED_SUBJECT, DRAFT.replace('【处罚日期】', '11月20日'));
     await composer(page).getByRole('button', { name: '复制主题' }).click();
-    await expect.poll(() => status(page).innerText()).toBe('主题已复制。');
+    await expect.poll(() => status(page).innerText(), WAIT).toBe('主题已复制。');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(FILLED_SUBJECT);
-    await expect.poll(() => composer(page).locator('[data-mailto]').isVisible()).toBe(true);
+    await expect.poll(() => composer(page).locator('[data-mailto]').isVisible(), WAIT).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -103,11 +104,11 @@ describe.skipIf(noBrowser)('the composer with an unfinished mail', () => {
     const bare = BOLD_DRAFT.replace('**80%**', '80%');
 
     await composer(page).getByRole('button', { name: '复制正文（纯文本）' }).click();
-    await expect.poll(() => status(page).innerText()).toContain('已复制');
+    await expect.poll(() => status(page).innerText(), WAIT).toContain('已复制');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(bare);
 
     await composer(page).getByRole('button', { name: '复制正文（富文本）' }).click();
-    await expect.poll(() => status(page).innerText()).toContain('富文本');
+    await expect.poll(() => status(page).innerText(), WAIT).toContain('富文本');
     const clip = await page.evaluate(async () => {
       const [item] = await navigator.clipboard.read();
       return {
@@ -120,7 +121,7 @@ describe.skipIf(noBrowser)('the composer with an unfinished mail', () => {
     expect(clip.text).toBe(bare);
 
     const link = composer(page).locator('[data-mailto]');
-    await expect.poll(() => link.isVisible()).toBe(true);
+    await expect.poll(() => link.isVisible(), WAIT).toBe(true);
     const body = new URL((await link.getAttribute('href'))!).searchParams.get('body')!;
     expect(body.replace(/\r\n/g, '\n')).toBe(bare);
 
