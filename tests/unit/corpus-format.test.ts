@@ -10,31 +10,13 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { loadRulesets } from '../../src/lib/node/load-ruleset';
+import { CORPUS_CONTEXTS, CORPUS_STYLES } from '../../src/lib/rules/corpus-schema';
 
 const CORPUS_DIR = resolve(import.meta.dirname, '../corpus');
 
-const CONTEXTS = [
-  'account-appeal',
-  'infringement-notice',
-  'counter-notice',
-  'pipl-request',
-  'ad-business',
-  'merchant',
-  'tech-fault',
-  'basic-inquiry',
-] as const;
-
-const STYLES = [
-  'paragraphs',
-  'labelled',
-  'numbered',
-  'markdown',
-  'traditional',
-  'fullwidth',
-  'spacing',
-  'long',
-  'short',
-] as const;
+// The closed lists are the corpus schema's own (src/lib/rules/corpus-schema.ts): one source.
+const CONTEXTS = CORPUS_CONTEXTS;
+const STYLES = CORPUS_STYLES;
 
 /**
  * Issue 16's new rule ids with their agreed levels: the corpus may label them before the ruleset
