@@ -9,7 +9,7 @@ import {
   type AttachmentInput,
 } from './check-attachments';
 import { MB } from '../byte-size';
-import { detectFileType, SIGNATURES, type SignatureId } from './file-signature';
+import { detectFileType, extensionFits, SIGNATURES, type SignatureId } from './file-signature';
 import { SAMPLE_HEADS } from './file-signature-samples';
 import { loadCompiledAttachmentRules } from '../node/load-ruleset';
 import { expectLinearTime, repeatTo } from '../../../tests/support/linear-time';
@@ -263,16 +263,21 @@ describe('the suggested name and the MIME type follow the detected type, not the
     );
   });
 
-  it('any name and bytes: the suggestion has the detected type’s extension, the MIME type is the detected one', () => {
+  it('an APK or JAR named .zip keeps .zip: the name does not mislead about the container', () => {
+    const apk = detectFileType(new Uint8Array(SAMPLE_HEADS.apk))!;
+    expect(suggestAttachmentName('!.zip', { today: TODAY, category: 'other', detected: apk })).toMatch(/\.zip$/);
+    expect(suggestAttachmentName('!.png', { today: TODAY, category: 'other', detected: apk })).toMatch(/\.apk$/);
+  });
+
+  it('any name and bytes: the suggestion has an extension that fits the detected type, the MIME type is the detected one', () => {
     fc.assert(
       fc.property(anyName, anyHead, (name, head) => {
         const detected = head.length ? detectFileType(head) : null;
         const [report] = checkAttachments([{ name, size: 100, head }], rules, { today: TODAY }).files;
         if (detected) {
           const extension = report!.suggestedName.split('.').pop()!.toLowerCase();
-          expect(
-            (detected.extensions as readonly string[]).includes(extension) || report!.suggestedName === name,
-          ).toBe(true);
+          // Fits: the type's own extension, or .zip for a ZIP-based type (extensionFits).
+          expect(extensionFits(detected, extension) || report!.suggestedName === name).toBe(true);
           if (!detected.id.startsWith('office'))
             expect(mimeForAttachment(detected, name, 'x/y')).toBe(detected.mime);
         }
