@@ -183,7 +183,8 @@ function sectionsOf(
     const line = lines.find((candidate) => candidate.names.includes(spec.name));
     if (!line) {
       if (contextId !== null && spec.optionalIn?.includes(contextId)) continue;
-      findings.push(finding(sectionsRule, 0, 0, `${sectionsRule.message}（缺少“${spec.name}”）`));
+      const hint = spec.hint ? `：${spec.hint}` : '';
+      findings.push(finding(sectionsRule, 0, 0, `${sectionsRule.message}（缺少“${spec.name}”${hint}）`));
       continue;
     }
     const length = countCharacters(text.slice(line.start, line.end));
@@ -220,14 +221,15 @@ function sectionsOf(
 /** Throws UnknownContextError (check-context.ts) for a context id the ruleset does not know. */
 export function checkDraft(text: string, compiled: CompiledRules, options: CheckOptions = {}): DraftResult {
   const folded = foldForMatching(text);
-  const context = resolveContext(compiled, options, foldForMatching(options.subject ?? '').text, folded.text);
+  const foldedSubject = foldForMatching(options.subject ?? '').text;
+  const context = resolveContext(compiled, options, foldedSubject, folded.text);
   const findings: Finding[] = runTextRules(compiled, text, folded, 'draft', context?.id ?? null);
   const { sections, findings: sectionFindingList } = sectionsOf(compiled, text, folded, context?.id ?? null);
   findings.push(...sectionFindingList);
   const empty = text.trim().length === 0;
   if (!empty)
     findings.push(
-      ...runRequiredRules(compiled, folded, 'draft', context?.id ?? null),
+      ...runRequiredRules(compiled, folded, 'draft', context?.id ?? null, foldedSubject),
       ...figureFindings(compiled, text),
     );
 

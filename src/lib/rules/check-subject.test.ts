@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkSubject, describeCategory, phoneCut } from './check-subject';
+import { checkSubject, describeCategory, insideAny, phoneCut } from './check-subject';
 import { loadCompiledRules } from '../node/load-ruleset';
 import { expectLinearTime, repeatTo } from '../../../tests/support/linear-time';
 
@@ -181,9 +181,56 @@ describe('checkSubject: subjects as people write them (issue 16)', () => {
     expect(subject.slice(id.start, id.end)).toBe('快手號：ks_chen_88');
   });
 
-  it('a 【】 group later in the subject is not a leading group', () => {
-    expect(ruleIds('我的账号被封了【账号申诉】')).toContain('subject.missing-type');
+  // A type in a later 【】 is written, only in the wrong place: "missing" would be untrue. Where the
+  // place matters (cut off on a phone) subject.width says so; the suggested subject puts it first.
+  it('a 【】 group later in the subject still gives the type; a long subject is then too wide', () => {
+    expect(ruleIds('我的账号被封了【账号申诉】')).not.toContain('subject.missing-type');
+    const late =
+      '关于我的快手号在11月22日直播时被突然封禁以及粉丝流失的情况说明【账号申诉-快手号:ks_fish_qiang】';
+    expect(ruleIds(late)).not.toContain('subject.missing-type');
+    expect(ruleIds(late)).toContain('subject.width');
+    expect(ruleIds('我的账号被封了，账号申诉')).toContain('subject.missing-type');
   });
+
+  it.each([
+    [[], 0, 1, false],
+    [[[0, 5]], 0, 5, true],
+    [[[0, 5]], 4, 6, false],
+    [
+      [
+        [10, 20],
+        [0, 5],
+        [12, 15],
+      ],
+      12,
+      14,
+      true,
+    ],
+    [
+      [
+        [10, 20],
+        [0, 5],
+        [12, 15],
+      ],
+      5,
+      6,
+      false,
+    ],
+    [
+      [
+        [0, 4],
+        [4, 9],
+      ],
+      2,
+      8,
+      false,
+    ],
+  ] as [[number, number][], number, number, boolean][])(
+    'insideAny(%j)(%i, %i) = %s',
+    (ranges, start, end, inside) => {
+      expect(insideAny(ranges)(start, end)).toBe(inside);
+    },
+  );
 
   // About 30 characters with type and ID up front: what the guide asks for must not be flagged.
   it.each([

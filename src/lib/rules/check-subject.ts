@@ -88,6 +88,40 @@ function leadingGroups(text: string, from: number): [number, number][] {
 }
 
 /**
+ * A test whether [start, end) lies inside one of `ranges`: the ranges are merged into disjoint
+ * spans once, and each test is a binary search (a 1 MB subject has tens of thousands of groups
+ * and type words; testing every group for every word would be quadratic).
+ */
+export function insideAny(ranges: readonly [number, number][]): (start: number, end: number) => boolean {
+  const spans: [number, number][] = [];
+  for (const [from, to] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = spans[spans.length - 1];
+    if (last && from < last[1]) last[1] = Math.max(last[1], to);
+    else spans.push([from, to]);
+  }
+  return (start, end) => {
+    let low = 0;
+    let high = spans.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const [from, to] = spans[middle]!;
+      if (start < from) high = middle - 1;
+      else if (start >= to) low = middle + 1;
+      else return end <= to;
+    }
+    return false;
+  };
+}
+
+/** Every 【】 group that holds no other bracket, anywhere in the subject, as [start, end) ranges. */
+function laterGroups(text: string): [number, number][] {
+  return [...text.matchAll(/[【[［〔][^【[［〔】\]］〕]*[】\]］〕]/gu)].map((match) => [
+    match.index,
+    match.index + match[0].length,
+  ]);
+}
+
+/**
  * Where the subject stops showing in a phone's mail list, as a UTF-16 index: by em in a
  * proportional font when the rule gives `ems`, by monospace columns for older rulesets.
  */
@@ -143,8 +177,10 @@ export function checkSubject(
   // Same length and indices as the text: regular expressions read 快手號 as 快手号.
   const simplified = halfWidthAscii(toSimplifiedCharacters(text));
   const prefix = REPLY_PREFIX.exec(simplified)?.[0] ?? '';
-  const groups = leadingGroups(simplified, prefix.length);
-  const inGroup = (start: number, end: number) => groups.some(([from, to]) => from <= start && end <= to);
+  // Leading groups, and any later group: 【账号申诉-快手号:…】 written at the end is still the type
+  // (subject.width reports that it sits too far back; "no type" would be untrue).
+  const groups = [...leadingGroups(simplified, prefix.length), ...laterGroups(simplified)];
+  const inGroup = insideAny(groups);
 
   // Type: the longest keyword, preferring one inside the leading 【】.
   const typeHits = compiled.types.findAll(folded.text).map((hit) => {

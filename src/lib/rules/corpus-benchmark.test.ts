@@ -71,9 +71,16 @@ describe('judging one mail against its labels', () => {
       { tp: [], fn: [], fp: [] },
     ],
     [
-      'unlabelled rule on a bad mail → nothing',
+      // A bad mail's fire list is all an editor would say: another warning is noise.
+      'unlabelled warning on a bad mail → FP',
       mail({ id: 'f', fire: ['tone.threat'] }),
       [warning('tone.threat'), warning('id.missing')],
+      { tp: ['tone.threat'], fn: [], fp: ['id.missing'] },
+    ],
+    [
+      'unlabelled info on a bad mail → nothing',
+      mail({ id: 'f2', fire: ['tone.threat'] }),
+      [warning('tone.threat'), info('figures.emphasis')],
       { tp: ['tone.threat'], fn: [], fp: [] },
     ],
     [

@@ -1,7 +1,8 @@
 /**
  * Scores the checkers against the labelled corpus (tests/corpus/): per rule, how many labelled
- * problems it found (TP), missed (FN) and how often it spoke where an editor says it must not
- * (FP); precision, recall and the share of good mails that come out clean, for the tuning split,
+ * problems it found (TP), missed (FN) and how often it spoke where the editor did not ask it to
+ * (FP: a rule labelled quiet, a warning on a good mail, or a warning or error on a bad mail that
+ * the editor's complete list of what must be said does not name); precision, recall and the share of good mails that come out clean, for the tuning split,
  * the holdout split and all mails. Pure: the mails and the compiled rules come in, figures go out.
  * Not the loader (src/lib/node/load-corpus.ts) and not a judge of its own: the targets are
  * checked by tests/unit/corpus-quality.test.ts and shown on /guide/rules/quality/.
@@ -65,7 +66,7 @@ export interface SplitScore {
   rules: RuleScore[];
 }
 
-export type FailureKind = 'missed' | 'quiet-fired' | 'good-flagged';
+export type FailureKind = 'missed' | 'quiet-fired' | 'good-flagged' | 'unlabelled';
 
 export interface MailFailure {
   id: string;
@@ -107,6 +108,8 @@ export function judgeMail(mail: CorpusMail, findings: readonly MailFinding[]): M
     if (mail.quiet.includes(rule)) fp.push({ rule, kind: 'quiet-fired', message: finding.message });
     else if (mail.good && flags(finding.severity))
       fp.push({ rule, kind: 'good-flagged', message: finding.message });
+    // A bad mail's `fire` is everything an editor would tell its writer: any other warning is noise.
+    else if (flags(finding.severity)) fp.push({ rule, kind: 'unlabelled', message: finding.message });
   }
   return {
     mail,
@@ -156,6 +159,7 @@ const WHY: Record<FailureKind, string> = {
   missed: '应报未报',
   'quiet-fired': '标注为不得报出，却报出了',
   'good-flagged': '编辑认为可以直接发送，却报出了错误或警告',
+  unlabelled: '编辑没有要求报出，却报出了错误或警告',
 };
 
 /** Scores already-judged mails; split out from benchmarkCorpus so tests can give findings directly. */

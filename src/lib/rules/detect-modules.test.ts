@@ -12,7 +12,7 @@ const ids = (draft: string) => checkDraft(draft, rules).findings.map((finding) =
 const missing = (draft: string) =>
   checkDraft(draft, rules)
     .findings.filter((finding) => finding.rule === 'structure.missing-section')
-    .map((finding) => /缺少“(.+)”/u.exec(finding.message)?.[1]);
+    .map((finding) => /缺少“([^”]+)”/u.exec(finding.message)?.[1]);
 const notClean = (draft: string) =>
   checkDraft(draft, rules).findings.filter((finding) => finding.severity !== 'info');
 

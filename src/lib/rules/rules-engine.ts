@@ -343,13 +343,17 @@ export function runRequiredRules(
   folded: FoldedText,
   target: TextTarget,
   context: string | null = null,
+  /** The mail's subject, folded the same way, for rules that accept it (`orInSubject`). */
+  foldedSubject = '',
 ): Finding[] {
   return compiled.required
     .filter(
       ([rule, patterns]) =>
         rule.appliesTo.includes(target) &&
         runsIn(rule, context) &&
-        !patterns.some((pattern) => pattern.test(folded.text)),
+        !patterns.some(
+          (pattern) => pattern.test(folded.text) || (rule.orInSubject === true && pattern.test(foldedSubject)),
+        ),
     )
     .map(([rule]) => finding(rule, 0, 0));
 }

@@ -26,6 +26,8 @@ export const sectionsKind = defineKind({
                * incident to describe): there its absence is not reported.
                */
               optionalIn: z.array(z.string().min(1)).optional(),
+              /** What the module needs, added to the finding (「问题描述」 needs a when as well as a what). */
+              hint: z.string().min(2).optional(),
             })
             .strict(),
         )
