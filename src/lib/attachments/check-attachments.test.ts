@@ -265,8 +265,12 @@ describe('the suggested name and the MIME type follow the detected type, not the
 
   it('an APK or JAR named .zip keeps .zip: the name does not mislead about the container', () => {
     const apk = detectFileType(new Uint8Array(SAMPLE_HEADS.apk))!;
-    expect(suggestAttachmentName('!.zip', { today: TODAY, category: 'other', detected: apk })).toMatch(/\.zip$/);
-    expect(suggestAttachmentName('!.png', { today: TODAY, category: 'other', detected: apk })).toMatch(/\.apk$/);
+    expect(suggestAttachmentName('!.zip', { today: TODAY, category: 'other', detected: apk })).toMatch(
+      /\.zip$/,
+    );
+    expect(suggestAttachmentName('!.png', { today: TODAY, category: 'other', detected: apk })).toMatch(
+      /\.apk$/,
+    );
   });
 
   it('any name and bytes: the suggestion has an extension that fits the detected type, the MIME type is the detected one', () => {

@@ -352,7 +352,8 @@ export function runRequiredRules(
         rule.appliesTo.includes(target) &&
         runsIn(rule, context) &&
         !patterns.some(
-          (pattern) => pattern.test(folded.text) || (rule.orInSubject === true && pattern.test(foldedSubject)),
+          (pattern) =>
+            pattern.test(folded.text) || (rule.orInSubject === true && pattern.test(foldedSubject)),
         ),
     )
     .map(([rule]) => finding(rule, 0, 0));
