@@ -37,7 +37,9 @@ describe.skipIf(noBrowser)('legal elements of a notice in the draft checker, in 
     expect(shown).toContain('通知缺少权利人的地址');
     expect(shown).toContain('第十四条要求通知书写明“权利人的姓名(名称)、联系方式和地址”');
     expect(shown).toContain('请写上能收到信件的通讯地址');
-    expect(await finding.locator('[data-source]').innerText()).toBe('依据：《信息网络传播权保护条例》第十四条');
+    expect(await finding.locator('[data-source]').innerText()).toBe(
+      '依据：《信息网络传播权保护条例》第十四条',
+    );
     expect(await finding.getAttribute('class')).toContain('ks-finding--error');
     // Only the address is missing.
     expect(await checker.locator('[data-findings] [data-rule^="legal."]').count()).toBe(1);
@@ -53,9 +55,15 @@ describe.skipIf(noBrowser)('legal elements of a notice in the draft checker, in 
     await page.locator('#tools-draft-text').fill(withoutProof);
     const finding = page.locator('draft-checker [data-findings] [data-rule="legal.notice.evidence"]');
     await finding.waitFor();
-    await page.locator('#tools-attachments-files').setInputFiles([
-      { name: '20261121_侵权对比截图.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]) },
-    ]);
+    await page
+      .locator('#tools-attachments-files')
+      .setInputFiles([
+        {
+          name: '20261121_侵权对比截图.png',
+          mimeType: 'image/png',
+          buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+        },
+      ]);
     await expect.poll(() => finding.count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();

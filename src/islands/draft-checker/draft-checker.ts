@@ -9,7 +9,14 @@ import { renderFindings, summarize } from '../shared/findings-view';
 import type { LongDraftResult } from '../shared/draft-worker';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { contextLine } from '../../lib/rules/context-line';
-import { $attachments, $draft, $requestType, $subject, $templateUse, type TemplateUse } from '../shared/stores';
+import {
+  $attachments,
+  $draft,
+  $requestType,
+  $subject,
+  $templateUse,
+  type TemplateUse,
+} from '../shared/stores';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
 import { offerOtherTabText } from '../shared/other-tab-text';
@@ -31,7 +38,9 @@ function readerCase(): CheckOptions {
   const picked = $requestType.get();
   const subject = $subject.get();
   const attachments = $attachments.get().map((file) => file.name);
-  return picked ? { context: picked, subject, attachments, unknownContext: 'infer' } : { subject, attachments };
+  return picked
+    ? { context: picked, subject, attachments, unknownContext: 'infer' }
+    : { subject, attachments };
 }
 
 const engine = lazyChunk(() => import('./draft-engine'), '正文检查的代码');

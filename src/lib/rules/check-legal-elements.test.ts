@@ -9,7 +9,10 @@ import { expectLinearTime, repeatTo } from '../../../tests/support/linear-time';
 const rules = loadCompiledRules();
 
 /** The legal findings of a draft, as `rule id → message`. */
-function legal(draft: string, options: Parameters<typeof checkDraft>[2] = { context: 'infringement-notice' }) {
+function legal(
+  draft: string,
+  options: Parameters<typeof checkDraft>[2] = { context: 'infringement-notice' },
+) {
   const result = checkDraft(draft, rules, options);
   return new Map(
     result.findings.filter((finding) => finding.rule.startsWith('legal.')).map((f) => [f.rule, f] as const),
@@ -71,11 +74,16 @@ describe('legal elements of an infringement notice (第十四条)', () => {
   });
 
   it('a notice naming the work only by link is asked for the name, not the link', () => {
-    const draft = notice('work').replace('权利人', '侵权链接：https://www.kuaishou.com/short-video/3xlink1111。\n权利人');
+    const draft = notice('work').replace(
+      '权利人',
+      '侵权链接：https://www.kuaishou.com/short-video/3xlink1111。\n权利人',
+    );
     const finding = legal(draft).get('legal.notice.work')!;
     expect(finding.message).toContain('请写出每个侵权作品的名称');
     expect(finding.message).not.toContain('链接或作品ID');
-    const nameOnly = legal(notice('work').replace('权利人', '侵权作品《川西自驾》。\n权利人')).get('legal.notice.work')!;
+    const nameOnly = legal(notice('work').replace('权利人', '侵权作品《川西自驾》。\n权利人')).get(
+      'legal.notice.work',
+    )!;
     expect(nameOnly.message).toContain('链接或作品ID');
     expect(nameOnly.message).not.toContain('名称（如');
   });
@@ -116,14 +124,22 @@ describe('legal elements: which case', () => {
   });
 
   it('a counter-notice is checked against 第十六条, not 第十四条', () => {
-    const draft = '声明人：罗斌\n电话 138 0013 8020\n要求恢复的作品《水库夜钓》，作品ID 3xfish1103\n原始视频文件见附件\n本人对本声明的真实性负责';
+    const draft =
+      '声明人：罗斌\n电话 138 0013 8020\n要求恢复的作品《水库夜钓》，作品ID 3xfish1103\n原始视频文件见附件\n本人对本声明的真实性负责';
     const found = legal(draft, { context: 'takedown' });
     expect([...found.keys()]).toEqual(['legal.counter.address']);
-    expect(found.get('legal.counter.address')!.source).toMatchObject({ article: '第十六条', lawId: 'ndr-16' });
+    expect(found.get('legal.counter.address')!.source).toMatchObject({
+      article: '第十六条',
+      lawId: 'ndr-16',
+    });
   });
 
   it.each([
-    ['an account appeal', '我的快手号 ks_lin2024 在11月20日被封禁，恳请复核。电话 13800138000', 'account-appeal'],
+    [
+      'an account appeal',
+      '我的快手号 ks_lin2024 在11月20日被封禁，恳请复核。电话 13800138000',
+      'account-appeal',
+    ],
     ['a case that cannot be told', '您好，请问怎样修改绑定的手机号？', null],
   ])('%s gets no legal finding', (_name, draft, context) => {
     const result = checkDraft(draft, rules, context ? { context } : {});
@@ -141,7 +157,9 @@ describe('legal elements: any text', () => {
         (draft, attachments, context) => {
           const result = checkDraft(draft, rules, { context, attachments });
           for (const finding of result.findings)
-            expect(0 <= finding.start && finding.start <= finding.end && finding.end <= draft.length).toBe(true);
+            expect(0 <= finding.start && finding.start <= finding.end && finding.end <= draft.length).toBe(
+              true,
+            );
         },
       ),
     );
