@@ -23,6 +23,8 @@ const MATCHED_FIELDS = new Set([
   'patterns',
   'aliases',
   'cues',
+  'attachmentCues',
+  'when',
   'urgencyWords',
   'keywords',
   'replaceWith',

@@ -61,6 +61,17 @@ describe('published rulesets', () => {
     const latest = await (await get('rules/latest.json')).json();
     expect(latest.version).toBe(index.latest);
     expect(validate(latest)).toBe(true);
+    // The legal element rules are published with their kind and the article they rest on.
+    const legal = latest.rules.filter((rule: { kind: string }) => rule.kind === 'legal-elements');
+    expect(legal.map((rule: { id: string }) => rule.id)).toEqual(
+      expect.arrayContaining(['legal.notice.address', 'legal.counter.evidence']),
+    );
+    expect(legal.find((rule: { id: string }) => rule.id === 'legal.notice.address').source).toEqual({
+      kind: 'law',
+      law: '《信息网络传播权保护条例》',
+      article: '第十四条',
+      lawId: 'ndr-14',
+    });
     // The schema can fail: a ruleset without rules is refused.
     expect(validate({ ...latest, rules: 'none' })).toBe(false);
   });

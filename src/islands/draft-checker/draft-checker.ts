@@ -9,7 +9,14 @@ import { renderFindings, summarize } from '../shared/findings-view';
 import type { LongDraftResult } from '../shared/draft-worker';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { contextLine } from '../../lib/rules/context-line';
-import { $draft, $requestType, $subject, $templateUse, type TemplateUse } from '../shared/stores';
+import {
+  $attachments,
+  $draft,
+  $requestType,
+  $subject,
+  $templateUse,
+  type TemplateUse,
+} from '../shared/stores';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
 import { offerOtherTabText } from '../shared/other-tab-text';
@@ -23,11 +30,17 @@ import { el } from '../shared/dom';
 import type { TemplateSummary } from '../../data/template-data';
 import { defineIsland } from '../shared/define-island';
 
-/** The reader's case (the picker's choice or ?case=) and subject, for the checker's context. */
+/**
+ * The reader's case (the picker's choice or ?case=), subject and chosen files, for the checker:
+ * proof or an authorization attached on the page counts as a notice's element.
+ */
 function readerCase(): CheckOptions {
   const picked = $requestType.get();
   const subject = $subject.get();
-  return picked ? { context: picked, subject, unknownContext: 'infer' } : { subject };
+  const attachments = $attachments.get().map((file) => file.name);
+  return picked
+    ? { context: picked, subject, attachments, unknownContext: 'infer' }
+    : { subject, attachments };
 }
 
 const engine = lazyChunk(() => import('./draft-engine'), '正文检查的代码');
@@ -301,6 +314,7 @@ class DraftChecker extends HTMLElement {
       // Another case picked, or another subject: the same draft reads differently.
       $requestType.listen(() => update(false)),
       $subject.listen(() => update(false)),
+      $attachments.listen(() => update(false)),
       $previousDraft.subscribe((previous) => renderPreviousDraft(previousBar, previous)),
       watchStorage(view.storageWarning, '草稿', '刷新页面前请自行复制', '检查功能'),
       offerOtherTabText(input, input.parentElement!, $draft, 'ksmail:draft', '草稿', (text) => {

@@ -27,6 +27,11 @@ export interface CheckOptions {
    * named differently — that must not stop the check. The command line refuses it.
    */
   unknownContext?: 'refuse' | 'infer';
+  /**
+   * The names of the files attached to the mail: proof attached (初步证明材料.pdf, 授权委托书.jpg)
+   * counts as a notice's element as much as proof described (check-legal-elements.ts).
+   */
+  attachments?: readonly string[];
 }
 
 /** A context id that is neither a context nor a routing case of the ruleset. */

@@ -14,6 +14,7 @@ import { sortFindings, type Finding, type SectionSpec } from './ruleset';
 import { isWhiteSpace, toSimplifiedCharacters, type FoldedText } from '../text-normalize';
 import { resolveContext, type CheckContext, type CheckOptions } from './check-context';
 import { detectModuleLines } from './detect-modules';
+import { legalElementFindings } from './check-legal-elements';
 
 export interface DraftSection {
   name: string;
@@ -231,6 +232,7 @@ export function checkDraft(text: string, compiled: CompiledRules, options: Check
     findings.push(
       ...runRequiredRules(compiled, folded, 'draft', context?.id ?? null, foldedSubject),
       ...figureFindings(compiled, text),
+      ...legalElementFindings(compiled.legalElements, folded, context?.id ?? null, options.attachments),
     );
 
   const sorted = sortFindings(findings);

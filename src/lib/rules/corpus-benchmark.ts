@@ -211,6 +211,21 @@ export function missedTargets(report: CorpusReport, split: 'all' | 'tuning' | 'h
   return missed;
 }
 
+/**
+ * The element checks of notices and counter-notices (rule ids `legal.*`) taken together: every
+ * labelled missing element is one case, so recall is over elements, not over rules. Issue 17's
+ * targets: recall 100%, precision ≥ 95%. Null when the split has no legal rule at all.
+ */
+export const LEGAL_ELEMENT_TARGETS = { precision: 0.95, recall: 1 } as const;
+
+export function legalElementScore(split: SplitScore): RuleScore | null {
+  const rules = split.rules.filter((score) => score.rule.startsWith('legal.'));
+  if (rules.length === 0) return null;
+  const sum = (key: 'tp' | 'fp' | 'fn') => rules.reduce((total, score) => total + score[key], 0);
+  const [tp, fp, fn] = [sum('tp'), sum('fp'), sum('fn')];
+  return { rule: 'legal.*', tp, fp, fn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn) };
+}
+
 /** A share as the table prints it: 97.5%, or — when there is nothing to divide. */
 export function formatShare(value: number | null): string {
   return value === null ? '—' : `${(value * 100).toFixed(1)}%`;
@@ -240,6 +255,7 @@ export function formatReport(report: CorpusReport): string {
       const score = report[split];
       return `${split}：${score.mails} 封，好邮件 ${score.goodMails} 封，其中无错误无警告 ${score.cleanGoodMails} 封（${formatShare(score.cleanShare)}）`;
     }),
+    `法定要素（legal.*，按要素计）：tuning ${cell(legalElementScore(report.tuning) ?? undefined)} | holdout ${cell(legalElementScore(report.holdout) ?? undefined)} | all ${cell(legalElementScore(report.all) ?? undefined)}`,
     '',
     `未通过的标注（${report.failures.length}）：`,
     ...report.failures.map((failure) => `  ${failure.id} [${failure.split}] ${failure.rule}：${failure.why}`),

@@ -17,6 +17,7 @@ import { ofKind } from './ruleset';
 import type {
   Finding,
   FiguresRule,
+  LegalElementsRule,
   PatternRule,
   PersonalDataRule,
   RequiredRule,
@@ -68,7 +69,27 @@ export interface CompiledRules {
   subjectParts: SubjectPartRule[];
   subjectWidth: SubjectWidthRule | undefined;
   placeholders: PlaceholderMatcher | undefined;
+  /** The statutory elements of notices and counter-notices (matched in check-legal-elements.ts). */
+  legalElements: CompiledLegalElement[];
 }
+
+/** A `legal-elements` rule with its patterns compiled. */
+export interface CompiledLegalElement {
+  rule: LegalElementsRule;
+  when: RegExp[];
+  parts: { advice: string; cues: RegExp[]; attachmentCues: RegExp[] }[];
+}
+
+const compileLegalElements = (rules: readonly LegalElementsRule[]): CompiledLegalElement[] =>
+  rules.map((rule) => ({
+    rule,
+    when: (rule.when ?? []).map((source) => new RegExp(source, 'u')),
+    parts: rule.parts.map((part) => ({
+      advice: part.advice,
+      cues: part.cues.map((source) => new RegExp(source, 'u')),
+      attachmentCues: (part.attachmentCues ?? []).map((source) => new RegExp(source, 'u')),
+    })),
+  }));
 
 /** An `except` phrase or a `requiresNear` near-word of one word rule, found by one automaton. */
 export interface WordModifier {
@@ -155,6 +176,7 @@ export function compileRules(
       ...subjectTypes.flatMap((type) => [type.label, ...type.keywords]),
       ...ruleset.urgencyWords,
     ]),
+    legalElements: compileLegalElements(ofKind(rules, 'legal-elements')),
   };
 }
 

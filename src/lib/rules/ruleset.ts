@@ -34,6 +34,7 @@ export type SectionSpec = SectionsRule['sections'][number];
 export type SectionLengthRule = OfKind<'section-length'>;
 export type UnlabelledSectionRule = OfKind<'unlabelled-section'>;
 export type FiguresRule = OfKind<'figures'>;
+export type LegalElementsRule = OfKind<'legal-elements'>;
 export type SubjectPartRule = OfKind<'subject-part'>;
 export type SubjectWidthRule = OfKind<'subject-width'>;
 export type PlaceholdersRule = OfKind<'placeholders'>;

@@ -30,7 +30,16 @@ export const defineKind = <Schema extends z.ZodType>(definition: RuleKindDefinit
 export const ruleSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('article'), quote: z.string().min(2) }).strict(),
   z
-    .object({ kind: z.literal('law'), law: z.string().regex(/^《.+》$/u), article: z.string().min(2) })
+    .object({
+      kind: z.literal('law'),
+      law: z.string().regex(/^《.+》$/u),
+      article: z.string().min(2),
+      /** The article's id in the statute registry (src/content/law/): ndr-14, pipl-24-3. */
+      lawId: z
+        .string()
+        .regex(/^[a-z-]+-\d+(-\d+)?$/u, '法条 id 形如 ndr-14 或 pipl-24-3')
+        .optional(),
+    })
     .strict(),
   z.object({ kind: z.literal('platform'), title: z.string().min(2), url: z.url() }).strict(),
   z

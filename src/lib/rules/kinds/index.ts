@@ -12,6 +12,7 @@ import { attachmentNameKind } from './attachment-name';
 import { attachmentSizeKind } from './attachment-size';
 import { attachmentTypeMismatchKind } from './attachment-type-mismatch';
 import { figuresKind } from './figures';
+import { legalElementsKind } from './legal-elements';
 import { patternKind } from './pattern';
 import { personalDataKind } from './personal-data';
 import { placeholdersKind } from './placeholders';
@@ -32,6 +33,7 @@ export const RULE_KINDS = [
   sectionsKind,
   sectionLengthKind,
   unlabelledSectionKind,
+  legalElementsKind,
   figuresKind,
   subjectPartKind,
   subjectWidthKind,

@@ -56,6 +56,20 @@ describe('the rule kind registry', () => {
       { kind: 'attachment-name', appliesTo: ['attachments'], check: 'length' },
       /maxLength/,
     ],
+    [
+      'a legal element that does not say its cases',
+      { kind: 'legal-elements', parts: [{ name: '地址', cues: ['地址'], advice: '请写上地址。' }] },
+      /contexts\.only/,
+    ],
+    [
+      'a law source whose registry id is malformed',
+      {
+        kind: 'required',
+        patterns: ['x'],
+        source: { kind: 'law', law: '《信息网络传播权保护条例》', article: '第十四条', lawId: 'NDR 14' },
+      },
+      /法条 id 形如 ndr-14/,
+    ],
   ])('refuses %s, naming the path in Chinese', (_name, fields, message) => {
     const raw = {
       version: '2026.11.9',
