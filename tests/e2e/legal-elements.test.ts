@@ -55,15 +55,13 @@ describe.skipIf(noBrowser)('legal elements of a notice in the draft checker, in 
     await page.locator('#tools-draft-text').fill(withoutProof);
     const finding = page.locator('draft-checker [data-findings] [data-rule="legal.notice.evidence"]');
     await finding.waitFor();
-    await page
-      .locator('#tools-attachments-files')
-      .setInputFiles([
-        {
-          name: '20261121_侵权对比截图.png',
-          mimeType: 'image/png',
-          buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
-        },
-      ]);
+    await page.locator('#tools-attachments-files').setInputFiles([
+      {
+        name: '20261121_侵权对比截图.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+      },
+    ]);
     await expect.poll(() => finding.count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
