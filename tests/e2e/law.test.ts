@@ -8,6 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ISLAND_TAGS, launch, noBrowser, siteUrl } from '../support/browser';
+import { axeViolations, describeViolations, isBlocking, type AxeViolation } from '../support/axe';
 import { loadLawRegistry } from '../../src/lib/node/load-law';
 
 const PHONE = { width: 360, height: 740 };
@@ -136,4 +137,21 @@ describe.skipIf(noBrowser)('the 法律依据 chapter in Chromium', () => {
     await page.waitForURL(/\/tools\/\?case=copyright$/);
     expect(new URL(page.url()).origin).toBe(new URL(siteUrl).origin);
   });
+
+  it('axe finds no serious or critical violation on the chapter and the registry, phone and desktop, light and dark', async () => {
+    const found: AxeViolation[] = [];
+    for (const path of ['/guide/law/', '/guide/law/registry/']) {
+      const page = await phonePage(path);
+      for (const theme of ['light', 'dark']) {
+        await page.evaluate((value) => document.documentElement.setAttribute('data-theme', value), theme);
+        found.push(...(await axeViolations(page, `${path} 手机 ${theme}`)));
+        await page.setViewportSize({ width: 1280, height: 900 });
+        found.push(...(await axeViolations(page, `${path} 桌面 ${theme}`)));
+        await page.setViewportSize(PHONE);
+      }
+      await page.context().close();
+    }
+    const blocking = found.filter(isBlocking);
+    expect(blocking, describeViolations(blocking)).toEqual([]);
+  }, 180_000);
 });
