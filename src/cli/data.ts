@@ -5,6 +5,7 @@
  * (TypeError, ReferenceError, RangeError) stays an internal error.
  */
 import { loadGuideData } from '../lib/node/load-guide-data';
+import { loadLawRegistry } from '../lib/node/load-law';
 import { loadCompiledAttachmentRules, loadCompiledRules } from '../lib/node/load-ruleset';
 import { loadPlanContext } from '../lib/node/planner-context';
 import { DataError } from './errors';
@@ -32,3 +33,7 @@ export const planContext = (version: string | undefined) =>
   loading(() => loadPlanContext(ruleOptions(version)));
 
 export const guideData = () => loading(() => loadGuideData());
+
+/** The statute registry as stored (a stale review is shown by `ksmail law`, not refused). */
+export const lawRegistry = (today: string) =>
+  loading(() => loadLawRegistry(undefined, today, { guard: false }));

@@ -79,3 +79,49 @@ describe('a new ruleset forces the templates it breaks to be upgraded', () => {
     expect(passed.status).toBe(0);
   }, 240_000);
 });
+
+describe('the statute registry pins every quote and its review date', () => {
+  const NDR_24_END = '权利人应当承担赔偿责任。';
+
+  it('a one-character change to a quote written on a page fails the build, naming the page, the article and where', () => {
+    const root = fixtureProject('law-page-quote', (dir) => {
+      const file = join(dir, 'src/content/docs/guide/law.mdx');
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain(`${NDR_24_END}"`);
+      writeFileSync(file, text.replace(`${NDR_24_END}"`, '权利人应当承担补偿责任。"'));
+    });
+    const result = runBuild({ OUT_DIR: join(root, 'dist') }, root);
+    expect(result.status, result.output.slice(-3000)).not.toBe(0);
+    expect(result.output).toContain('页面 /guide/law/');
+    expect(result.output).toContain('ndr-24（《信息网络传播权保护条例》第二十四条）的引文与登记正文不同');
+    expect(result.output).toMatch(/第 \d+ 个字符起不同：页面 "[^"]*补偿责任。"，登记表 "[^"]*赔偿责任。"/);
+  }, 180_000);
+
+  it('a one-character change to a pinned text in the registry fails the build until it is reviewed again', () => {
+    const root = fixtureProject('law-registry-text', (dir) => {
+      const file = join(dir, 'src/content/law/ndr.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(NDR_24_END, '权利人应当承担补偿责任。'));
+    });
+    const result = runBuild({ OUT_DIR: join(root, 'dist') }, root);
+    expect(result.status, result.output.slice(-3000)).not.toBe(0);
+    expect(result.output).toContain('法条登记表有误');
+    expect(result.output).toContain(
+      'ndr-24（《信息网络传播权保护条例》第二十四条）的正文与登记的 sha256 不符',
+    );
+  }, 180_000);
+
+  it('a review older than 180 days fails the build', () => {
+    const root = fixtureProject('law-stale-review', (dir) => {
+      const file = join(dir, 'src/content/law/pipl.yaml');
+      const text = readFileSync(file, 'utf8');
+      // The first article of the file (pipl-24) was last reviewed 181 days before the build.
+      const today = new Date().toISOString().slice(0, 10);
+      const stale = new Date(Date.parse(`${today}T00:00:00Z`) - 181 * 86_400_000).toISOString().slice(0, 10);
+      writeFileSync(file, text.replace(/lastReviewed: \d{4}-\d{2}-\d{2}/, `lastReviewed: ${stale}`));
+    });
+    const result = runBuild({ OUT_DIR: join(root, 'dist') }, root);
+    expect(result.status, result.output.slice(-3000)).not.toBe(0);
+    expect(result.output).toContain('pipl-24（《中华人民共和国个人信息保护法》第二十四条）上次核对是');
+    expect(result.output).toContain('已过 181 天（上限 180 天）');
+  }, 180_000);
+});

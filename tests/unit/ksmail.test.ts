@@ -568,3 +568,74 @@ describe('ksmail: one error path for every command', () => {
     expect(lines[2]).toMatch(/^ksmail：内部错误：boom\n\nTypeError: boom\n\s+at /);
   });
 });
+
+describe('ksmail law', () => {
+  // In process (runKsmail, as the option tests): the same code path as the bin, without a Node start per case.
+  it('prints one article verbatim with its law, version, authority, checked copy and 本站不提供法律意见', async () => {
+    const run = await inProcess(['law', 'ndr-24']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('《信息网络传播权保护条例》第二十四条（ndr-24）');
+    expect(run.stdout).toContain(
+      '因权利人的通知导致网络服务提供者错误删除作品、表演、录音录像制品，或者错误断开与作品、表演、录音录像制品的链接，给服务对象造成损失的，权利人应当承担赔偿责任。',
+    );
+    expect(run.stdout).toContain('核对：flk.npc.gov.cn');
+    expect(run.stdout).toContain(
+      '本站核对的副本：LawRefBook/Laws@3cd6e86 行政法规/信息网络传播权保护条例.md',
+    );
+    expect(run.stdout).toContain('本站不提供法律意见。');
+  });
+
+  it('--json gives the registry entry as stored, with the next review date and whether it is overdue', async () => {
+    const run = await inProcess(['law', 'pipl-24-3', '--json']);
+    expect(run.status).toBe(0);
+    const entry = JSON.parse(run.stdout);
+    expect(entry).toMatchObject({
+      id: 'pipl-24-3',
+      law: 'pipl',
+      lawName: '《中华人民共和国个人信息保护法》',
+      article: '第二十四条第三款',
+      paragraphOf: 'pipl-24',
+      paragraph: 3,
+      authority: 'flk.npc.gov.cn',
+      copy: { kind: 'repository', repository: 'LawRefBook/Laws', path: '行政法/个人信息保护法.md' },
+      notice: '本站不提供法律意见',
+    });
+    expect(entry.text).toMatch(/^通过自动化决策方式作出对个人权益有重大影响的决定/);
+    expect(entry.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(entry.reviewDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(typeof entry.stale).toBe('boolean');
+  });
+
+  it('without an id lists every id; --json lists every entry', async () => {
+    const list = await inProcess(['law']);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toContain('civil-code-1196  《民法典》第一千一百九十六条');
+    expect(list.stdout).toContain(
+      'spc-ip-reply-3  《最高人民法院关于涉网络知识产权侵权纠纷几个法律适用问题的批复》三、',
+    );
+    const json = JSON.parse((await inProcess(['law', '--json'])).stdout);
+    expect(json.entries.map((entry: { id: string }) => entry.id)).toEqual(
+      expect.arrayContaining(['ndr-14', 'civil-code-1195', 'ecommerce-42', 'pipl-65', 'spc-personality-10']),
+    );
+    expect(json.notice).toBe('本站不提供法律意见');
+  });
+
+  it('an unknown id or two ids are usage errors (exit 2) with a Chinese message naming the registered ids', async () => {
+    const unknown = await inProcess(['law', 'ndr-99']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('法条登记表中没有 "ndr-99"');
+    expect(unknown.stderr).toContain('ndr-14、ndr-15');
+    const two = await inProcess(['law', 'ndr-14', 'ndr-15']);
+    expect(two.status).toBe(2);
+    expect(two.stderr).toContain('law 只接受一个条文编号');
+    const foreign = await inProcess(['law', 'ndr-14', '--zip', 'x.zip']);
+    expect(foreign.status).toBe(2);
+    expect(foreign.stderr).toContain('--zip');
+  });
+
+  it('the installed bin prints the same (one spawn)', () => {
+    const run = ksmail(['law', 'spc-ndr-13']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('书信、传真、电子邮件等方式提交的通知');
+  }, 60_000);
+});

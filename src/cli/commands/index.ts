@@ -7,7 +7,8 @@ import { attachments } from './attachments';
 import { draft } from './draft';
 import { eml } from './eml';
 import { followup } from './followup';
+import { law } from './law';
 import { route } from './route';
 import { subject } from './subject';
 
-export const COMMANDS: readonly Command[] = [route, subject, draft, attachments, eml, followup];
+export const COMMANDS: readonly Command[] = [route, subject, draft, attachments, eml, followup, law];

@@ -2,12 +2,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadSiteContent } from './site-content';
+import { FOLDERS, loadSiteContent } from './site-content';
 
 const CONTENT = resolve(import.meta.dirname, '../../content');
 const copy = mkdtempSync(join(tmpdir(), 'ks-content-'));
-for (const folder of ['data', 'rules', 'templates'])
-  cpSync(join(CONTENT, folder), join(copy, folder), { recursive: true });
+for (const folder of FOLDERS) cpSync(join(CONTENT, folder), join(copy, folder), { recursive: true });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 let reads: string[];

@@ -1,7 +1,8 @@
 /**
  * The build's one reader of the site's data files: the guide tables, every ruleset version and
  * the templates under one content folder (`src/content`), each read, validated and cross-checked
- * once, every ruleset's examples run once, and the templates checked against the current ruleset.
+ * once, every ruleset's examples run once, and the templates checked against the current ruleset;
+ * the statute registry (`law/`) is validated and its pinned texts and review dates checked.
  * The content collections (src/content.config.ts) all take their data from here, and pages get
  * it from the collections, so nothing else in the build reads these files.
  *
@@ -17,6 +18,8 @@ import { assertRuleExamples, currentOf, loadRulesets } from './load-ruleset';
 import { checkTemplates, loadTemplates } from './load-templates';
 import type { WatchedDocument } from '../watched-documents';
 import { loadWatchedDocuments } from './load-watched-documents';
+import type { RegistryEntry } from '../law/statute-registry';
+import { loadLawRegistry } from './load-law';
 
 export interface SiteContent {
   guide: GuideData;
@@ -27,9 +30,11 @@ export interface SiteContent {
   templates: Template[];
   /** The changelog's watch list (data/watched-documents.yaml). */
   watchedDocuments: WatchedDocument[];
+  /** The statute registry (law/*.yaml): every article the pages quote, checked at build. */
+  law: RegistryEntry[];
 }
 
-const FOLDERS = ['data', 'rules', 'templates'] as const;
+export const FOLDERS = ['data', 'rules', 'templates', 'law'] as const;
 
 /** Names, sizes and times of the data files: the same fingerprint means the same content. */
 function fingerprint(contentDir: string): string {
@@ -67,6 +72,8 @@ export function loadSiteContent(
     current,
   });
   const watchedDocuments = loadWatchedDocuments(join(contentDir, 'data'));
-  cached = { key, content: { guide, rulesets, current, templates, watchedDocuments } };
+  // A stale review fails the build on the day it goes stale: `today` is the build's date.
+  const law = loadLawRegistry(join(contentDir, 'law'), today);
+  cached = { key, content: { guide, rulesets, current, templates, watchedDocuments, law } };
   return cached.content;
 }
