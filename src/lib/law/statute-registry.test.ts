@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAW_DIR, loadLawRegistry, sha256Hex } from '../node/load-law';
 import {
+  lawSourceProblems,
   daysBetween,
   LawRegistryError,
   parseLawFile,
@@ -244,5 +245,37 @@ describe('loadLawRegistry', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ks-law-'));
     writeFileSync(join(dir, 'ndr.yaml'), 'key: [');
     expect(() => loadLawRegistry(dir, TODAY)).toThrow('ndr.yaml：YAML 语法错误');
+  });
+});
+
+describe('rules that cite a law cite the registry', () => {
+  const ndr14 = {
+    ruleset: '2026.11.3',
+    rule: 'legal.notice.address',
+    law: '《信息网络传播权保护条例》',
+    article: '第十四条',
+  };
+  it.each([
+    ['the registry’s id, name and article', { ...ndr14, lawId: 'ndr-14' }, []],
+    ['no lawId (older rulesets)', { ...ndr14 }, []],
+    ['an id the registry lacks', { ...ndr14, lawId: 'ndr-99' }, ['不在法条登记表里']],
+    ['another law’s name', { ...ndr14, law: '《民法典》', lawId: 'ndr-14' }, ['法律名称']],
+    ['another article', { ...ndr14, article: '第十六条', lawId: 'ndr-14' }, ['条文 第十六条']],
+  ] as const)('%s', (_name, source, expected) => {
+    const problems = lawSourceProblems([source], registry);
+    expect(problems).toHaveLength(expected.length);
+    expected.forEach((part, index) => expect(problems[index]).toContain(part));
+  });
+
+  it('every law source of every ruleset matches the registry', async () => {
+    const { loadRulesets } = await import('../node/load-ruleset');
+    const { join } = await import('node:path');
+    const sources = loadRulesets(join(process.cwd(), 'src/content/rules')).flatMap((ruleset) =>
+      ruleset.rules.flatMap((rule) =>
+        rule.source?.kind === 'law' ? [{ ruleset: ruleset.version, rule: rule.id, ...rule.source }] : [],
+      ),
+    );
+    expect(sources.filter((source) => source.lawId !== undefined).length).toBeGreaterThan(0);
+    expect(lawSourceProblems(sources, registry)).toEqual([]);
   });
 });

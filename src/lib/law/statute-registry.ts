@@ -236,3 +236,40 @@ export function copyLabel(copy: LawCopy): string {
     ? `${copy.repository}@${copy.commit.slice(0, 7)} ${copy.path}`
     : `${copy.url}（${copy.note}）`;
 }
+
+/** A rule's law source as the ruleset states it (kinds/common.ts): only the fields checked here. */
+export interface LawSourceOfRule {
+  ruleset: string;
+  rule: string;
+  law: string;
+  article: string;
+  lawId?: string | undefined;
+}
+
+/**
+ * Where a rule's `source: { kind: law, lawId }` and the registry disagree: an id the registry
+ * does not hold, or a law name or article number other than the registry's for that id. A rule
+ * that cites a law must cite the pinned text the pages quote, or the finding and the page could
+ * name different articles. Rules without `lawId` (older rulesets) are not checked.
+ */
+export function lawSourceProblems(
+  sources: readonly LawSourceOfRule[],
+  entries: readonly RegistryEntry[],
+): string[] {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const problems: string[] = [];
+  for (const source of sources) {
+    if (source.lawId === undefined) continue;
+    const where = `规则集 ${source.ruleset} → 规则 "${source.rule}"`;
+    const entry = byId.get(source.lawId);
+    if (!entry) {
+      problems.push(`${where}：lawId "${source.lawId}" 不在法条登记表里（src/content/law/）`);
+      continue;
+    }
+    if (source.law !== entry.lawName && source.law !== entry.shortName)
+      problems.push(`${where}：法律名称 ${source.law} 与登记表中 ${source.lawId} 的 ${entry.lawName} 不一致`);
+    if (!entry.article.startsWith(source.article))
+      problems.push(`${where}：条文 ${source.article} 与登记表中 ${source.lawId} 的 ${entry.article} 不一致`);
+  }
+  return problems;
+}

@@ -18,7 +18,7 @@ import { assertRuleExamples, currentOf, loadRulesets } from './load-ruleset';
 import { checkTemplates, loadTemplates } from './load-templates';
 import type { WatchedDocument } from '../watched-documents';
 import { loadWatchedDocuments } from './load-watched-documents';
-import type { RegistryEntry } from '../law/statute-registry';
+import { lawSourceProblems, LawRegistryError, type RegistryEntry } from '../law/statute-registry';
 import { loadLawRegistry } from './load-law';
 
 export interface SiteContent {
@@ -74,6 +74,14 @@ export function loadSiteContent(
   const watchedDocuments = loadWatchedDocuments(join(contentDir, 'data'));
   // A stale review fails the build on the day it goes stale: `today` is the build's date.
   const law = loadLawRegistry(join(contentDir, 'law'), today);
+  // A finding citing a law must cite the article the pages quote (src/content/law/).
+  const lawSources = rulesets.flatMap((ruleset) =>
+    ruleset.rules.flatMap((rule) =>
+      rule.source?.kind === 'law' ? [{ ruleset: ruleset.version, rule: rule.id, ...rule.source }] : [],
+    ),
+  );
+  const sourceProblems = lawSourceProblems(lawSources, law);
+  if (sourceProblems.length > 0) throw new LawRegistryError(null, null, sourceProblems.join('；'));
   cached = { key, content: { guide, rulesets, current, templates, watchedDocuments, law } };
   return cached.content;
 }
