@@ -67,8 +67,8 @@ function problemsOf(mail: Mail, checked: AttachmentsResult, rules: CompiledRules
 /** Attachments go in under their checked names. */
 const emlText = (mail: Mail, attached: readonly Sendable[]) =>
   buildEml({
-    to: mail.to.addresses,
-    cc: mail.cc.addresses,
+    to: mail.to.mailboxes,
+    cc: mail.cc.mailboxes,
     subject: mail.subject,
     text: mail.body,
     html: mailHtml(mail.body),

@@ -551,9 +551,10 @@ class MailComposer extends HTMLElement {
           bytes: new Uint8Array(await attachment.file.arrayBuffer()),
         })),
       );
+      // With the display names typed (张三 <a@b.com>); the mailto: link takes addresses only.
       const eml = buildEml({
-        to: message.to,
-        cc: message.cc,
+        to: parseAddressList($mailTo.get()).mailboxes,
+        cc: parseAddressList($mailCc.get()).mailboxes,
         subject: message.subject,
         text: message.body,
         html: mailHtml(message.body, { boldFigures: this.boldFigures }),

@@ -2,6 +2,7 @@
  * The mail being assembled from the checkers (recipients, subject, body, attachment names), and
  * the one output that has hard limits of its own: the mailto: link.
  */
+import emailAddresses from 'email-addresses';
 import { plainBody } from './plain-text';
 
 export interface MailAttachmentInfo {
@@ -24,28 +25,110 @@ export interface MailMessage {
  */
 export const MAILTO_LIMITS = { gmail: 1600, max: 2000 } as const;
 
-// A practical address check (what mail clients accept), not RFC 5322's full grammar.
+// A practical address check (what mail clients accept) on the address the RFC 5322 parser found:
+// the parser also takes forms no mail service delivers to (a@b without a dot, quoted local parts).
 const ADDRESS =
   /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
+/** An address with the display name it was given (张三 <a@b.com>), '' when none. */
+export interface Mailbox {
+  name: string;
+  address: string;
+}
+
 export interface AddressList {
+  /** The addresses alone (addr-spec), for mailto: links and checks. */
   addresses: string[];
+  /** The same addresses with their display names, for the .eml's To and Cc. */
+  mailboxes: Mailbox[];
+  /** What could not be read as an address, as typed. */
   invalid: string[];
 }
 
-/** Splits "a@x.com, b@y.com；c@z.com" (commas, semicolons, full-width ones, spaces) into addresses. */
-export function parseAddressList(text: string): AddressList {
-  const addresses: string[] = [];
-  const invalid: string[] = [];
-  for (const raw of text.split(/[\s,;，；、]+/u)) {
-    // "名字 <a@b.com>" pasted from a mail client: keep the address.
-    const address = raw.replace(/^<|>$/g, '').trim();
-    if (!address) continue;
-    if (ADDRESS.test(address) && address.length <= 254) {
-      if (!addresses.some((known) => known.toLowerCase() === address.toLowerCase())) addresses.push(address);
-    } else invalid.push(raw);
+/**
+ * Longer than any real mailbox (254 for the address, the rest for a name): not handed to the
+ * parser, whose time grows with an entry's length (about 20–50 ms for 400 characters inside an
+ * unclosed quote on this machine, 0.4 ms for 「张三 <zhang.san@example.com>」).
+ */
+const MAX_ENTRY = 320;
+
+/**
+ * The entries of a typed list: split at commas and semicolons (half or full width), 、 and line
+ * breaks, but not inside "quotes", <angle brackets>, (comments) or a group (名单: a@x.com, b@y.com;).
+ * One linear scan; the parser then reads one short entry at a time.
+ */
+function splitEntries(text: string): string[] {
+  const entries: string[] = [];
+  let start = 0;
+  let quoted = false;
+  let angle = false;
+  let comment = 0;
+  let group = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!;
+    if (quoted) {
+      if (char === '\\') index += 1;
+      else if (char === '"') quoted = false;
+    } else if (char === '"') quoted = true;
+    else if (char === '(') comment += 1;
+    else if (char === ')') comment = Math.max(0, comment - 1);
+    else if (comment > 0) continue;
+    else if (char === '<') angle = true;
+    else if (char === '>') angle = false;
+    else if (angle) continue;
+    else if (char === ':') group = true;
+    else if (group && char === ';') {
+      entries.push(text.slice(start, index + 1));
+      start = index + 1;
+      group = false;
+    } else if (!group && /[,;，；、\r\n]/u.test(char)) {
+      entries.push(text.slice(start, index));
+      start = index + 1;
+    }
   }
-  return { addresses, invalid };
+  entries.push(text.slice(start));
+  return entries.map((entry) => entry.trim()).filter(Boolean);
+}
+
+/** The mailboxes of one entry by RFC 5322 (display names, groups, comments), or null. */
+function parseEntry(entry: string): Mailbox[] | null {
+  // A bare address or <address> (the usual cases) needs no parser.
+  const bare = entry.startsWith('<') && entry.endsWith('>') ? entry.slice(1, -1) : entry;
+  if (ADDRESS.test(bare)) return bare.length <= 254 ? [{ name: '', address: bare }] : null;
+  if (entry.length > MAX_ENTRY) return null;
+  if (!/[<"(:]/.test(entry)) return null; // words without a name's marks: split by the caller
+  const parsed = emailAddresses.parseOneAddress({ input: entry, rfc6532: true });
+  if (!parsed) return null;
+  const boxes = parsed.type === 'group' ? parsed.addresses : [parsed];
+  const mailboxes = boxes.map((box) => ({ name: box.name ?? '', address: box.address ?? '' }));
+  return mailboxes.every(({ address }) => ADDRESS.test(address) && address.length <= 254) ? mailboxes : null;
+}
+
+/**
+ * Reads "张三 <a@x.com>, b@y.com；c@z.com d@w.com" into addresses: RFC 5322 mailboxes (parsed by
+ * email-addresses) separated by commas, semicolons (full width too), 、, line breaks, or spaces
+ * between bare addresses.
+ */
+export function parseAddressList(text: string): AddressList {
+  const mailboxes: Mailbox[] = [];
+  const invalid: string[] = [];
+  const seen = new Set<string>();
+  const add = (mailbox: Mailbox) => {
+    const lower = mailbox.address.toLowerCase();
+    if (!seen.has(lower)) mailboxes.push(mailbox);
+    seen.add(lower);
+  };
+  for (const entry of splitEntries(text)) {
+    const parsed = parseEntry(entry);
+    if (parsed) parsed.forEach(add);
+    else if (/[<"(:]/.test(entry)) invalid.push(entry);
+    else
+      for (const word of entry.split(/\s+/u)) {
+        if (ADDRESS.test(word) && word.length <= 254) add({ name: '', address: word });
+        else invalid.push(word);
+      }
+  }
+  return { addresses: mailboxes.map((mailbox) => mailbox.address), mailboxes, invalid };
 }
 
 export type MailtoVerdict = 'ok' | 'gmail-risk' | 'too-long' | 'no-recipient';
