@@ -7,6 +7,7 @@ import { formatBytes } from '../../lib/byte-size';
 import { checkAttachments, type AttachmentsResult } from '../../lib/attachments/check-attachments';
 import { mailboxStatusLabels, type GuideData } from '../../lib/guide-data';
 import { buildEml } from '../../lib/mail/eml';
+import { parseMailboxEntry } from '../../lib/mail/address-parser';
 import { mailHtml } from '../../lib/mail/mail-body';
 import { parseAddressList, type AddressList } from '../../lib/mail/mail-message';
 import { readinessProblems, type ReadinessProblem } from '../../lib/mail/mail-readiness';
@@ -107,8 +108,8 @@ export const eml = defineCommand({
     const files = args.attachmentPaths.map(readAttachment);
     const checked = checkAttachments(files, forAttachments, { today: shanghaiDate(Date.now()) });
     const mail = {
-      to: parseAddressList(args.to),
-      cc: parseAddressList(values.cc ?? ''),
+      to: parseAddressList(args.to, parseMailboxEntry),
+      cc: parseAddressList(values.cc ?? '', parseMailboxEntry),
       subject: args.subject.trim(),
       body,
     };

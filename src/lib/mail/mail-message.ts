@@ -2,7 +2,6 @@
  * The mail being assembled from the checkers (recipients, subject, body, attachment names), and
  * the one output that has hard limits of its own: the mailto: link.
  */
-import emailAddresses from 'email-addresses';
 import { plainBody } from './plain-text';
 
 export interface MailAttachmentInfo {
@@ -43,6 +42,8 @@ export interface AddressList {
   mailboxes: Mailbox[];
   /** What could not be read as an address, as typed. */
   invalid: string[];
+  /** Entries with a display name, group or comment not read yet: the parser is still loading. */
+  pending: string[];
 }
 
 /**
@@ -90,28 +91,35 @@ function splitEntries(text: string): string[] {
   return entries.map((entry) => entry.trim()).filter(Boolean);
 }
 
-/** The mailboxes of one entry by RFC 5322 (display names, groups, comments), or null. */
-function parseEntry(entry: string): Mailbox[] | null {
+/**
+ * Reads one entry with display name, group or comment (张三 <a@x.com>) as mailboxes, or null:
+ * address-parser.ts (the RFC 5322 parser, loaded apart in the browser: it is 4.5 KB gzip).
+ */
+export type MailboxEntryParser = (entry: string) => Mailbox[] | null;
+
+/** An entry's mailboxes: a bare address or <address> here, anything else through `parse`. */
+function parseEntry(entry: string, parse: MailboxEntryParser): Mailbox[] | null {
   // A bare address or <address> (the usual cases) needs no parser.
   const bare = entry.startsWith('<') && entry.endsWith('>') ? entry.slice(1, -1) : entry;
-  if (ADDRESS.test(bare)) return bare.length <= 254 ? [{ name: '', address: bare }] : null;
+  if (isPracticalAddress(bare)) return [{ name: '', address: bare }];
   if (entry.length > MAX_ENTRY) return null;
-  if (!/[<"(:]/.test(entry)) return null; // words without a name's marks: split by the caller
-  const parsed = emailAddresses.parseOneAddress({ input: entry, rfc6532: true });
-  if (!parsed) return null;
-  const boxes = parsed.type === 'group' ? parsed.addresses : [parsed];
-  const mailboxes = boxes.map((box) => ({ name: box.name ?? '', address: box.address ?? '' }));
-  return mailboxes.every(({ address }) => ADDRESS.test(address) && address.length <= 254) ? mailboxes : null;
+  const mailboxes = parse(entry);
+  return mailboxes?.every(({ address }) => isPracticalAddress(address)) ? mailboxes : null;
 }
 
+/** What mail services deliver to: the practical pattern, at most 254 characters. */
+export const isPracticalAddress = (address: string) => ADDRESS.test(address) && address.length <= 254;
+
 /**
- * Reads "张三 <a@x.com>, b@y.com；c@z.com d@w.com" into addresses: RFC 5322 mailboxes (parsed by
- * email-addresses) separated by commas, semicolons (full width too), 、, line breaks, or spaces
- * between bare addresses.
+ * Reads "张三 <a@x.com>, b@y.com；c@z.com d@w.com" into addresses: RFC 5322 mailboxes separated by
+ * commas, semicolons (full width too), 、, line breaks, or spaces between bare addresses. Entries
+ * with a display name, group or comment go to `parse` (address-parser.ts); without it (still
+ * loading in the browser) they are `pending`, neither valid nor invalid.
  */
-export function parseAddressList(text: string): AddressList {
+export function parseAddressList(text: string, parse?: MailboxEntryParser): AddressList {
   const mailboxes: Mailbox[] = [];
   const invalid: string[] = [];
+  const pending: string[] = [];
   const seen = new Set<string>();
   const add = (mailbox: Mailbox) => {
     const lower = mailbox.address.toLowerCase();
@@ -119,16 +127,18 @@ export function parseAddressList(text: string): AddressList {
     seen.add(lower);
   };
   for (const entry of splitEntries(text)) {
-    const parsed = parseEntry(entry);
-    if (parsed) parsed.forEach(add);
-    else if (/[<"(:]/.test(entry)) invalid.push(entry);
-    else
+    if (/[<"(:]/.test(entry)) {
+      const bare = entry.startsWith('<') && entry.endsWith('>') ? entry.slice(1, -1) : '';
+      if (isPracticalAddress(bare)) add({ name: '', address: bare });
+      else if (!parse) pending.push(entry);
+      else (parseEntry(entry, parse) ?? (invalid.push(entry), [])).forEach(add);
+    } else
       for (const word of entry.split(/\s+/u)) {
-        if (ADDRESS.test(word) && word.length <= 254) add({ name: '', address: word });
+        if (isPracticalAddress(word)) add({ name: '', address: word });
         else invalid.push(word);
       }
   }
-  return { addresses: mailboxes.map((mailbox) => mailbox.address), mailboxes, invalid };
+  return { addresses: mailboxes.map((mailbox) => mailbox.address), mailboxes, invalid, pending };
 }
 
 export type MailtoVerdict = 'ok' | 'gmail-risk' | 'too-long' | 'no-recipient';

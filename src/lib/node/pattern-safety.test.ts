@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectLinearTime, repeatTo } from '../../../tests/support/linear-time';
 import { loadRulesets } from './load-ruleset';
-import { assertLinearPatterns, patternRisk, rulePatterns } from './pattern-safety';
+import { alphabetOf, assertLinearPatterns, patternRisk, rulePatterns, wordsOf } from './pattern-safety';
 import { KEY_FIGURE } from '../mail/mail-body';
 import { MARKDOWN_MARKS } from '../rules/check-draft';
 
@@ -71,21 +71,6 @@ describe('ruleset loading', () => {
     );
   });
 });
-
-/** Characters a pattern spells out, plus the usual suspects: what its quantifiers can repeat. */
-function alphabetOf(source: string): string[] {
-  const spelled = [...source.replace(/\\[dswDSWbB]|\\u\{?[0-9a-fA-F]+\}?|\\/g, '')];
-  return [...new Set([...spelled, 'a', 'Z', '1', '0', ' ', '\t', '@', '.', ':', '：', '-', '_', '，'])];
-}
-
-/** Literal words of a pattern (快手号, UID, 联系方式): prefixes that bring its quantifiers into play. */
-function wordsOf(source: string): string[] {
-  const words = source
-    .replace(/\\u\{?[0-9a-fA-F]+\}?|\\./g, '|')
-    .split(/[()[\]{}|?*+^$.:<=!,]+/)
-    .filter((word) => word.length >= 2);
-  return [...new Set(words)].slice(0, 40);
-}
 
 const distinct = [
   ...new Map(

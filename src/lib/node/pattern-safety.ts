@@ -85,3 +85,18 @@ export function assertLinearPatterns(ruleset: Ruleset): void {
       `规则集 ${ruleset.version} 有可能卡死页面的正则表达式（ReDoS），请改写成线性的写法：\n${problems.join('\n')}`,
     );
 }
+
+/** Characters a pattern spells out, plus the usual suspects: what its quantifiers can repeat. */
+export function alphabetOf(source: string): string[] {
+  const spelled = [...source.replace(/\\[dswDSWbB]|\\u\{?[0-9a-fA-F]+\}?|\\/g, '')];
+  return [...new Set([...spelled, 'a', 'Z', '1', '0', ' ', '\t', '\n', '@', '.', ':', '：', '-', '_', '，'])];
+}
+
+/** Literal words of a pattern (快手号, UID, 联系方式): prefixes that bring its quantifiers into play. */
+export function wordsOf(source: string): string[] {
+  const words = source
+    .replace(/\\u\{?[0-9a-fA-F]+\}?|\\./g, '|')
+    .split(/[()[\]{}|?*+^$.:<=!,]+/)
+    .filter((word) => word.length >= 2);
+  return [...new Set(words)].slice(0, 40);
+}
