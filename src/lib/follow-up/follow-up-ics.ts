@@ -2,7 +2,7 @@
  * The follow-up plan as an iCalendar file (RFC 5545, written by the `ics` library): one
  * all-day event per step with a 09:00 reminder, plus the end of the claimed reply time.
  */
-import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import { createEvents, type Alarm, type DateArray, type DurationObject, type EventAttributes } from 'ics';
 import { chineseDate, type FollowUpPlan } from './follow-up-plan';
 import { addDays } from '../work-calendar';
 import { escapeIcsText, foldIcs, normaliseIcsText } from './ics-text';
@@ -24,11 +24,8 @@ export function followUpIcs(plan: FollowUpPlan, originalSubject: string): string
   // The library escapes SUMMARY and DESCRIPTION itself but passes a bare CR through: normalised
   // here. An alarm's description it does not escape at all (alarm() below).
   const subject = normaliseIcsText(originalSubject).replace(/\s+/g, ' ').trim() || '（原邮件主题）';
-  const alarm = (
-    description: string,
-    trigger: NonNullable<EventAttributes['alarms']>[number]['trigger'],
-  ) => ({
-    action: 'display' as const,
+  const alarm = (description: string, trigger: DurationObject): Alarm => ({
+    action: 'display',
     description: escapeIcsText(description),
     trigger,
   });
