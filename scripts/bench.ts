@@ -21,6 +21,7 @@ import { serveStatic } from './support/static-server';
 import { draftLatency } from './bench-browser';
 import { buildScale } from './bench-build';
 import { keywordBench } from './bench-textlint';
+import { patternBench, printPatternBench } from './bench-patterns';
 
 const rules = loadCompiledRules();
 const paragraph =
@@ -134,6 +135,9 @@ console.log(
 console.log(
   `${'  ratio'.padEnd(28)} ${keywords.ratio.toFixed(1)}× faster (goal ≥ 10×)${keywords.ours.matches === keywords.textlint.matches ? '; same matches' : '; MATCH COUNTS DIFFER'}`,
 );
+
+// Every user-text pattern on 50,000 characters: ordinary draft against adversarial text (issue 21).
+printPatternBench(patternBench(paragraph));
 
 // Keystroke latency in Chromium on the built site (built apart, into .tmp/bench-dist).
 if (findChromium()) {

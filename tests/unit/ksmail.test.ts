@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import PostalMime from 'postal-mime';
+import ICAL from 'ical.js';
+import { readWithPython } from '../support/python-email';
 import { ROOT } from '../../scripts/support/build-site';
 import { runKsmail } from '../../src/cli/ksmail';
 import { COMMANDS } from '../../src/cli/commands';
@@ -277,6 +279,32 @@ describe('ksmail followup', () => {
     expect(starts).toEqual(['20270105', '20270107', '20270111', '20270106']);
   });
 
+  it('--ics with a bare CR and ; , \\ in --subject: escaped, folded at 75 octets, read back by ical.js', () => {
+    const out = join(dir, 'followup-subject.ics');
+    const subject = '申诉;复核,账号\\快手\r第二行';
+    const run = ksmail([
+      'followup',
+      '--sent',
+      '2026-11-05T10:00',
+      '--type',
+      'routine',
+      '--subject',
+      subject,
+      '--ics',
+      out,
+    ]);
+    expect(run.status).toBe(0);
+    const ics = readFileSync(out, 'utf8');
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const alarms = calendar
+      .getAllSubcomponents('vevent')
+      .flatMap((event) => event.getAllSubcomponents('valarm'))
+      .map((alarm) => String(alarm.getFirstPropertyValue('description')));
+    expect(alarms[0]).toMatch(/：申诉;复核,账号\\快手 第二行$/);
+  }, 60_000);
+
   it.each([
     [['followup', '--type', 'routine'], /需要 --sent/],
     [['followup', '--sent', '2026-09-30T18:00'], /需要 --type/],
@@ -335,6 +363,30 @@ describe('ksmail eml', () => {
     expect(mail.attachments).toHaveLength(1);
     expect(Buffer.from(mail.attachments[0]!.content as ArrayBuffer).equals(png)).toBe(true);
   });
+
+  it('takes recipients with display names (issue 21: 张三 <a@b.com> was an invalid address)', () => {
+    const draft = join(dir, 'mail-names.txt');
+    writeFileSync(draft, GOOD);
+    const out = join(dir, 'names.eml');
+    const run = ksmail([
+      'eml',
+      '--to',
+      '快手客服 <support@kuaishou.com>',
+      '--cc',
+      '"Legal, KS" <legal@kuaishou.com>',
+      '--subject',
+      '【账号申诉】请求复核',
+      draft,
+      '--out',
+      out,
+    ]);
+    expect(run.stderr).not.toMatch(/不是有效的邮箱地址/);
+    expect(run.stdout).not.toMatch(/不是有效的邮箱地址/);
+    const mail = readWithPython(readFileSync(out, 'utf8'));
+    expect(mail.to).toEqual([['快手客服', 'support@kuaishou.com']]);
+    expect(mail.cc).toEqual([['Legal, KS', 'legal@kuaishou.com']]);
+    expect(mail.defects).toEqual([]);
+  }, 60_000);
 
   it.each([
     [['eml', '--subject', 'x', '--out', 'a.eml', 'mail.txt'], '--to'],

@@ -7,6 +7,7 @@ import { formatBytes } from '../../lib/byte-size';
 import { checkAttachments, type AttachmentsResult } from '../../lib/attachments/check-attachments';
 import { mailboxStatusLabels, type GuideData } from '../../lib/guide-data';
 import { buildEml } from '../../lib/mail/eml';
+import { parseMailboxEntry } from '../../lib/mail/address-parser';
 import { mailHtml } from '../../lib/mail/mail-body';
 import { parseAddressList, type AddressList } from '../../lib/mail/mail-message';
 import { readinessProblems, type ReadinessProblem } from '../../lib/mail/mail-readiness';
@@ -67,8 +68,8 @@ function problemsOf(mail: Mail, checked: AttachmentsResult, rules: CompiledRules
 /** Attachments go in under their checked names. */
 const emlText = (mail: Mail, attached: readonly Sendable[]) =>
   buildEml({
-    to: mail.to.addresses,
-    cc: mail.cc.addresses,
+    to: mail.to.mailboxes,
+    cc: mail.cc.mailboxes,
     subject: mail.subject,
     text: mail.body,
     html: mailHtml(mail.body),
@@ -107,8 +108,8 @@ export const eml = defineCommand({
     const files = args.attachmentPaths.map(readAttachment);
     const checked = checkAttachments(files, forAttachments, { today: shanghaiDate(Date.now()) });
     const mail = {
-      to: parseAddressList(args.to),
-      cc: parseAddressList(values.cc ?? ''),
+      to: parseAddressList(args.to, parseMailboxEntry),
+      cc: parseAddressList(values.cc ?? '', parseMailboxEntry),
       subject: args.subject.trim(),
       body,
     };

@@ -55,6 +55,10 @@ const TARGETS: Record<ReadinessTarget, { selector: string; label: string }> = {
 // Code needed only once there is a body to show or hand over, or a mail to log.
 const richText = lazyChunk(() => import('../../lib/mail/mail-body'), '富文本正文的代码');
 const emlCode = lazyChunk(() => import('../../lib/mail/eml'), '生成 .eml 的代码');
+// The RFC 5322 parser for recipients with display names (张三 <a@b.com>): 3.4 KB gzip, loaded
+// when the island starts; until then such entries are neither valid nor invalid (pending).
+const addressCode = lazyChunk(() => import('../../lib/mail/address-parser'), '读取收件人地址的代码');
+const addressList = (text: string) => parseAddressList(text, addressCode.current?.parseMailboxEntry);
 // Drafts long enough to need the worker are rare: its code loads the first time one appears.
 const checksCode = lazyChunk(() => import('./composer-checks'), '检查主题和正文的代码');
 const longDraftCode = lazyChunk(() => import('../shared/long-draft-check'), '检查长草稿的代码');
@@ -96,6 +100,10 @@ class MailComposer extends HTMLElement {
     this.#routes = JSON.parse(this.dataset.routes!) as Record<string, RouteAddresses>;
     this.#mailboxes = JSON.parse(this.dataset.mailboxes!) as KnownMailbox[];
     this.#base = this.dataset.base ?? '/';
+    addressCode.load().then(
+      () => this.update(),
+      (error: unknown) => this.say((error as Error).message),
+    );
     const to = this.querySelector<HTMLInputElement>('[data-to]')!;
     const cc = this.querySelector<HTMLInputElement>('[data-cc]')!;
 
@@ -172,8 +180,8 @@ class MailComposer extends HTMLElement {
   /** The mail as it stands, from the stores. */
   message(): MailMessage {
     return {
-      to: parseAddressList($mailTo.get()).addresses,
-      cc: parseAddressList($mailCc.get()).addresses,
+      to: addressList($mailTo.get()).addresses,
+      cc: addressList($mailCc.get()).addresses,
       subject: $subject.get().trim(),
       body: $draft.get(),
       attachments: $attachments
@@ -200,8 +208,8 @@ class MailComposer extends HTMLElement {
     } else this.checkText(code, subject, type, body);
     const attachments = $attachments.get();
     const problems = readinessProblems({
-      to: parseAddressList($mailTo.get()),
-      cc: parseAddressList($mailCc.get()),
+      to: addressList($mailTo.get()),
+      cc: addressList($mailCc.get()),
       knownMailboxes: this.#mailboxes,
       subject,
       subjectFindings: checked.subjectFindings,
@@ -267,7 +275,7 @@ class MailComposer extends HTMLElement {
    */
   noMailboxText(): string | null {
     const route = ownValue(this.#routes, $requestType.get());
-    if (!route || route.to !== '' || parseAddressList($mailTo.get()).addresses.length > 0) return null;
+    if (!route || route.to !== '' || addressList($mailTo.get()).addresses.length > 0) return null;
     return `“${route.need}”：原文没有给出可用的邮箱，收件人留空。请先走官方渠道：${route.first}。如果你有核实过的地址，可以自己填写。`;
   }
 
@@ -543,7 +551,11 @@ class MailComposer extends HTMLElement {
     }
     this.say('正在生成 .eml 草稿……');
     try {
-      const [{ buildEml }, { mailHtml }] = await Promise.all([emlCode.load(), richText.load()]);
+      const [{ buildEml }, { mailHtml }] = await Promise.all([
+        emlCode.load(),
+        richText.load(),
+        addressCode.load(),
+      ]);
       const attachments = await Promise.all(
         chosen.map(async (attachment) => ({
           name: attachment.name,
@@ -551,9 +563,10 @@ class MailComposer extends HTMLElement {
           bytes: new Uint8Array(await attachment.file.arrayBuffer()),
         })),
       );
+      // With the display names typed (张三 <a@b.com>); the mailto: link takes addresses only.
       const eml = buildEml({
-        to: message.to,
-        cc: message.cc,
+        to: addressList($mailTo.get()).mailboxes,
+        cc: addressList($mailCc.get()).mailboxes,
         subject: message.subject,
         text: message.body,
         html: mailHtml(message.body, { boldFigures: this.boldFigures }),

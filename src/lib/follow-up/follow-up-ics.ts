@@ -2,9 +2,10 @@
  * The follow-up plan as an iCalendar file (RFC 5545, written by the `ics` library): one
  * all-day event per step with a 09:00 reminder, plus the end of the claimed reply time.
  */
-import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import { createEvents, type Alarm, type DateArray, type DurationObject, type EventAttributes } from 'ics';
 import { chineseDate, type FollowUpPlan } from './follow-up-plan';
 import { addDays } from '../work-calendar';
+import { escapeIcsText, foldIcs, normaliseIcsText } from './ics-text';
 
 const dateArray = (date: string): DateArray => [
   Number(date.slice(0, 4)),
@@ -20,7 +21,14 @@ const UID_DOMAIN = 'kuaishou-mail-guide';
 
 /** Returns the .ics text; throws with a Chinese message if the library rejects an event. */
 export function followUpIcs(plan: FollowUpPlan, originalSubject: string): string {
-  const subject = originalSubject.trim() || '（原邮件主题）';
+  // The library escapes SUMMARY and DESCRIPTION itself but passes a bare CR through: normalised
+  // here. An alarm's description it does not escape at all (alarm() below).
+  const subject = normaliseIcsText(originalSubject).replace(/\s+/g, ' ').trim() || '（原邮件主题）';
+  const alarm = (description: string, trigger: DurationObject): Alarm => ({
+    action: 'display',
+    description: escapeIcsText(description),
+    trigger,
+  });
   const about = `原邮件：“${subject}”，发送于 ${plan.sent.dateTime}（北京时间）。`;
   const counting = plan.mode === 'working-days' ? '个工作日' : '天（自然日）';
   const events: EventAttributes[] = plan.steps.map((step) => ({
@@ -29,13 +37,7 @@ export function followUpIcs(plan: FollowUpPlan, originalSubject: string): string
     description: `${step.action}\n对象：${step.to}\n${about}`,
     ...allDay(step.due),
     categories: ['快手邮件跟进'],
-    alarms: [
-      {
-        action: 'display',
-        description: `【跟进】${step.label}：${subject}`,
-        trigger: { hours: 9, minutes: 0, before: false },
-      },
-    ],
+    alarms: [alarm(`【跟进】${step.label}：${subject}`, { hours: 9, minutes: 0, before: false })],
   }));
   const { commitment } = plan;
   if (commitment.hours !== undefined) {
@@ -56,13 +58,7 @@ export function followUpIcs(plan: FollowUpPlan, originalSubject: string): string
       startInputType: 'utc',
       startOutputType: 'utc',
       duration: { minutes: 30 },
-      alarms: [
-        {
-          action: 'display',
-          description: `${commitment.business}：响应时限已到`,
-          trigger: { minutes: 0, before: true },
-        },
-      ],
+      alarms: [alarm(`${commitment.business}：响应时限已到`, { minutes: 0, before: true })],
     });
   } else {
     events.push({
@@ -70,13 +66,7 @@ export function followUpIcs(plan: FollowUpPlan, originalSubject: string): string
       title: `【跟进】${commitment.business}：原文称的 ${commitment.workingDays} 个工作日答复期已过`,
       description: `答复期满日为 ${chineseDate(commitment.deadline)}；今天（${commitment.followUpText}）仍无答复，正式跟进。\n${about}`,
       ...allDay(commitment.followUp),
-      alarms: [
-        {
-          action: 'display',
-          description: `${commitment.business}：答复期已过`,
-          trigger: { hours: 9, minutes: 0, before: false },
-        },
-      ],
+      alarms: [alarm(`${commitment.business}：答复期已过`, { hours: 9, minutes: 0, before: false })],
     });
   }
   const { error, value } = createEvents(events, {
@@ -84,5 +74,5 @@ export function followUpIcs(plan: FollowUpPlan, originalSubject: string): string
     calName: '快手邮件跟进提醒',
   });
   if (error || !value) throw new Error(`无法生成日历文件：${error?.message ?? '未知错误'}`);
-  return value;
+  return foldIcs(value);
 }

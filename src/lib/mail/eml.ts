@@ -8,7 +8,14 @@
  * - it writes the subject as one encoded-word of any length: we fold it into words of at most
  *   75 characters (RFC 2047) on lines that stay short (RFC 5322 says at most 78);
  * - it requires a From header, but a draft's sender is the account that opens it: we drop
- *   From and the Message-ID derived from it, which the client adds when it sends.
+ *   From and the Message-ID derived from it, which the client adds when it sends;
+ * - it writes attachment names and recipients' display names as one unfolded piece, and names
+ *   as given (issue 21: a typed `=?UTF-8?B?…?=.png` was shown decoded by mail clients, U+202E
+ *   passed into names, long names made lines over RFC 5322's 998): we write those headers
+ *   ourselves — names without control or bidi characters, the file name per RFC 2231 in
+ *   Content-Disposition and as RFC 2047 words in Content-Type (what Outlook reads), display
+ *   names as RFC 2047 words or quoted strings, every line folded to 78 characters where an
+ *   address allows and never over 998.
  */
 import { createMimeMessage } from 'mimetext/browser';
 import { plainBody } from './plain-text';
@@ -20,9 +27,12 @@ export interface EmlAttachment {
   bytes: Uint8Array;
 }
 
+/** A recipient: a bare address, or a mailbox with a display name (张三 <a@b.com>). */
+export type EmlRecipient = string | { name: string; address: string };
+
 export interface EmlInput {
-  to: string[];
-  cc: string[];
+  to: EmlRecipient[];
+  cc: EmlRecipient[];
   subject: string;
   text: string;
   html: string;
@@ -32,6 +42,7 @@ export interface EmlInput {
 
 const CRLF = '\r\n';
 const PLACEHOLDER_SENDER = 'draft@ksmail.invalid';
+const ATTACHMENT_PLACEHOLDER = 'ksmail-attachment-';
 
 /** Base64 of bytes in chunks (no stack overflow on large files), in Node and browsers alike. */
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -73,18 +84,95 @@ export function encodeHeaderWords(value: string): string[] {
   return words;
 }
 
-/** An attachment file name as mail clients read it: an encoded-word when it is not ASCII. */
-function encodeFileName(name: string): string {
-  const clean = name.replace(/["\\\r\n]/g, '_');
-  return /^[\x20-\x7e]*$/.test(clean) ? clean : encodeHeaderWords(clean).join(' ');
+/**
+ * Characters a name must not carry: C0/C1 controls and DEL, and the invisible format characters
+ * that reorder or hide text (bidi embeddings, overrides and isolates, marks, zero widths, BOM):
+ * 「发票\u202Egnp.exe」 displays as 「发票exe.png」.
+ */
+const HIDDEN = /[\0-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A name as the .eml carries it: no hidden characters, lone surrogates as U+FFFD. */
+const cleanName = (name: string) => name.replace(HIDDEN, '').replace(LONE_SURROGATE, '\uFFFD');
+
+/** The attachment's name as written into the .eml (and shown by mail clients). */
+export function cleanAttachmentName(name: string): string {
+  return cleanName(name) || '附件';
+}
+
+/** RFC 2231 attribute-char: what a parameter value may hold without percent-encoding. */
+const ATTRIBUTE_CHAR = /^[A-Za-z0-9!#$&+\-.^_`|~]$/;
+
+/**
+ * `filename*0*=UTF-8''…; filename*1*=…` continuations (RFC 2231 §3–4), each on its own line of
+ * at most 78 characters, split between characters so each piece is whole UTF-8.
+ */
+function rfc2231Parameter(attribute: string, value: string): string[] {
+  const lines: string[] = [];
+  let current = '';
+  const head = (index: number) => ` ${attribute}*${index}*=${index === 0 ? "UTF-8''" : ''}`;
+  for (const char of value) {
+    const encoded = ATTRIBUTE_CHAR.test(char)
+      ? char
+      : [...utf8.encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    // 78 minus the ';' that ends every line but the last.
+    if (current && head(lines.length).length + current.length + encoded.length > 77) {
+      lines.push(head(lines.length) + current);
+      current = '';
+    }
+    current += encoded;
+  }
+  lines.push(head(lines.length) + current);
+  return lines;
+}
+
+/** A MIME type as given when it is one, else application/octet-stream. */
+const mimeType = (type: string) =>
+  /^[A-Za-z0-9!#$&^_.+-]{1,64}\/[A-Za-z0-9!#$&^_.+-]{1,64}$/.test(type) ? type : 'application/octet-stream';
+
+/** The two headers naming an attachment, folded. */
+export function attachmentHeaders(name: string, contentType: string): string[] {
+  const clean = cleanAttachmentName(name);
+  const simple =
+    /^[\x21\x23-\x5b\x5d-\x7e][\x20\x21\x23-\x5b\x5d-\x7e]*$/.test(clean) && !clean.includes('=?');
+  if (simple && clean.length <= 60)
+    return [
+      `Content-Type: ${mimeType(contentType)};${CRLF} name="${clean}"`,
+      `Content-Disposition: attachment;${CRLF} filename="${clean}"`,
+    ];
+  const words = encodeHeaderWords(clean);
+  return [
+    `Content-Type: ${mimeType(contentType)};${CRLF} name="${words.join(`${CRLF} `)}"`,
+    `Content-Disposition: attachment;${CRLF}${rfc2231Parameter('filename', clean).join(`;${CRLF}`)}`,
+  ];
+}
+
+/** RFC 5322 atext and spaces: a display name that needs neither quotes nor encoding. */
+const PLAIN_PHRASE = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?: [A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+
+/** A To/Cc header: one mailbox per line, display names quoted or as RFC 2047 words. */
+export function addressHeader(field: 'To' | 'Cc', recipients: readonly EmlRecipient[]): string {
+  const mailboxes = recipients.map((recipient) => {
+    const { name, address } = typeof recipient === 'string' ? { name: '', address: recipient } : recipient;
+    const display = cleanName(name).replace(/\s+/g, ' ').trim();
+    if (!display) return address;
+    let words: string[];
+    if (PLAIN_PHRASE.test(display) && display.length <= 60) words = [display];
+    else if (/^[\x20-\x7e]*$/.test(display) && !display.includes('=?') && display.length <= 60)
+      words = [`"${display.replace(/["\\]/g, '\\$&')}"`];
+    else words = encodeHeaderWords(display);
+    const last = words.pop()!;
+    // The address joins the last word's line when it fits in 78, else a line of its own.
+    const tail = last.length + address.length + 4 <= 78 ? [`${last} <${address}>`] : [last, `<${address}>`];
+    return [...words, ...tail].join(`${CRLF} `);
+  });
+  return `${field}: ${mailboxes.join(`,${CRLF} `)}`;
 }
 
 /** The .eml text for a draft. */
 export function buildEml(input: EmlInput): string {
   const message = createMimeMessage();
   message.setSender(PLACEHOLDER_SENDER);
-  if (input.to.length) message.setTo(input.to);
-  if (input.cc.length) message.setCc(input.cc);
   message.setSubject(input.subject || '(无主题)');
   message.setHeader('X-Unsent', '1');
   if (input.date) message.setHeader('Date', input.date.toUTCString().replace('GMT', '+0000'));
@@ -101,20 +189,40 @@ export function buildEml(input: EmlInput): string {
     encoding: 'base64',
     data: wrapBase64(bytesToBase64(utf8.encode(input.html))),
   });
-  for (const attachment of input.attachments) {
+  input.attachments.forEach((attachment, index) => {
     message.addAttachment({
-      filename: encodeFileName(attachment.name),
-      contentType: attachment.contentType || 'application/octet-stream',
+      // A placeholder, replaced below by headers written to the standards.
+      filename: `${ATTACHMENT_PLACEHOLDER}${index}`,
+      contentType: 'application/octet-stream',
       encoding: 'base64',
       data: wrapBase64(bytesToBase64(attachment.bytes)),
     });
-  }
-  const raw = message.asRaw().replace(/\r?\n/g, CRLF);
+  });
+  const raw = message
+    .asRaw()
+    .replace(/\r?\n/g, CRLF)
+    .replace(
+      new RegExp(
+        `^Content-Type: application/octet-stream; name="${ATTACHMENT_PLACEHOLDER}(\\d+)"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename="${ATTACHMENT_PLACEHOLDER}\\1"$`,
+        'gm',
+      ),
+      (_line, index: string) => {
+        const attachment = input.attachments[Number(index)]!;
+        const [type, disposition] = attachmentHeaders(attachment.name, attachment.contentType);
+        return `${type}${CRLF}Content-Transfer-Encoding: base64${CRLF}${disposition}`;
+      },
+    );
   const split = raw.indexOf(CRLF + CRLF);
   const headerLines = raw.slice(0, split).split(CRLF);
   const subject = encodeHeaderWords(input.subject || '(无主题)');
+  const recipients = [
+    ...(input.to.length ? [addressHeader('To', input.to)] : []),
+    ...(input.cc.length ? [addressHeader('Cc', input.cc)] : []),
+  ];
   const headers = headerLines
     .filter((line) => !line.startsWith('From:') && !line.startsWith('Message-ID:'))
-    .map((line) => (line.startsWith('Subject:') ? `Subject: ${subject.join(`${CRLF} `)}` : line));
+    .flatMap((line) =>
+      line.startsWith('Subject:') ? [...recipients, `Subject: ${subject.join(`${CRLF} `)}`] : [line],
+    );
   return headers.join(CRLF) + raw.slice(split);
 }

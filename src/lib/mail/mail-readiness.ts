@@ -63,7 +63,7 @@ function findingSummary(
 
 export function readinessProblems(input: ReadinessInput): ReadinessProblem[] {
   const problems: ReadinessProblem[] = [];
-  if (input.to.addresses.length === 0 && input.to.invalid.length === 0)
+  if (input.to.addresses.length === 0 && input.to.invalid.length === 0 && input.to.pending.length === 0)
     problems.push({
       severity: 'error',
       target: 'to',

@@ -15,6 +15,7 @@ import { loadGuideData } from './load-guide-data';
 import { compileRules } from '../rules/rules-engine';
 import { subjectTypesWithRoutedReplyTime } from '../routing';
 import { compileAttachmentRules } from '../attachments/check-attachments';
+import { assertLinearPatterns } from './pattern-safety';
 
 export const DEFAULT_RULES_DIR = resolve(import.meta.dirname, '../../content/rules');
 
@@ -34,6 +35,8 @@ export function loadRulesets(dir = DEFAULT_RULES_DIR): Ruleset[] {
     const ruleset = parseRuleset(parse(readFileSync(join(dir, file), 'utf8')), file);
     if (!file.startsWith(`${ruleset.version}.`))
       throw new RulesetError(`规则集有误：${file} 的 version 是 ${ruleset.version}，与文件名不符`);
+    // Every version, not only the current one: `ksmail --rules <old>` runs old patterns too.
+    assertLinearPatterns(ruleset);
     return ruleset;
   });
   rulesets.sort((a, b) => compareVersions(a.version, b.version));

@@ -65,6 +65,29 @@ describe('checkDraft: modules', () => {
   it('counts characters the way the guide says (no white space, no bold marks)', () => {
     expect(countCharacters('流量下降 **60%**，\n请复核。')).toBe(12);
   });
+
+  it.each([
+    ['## 问题描述', 4],
+    ['  - 第一条\n  * 第二条\n> 引用', 8],
+    ['\n\n\n- 在空行之后', 5],
+    ['-1 元', 3], // a minus sign glued to a number is not a list mark
+    ['a__b**c', 3],
+    ['#话题# 与 ##', 6],
+    ['\u3000- 全角空格后的列表', 8],
+  ])('countCharacters(%j) = %i', (text, count) => {
+    expect(countCharacters(text)).toBe(count);
+  });
+
+  it('counts as the quadratic pattern of before issue 21 did', () => {
+    const before = (text: string) =>
+      [...text.replace(/\*\*|__|^#+|^\s*[-*>]\s/gmu, '')].filter((char) => !/\s/u.test(char)).length;
+    const parts = ['\n', '\r\n', ' ', '\t', '\u3000', '-', '*', '>', '#', '_', '字', 'a', '\u2028'];
+    const text = fc.array(fc.constantFrom(...parts), { maxLength: 16 }).map((list) => list.join(''));
+    fc.assert(
+      fc.property(text, (sample) => countCharacters(sample) === before(sample)),
+      { numRuns: 5000 },
+    );
+  });
 });
 
 describe('checkDraft: tone, risk, contact, ID, figures', () => {
@@ -175,6 +198,27 @@ describe('checkDraft: robustness', () => {
     expectLinearTime(
       (size) => repeatTo(`${GOOD_DRAFT}\n转 投 其 他 平 台！！！下降 **30%**，损失 5 万元 80%\n`, size),
       (draft) => checkDraft(draft, rules),
+    );
+  });
+  // Issue 21: each cost seconds per keystroke on /tools/ before.
+  it('a 48,000-character run of letters and digits is linear (contact.missing looked for an address)', () => {
+    expectLinearTime(
+      (size) => repeatTo('a1B2c3', size),
+      (draft) => checkDraft(draft, rules),
+      { size: 48_000 },
+    );
+  });
+
+  it('a heading followed by 40,000 blank lines is linear (countCharacters)', () => {
+    expectLinearTime(
+      (size) => `问题描述：\n${'\n'.repeat(size)}请复核。`,
+      (draft) => countCharacters(draft),
+      { size: 40_000 },
+    );
+    expectLinearTime(
+      (size) => `问题描述：\n${'\n'.repeat(size)}请复核。`,
+      (draft) => checkDraft(draft, rules),
+      { size: 40_000 },
     );
   });
 });
