@@ -75,7 +75,11 @@ describe('contexts', () => {
     ['', '我的小店保证金被扣，店铺商品也下架了。', 'merchant'],
     ['【技术故障】快手号:abc 闪退', '', 'tech-fault'],
     // A rights holder who never says 侵权: 轉載 / 冇署名 / 原稿 (Traditional, Cantonese wording).
-    ['', '我係插畫師，有人喺快手轉載咗我嘅畫做影片背景，冇署名，原稿喺度。請刪除該影片。', 'infringement-notice'],
+    [
+      '',
+      '我係插畫師，有人喺快手轉載咗我嘅畫做影片背景，冇署名，原稿喺度。請刪除該影片。',
+      'infringement-notice',
+    ],
     ['', '有人未经许可用了我拍的照片，也没有署名，请删除。', 'infringement-notice'],
     ['', '你好', null],
     ['', '', null],
