@@ -7,7 +7,12 @@
  */
 import { chromium, type Page } from 'playwright-core';
 import { resolve } from 'node:path';
-import { firstIsExpected, loadSearchQueries, type SearchQuery, type ShownResult } from '../tests/search/queries';
+import {
+  firstIsExpected,
+  loadSearchQueries,
+  type SearchQuery,
+  type ShownResult,
+} from '../tests/search/queries';
 import { CHROMIUM_ARGS, findChromium } from './support/chromium';
 import { serveStatic } from './support/static-server';
 import { spread, type Spread } from './bench-browser';
@@ -68,7 +73,9 @@ async function keystrokeToPaint(
   try {
     for (const query of queries) {
       await page.locator('dialog[open] input[type="search"]').fill('');
-      await page.waitForFunction(() => !document.querySelector('[data-search-results]')?.hasAttribute('data-query'));
+      await page.waitForFunction(
+        () => !document.querySelector('[data-search-results]')?.hasAttribute('data-query'),
+      );
       const sample = await page.evaluate(
         (text) =>
           new Promise<number>((done) => {
@@ -129,12 +136,24 @@ export async function searchBench(siteUrl: string): Promise<SearchBench> {
 
 export function printSearchBench(bench: SearchBench) {
   const { outcomes } = bench;
-  console.log(`\nsite search, Chromium ${bench.chromium}, ${outcomes.length} queries (tests/search/queries.yaml):`);
+  console.log(
+    `\nsite search, Chromium ${bench.chromium}, ${outcomes.length} queries (tests/search/queries.yaml):`,
+  );
   console.log(summary('  all', outcomes));
   for (const split of ['tuning', 'holdout'] as const)
-    console.log(summary(`  ${split}`, outcomes.filter((outcome) => outcome.split === split)));
+    console.log(
+      summary(
+        `  ${split}`,
+        outcomes.filter((outcome) => outcome.split === split),
+      ),
+    );
   for (const style of ['colloquial', 'site-term', 'traditional'] as const)
-    console.log(summary(`  ${style}`, outcomes.filter((outcome) => outcome.style === style)));
+    console.log(
+      summary(
+        `  ${style}`,
+        outcomes.filter((outcome) => outcome.style === style),
+      ),
+    );
   const l = bench.latency;
   console.log(
     `  keystroke → results painted on /, 4× CPU slowdown, warm index (${bench.latencyQueries} queries): median ${l.median.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, max ${l.max.toFixed(1)} ms`,

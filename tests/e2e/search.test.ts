@@ -15,7 +15,9 @@ import { shownResults } from '../../scripts/bench-search';
  * the figures).
  */
 const QUERIES = loadSearchQueries();
-const SYNONYMS = parse(readFileSync(new URL('../../src/content/data/search-synonyms.yaml', import.meta.url), 'utf8')) as {
+const SYNONYMS = parse(
+  readFileSync(new URL('../../src/content/data/search-synonyms.yaml', import.meta.url), 'utf8'),
+) as {
   example: { query: string; page: string };
 }[];
 
@@ -55,7 +57,9 @@ describe.skipIf(noBrowser)('site search', () => {
   it('every synonym group’s example query finds its page first', async () => {
     for (const { example } of SYNONYMS) {
       const results = await shownResults(page, example.query);
-      expect(firstIsExpected(example.page, results, siteUrl), `${example.query} → ${results[0]?.href}`).toBe(true);
+      expect(firstIsExpected(example.page, results, siteUrl), `${example.query} → ${results[0]?.href}`).toBe(
+        true,
+      );
     }
   });
 
@@ -73,7 +77,9 @@ describe.skipIf(noBrowser)('site search', () => {
     for (const excerpt of excerpts) {
       expect(excerpt, excerpt).not.toMatch(/^页解答/);
       // Starts after a boundary: either an ellipsis or a whole sentence/clause, never mid-word like 「送给谁」.
-      expect(excerpt.startsWith('…') || !/^[\p{Script=Han}]{0,2}[，。；：]/u.test(excerpt), excerpt).toBe(true);
+      expect(excerpt.startsWith('…') || !/^[\p{Script=Han}]{0,2}[，。；：]/u.test(excerpt), excerpt).toBe(
+        true,
+      );
     }
     await shownResults(page, '抄送给谁');
     const recipients = await page.locator('dialog[open] .result-excerpt').first().innerText();
@@ -106,9 +112,11 @@ describe.skipIf(noBrowser)('site search', () => {
     expect(status).not.toContain('附件格式');
     const cases = page.locator('dialog[open] [data-search-cases]');
     expect(await cases.isVisible()).toBe(true);
-    const links = await cases.locator('a').evaluateAll((anchors) =>
-      anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname),
-    );
+    const links = await cases
+      .locator('a')
+      .evaluateAll((anchors) =>
+        anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname),
+      );
     expect(links).toContain(new URL('cases/account-appeal/', siteUrl).pathname);
     expect(links).toContain(new URL('cases/', siteUrl).pathname);
     // A query that matches again hides the list.
@@ -127,9 +135,13 @@ describe.skipIf(noBrowser)('site search', () => {
     await fresh.locator('site-search button[data-open-modal]:not([disabled])').waitFor();
     await fresh.keyboard.press('Control+k');
     await fresh.keyboard.type('封号');
-    await fresh.locator('dialog[open] [data-search-results][data-query="封号"]').waitFor({ state: 'attached' });
+    await fresh
+      .locator('dialog[open] [data-search-results][data-query="封号"]')
+      .waitFor({ state: 'attached' });
     await fresh.keyboard.press('ArrowDown');
-    const focused = await fresh.evaluate(() => (document.activeElement as HTMLAnchorElement).dataset.searchResult);
+    const focused = await fresh.evaluate(
+      () => (document.activeElement as HTMLAnchorElement).dataset.searchResult,
+    );
     expect(focused).toContain('/cases/account-appeal/');
     await Promise.all([fresh.waitForURL(/\/cases\/account-appeal\//), fresh.keyboard.press('Enter')]);
     await context.close();
@@ -143,7 +155,9 @@ describe.skipIf(noBrowser)('site search', () => {
       page: document.documentElement.clientWidth,
       dialog: document.querySelector('dialog[open]')!.getBoundingClientRect().right,
       results: Math.max(
-        ...[...document.querySelectorAll('dialog[open] [data-search-result]')].map((a) => a.getBoundingClientRect().right),
+        ...[...document.querySelectorAll('dialog[open] [data-search-result]')].map(
+          (a) => a.getBoundingClientRect().right,
+        ),
       ),
       scroll: document.querySelector('dialog[open] .dialog-frame')!.scrollWidth,
       frame: document.querySelector('dialog[open] .dialog-frame')!.clientWidth,

@@ -3,18 +3,24 @@
  * the dialog opens) and the synonym data, and shows what src/lib/search ranks and cuts; results
  * are built with DOM methods, never innerHTML. Not the ranking, folding or snippet logic.
  */
-import { expandQuery, folder, type SearchData } from '../../lib/search/query';
-import { indexPage, marksFor, rankPages, type IndexFragment, type IndexedPage } from '../../lib/search/rank';
-import { snippet } from '../../lib/search/snippet';
+import type { SearchData } from '../../lib/search/query';
+import type { IndexFragment, IndexedPage } from '../../lib/search/rank';
+import { chunkLoadMessage, lazyChunk } from '../shared/lazy-chunk';
+
+const engine = lazyChunk(() => import('./search-engine'), '站内搜索的代码');
+type Engine = Awaited<ReturnType<typeof engine.load>>;
 
 /** The parts of Pagefind's browser API that we use (pagefind.js ships no types). */
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  search(term: string | null): Promise<{ results: { id: string; data: () => Promise<IndexFragment> }[] } | null>;
+  search(
+    term: string | null,
+  ): Promise<{ results: { id: string; data: () => Promise<IndexFragment> }[] } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 interface SearchIndex {
+  engine: Engine;
   pages: IndexedPage[];
   fold: (text: string) => string;
   data: SearchData | undefined;
@@ -34,7 +40,9 @@ async function readFragment(url: string): Promise<IndexFragment> {
   let bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes[0] === 0x1f && bytes[1] === 0x8b)
     bytes = new Uint8Array(
-      await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer(),
+      await new Response(
+        new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')),
+      ).arrayBuffer(),
     );
   const text = new TextDecoder().decode(bytes);
   return JSON.parse(text.slice(text.indexOf('{'))) as IndexFragment;
@@ -57,7 +65,10 @@ class SiteSearch extends HTMLElement {
       dialog.showModal();
       input.focus();
       input.select();
-      void this.#load().then((index) => this.#buildFilters(index), () => undefined);
+      void this.#load().then(
+        (index) => this.#buildFilters(index),
+        () => undefined,
+      );
     };
     openButton.addEventListener('click', open);
     openButton.disabled = false;
@@ -99,7 +110,8 @@ class SiteSearch extends HTMLElement {
     this.#index ??= (async () => {
       const bundle = this.dataset.bundle ?? '/pagefind/';
       const base = bundle.replace(/pagefind\/$/, '');
-      const [pagefind, data] = await Promise.all([
+      const [code, pagefind, data] = await Promise.all([
+        engine.load(),
         import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>,
         fetch(`${base}search-data.json`)
           .then((response) => (response.ok ? (response.json() as Promise<SearchData>) : undefined))
@@ -112,9 +124,10 @@ class SiteSearch extends HTMLElement {
           readFragment(`${bundle}fragment/${result.id}.pf_fragment`).catch(() => result.data()),
         ),
       );
-      const fold = folder(data?.t2s);
+      const fold = code.folder(data?.t2s);
       const filters = await pagefind.filters().catch(() => ({}));
-      return { pages: fragments.map((fragment) => indexPage(fragment, fold)), fold, data, filters };
+      const pages = fragments.map((fragment) => code.indexPage(fragment, fold));
+      return { engine: code, pages, fold, data, filters };
     })();
     this.#index.catch(() => (this.#index = undefined));
     return this.#index;
@@ -131,7 +144,8 @@ class SiteSearch extends HTMLElement {
       select.name = name;
       select.dataset.filter = name;
       select.append(new Option('全部', ''));
-      for (const [value, count] of Object.entries(values)) select.append(new Option(`${value}（${count}）`, value));
+      for (const [value, count] of Object.entries(values))
+        select.append(new Option(`${value}（${count}）`, value));
       select.addEventListener('change', () => {
         if (select.value) this.#filters[name] = select.value;
         else delete this.#filters[name];
@@ -166,14 +180,18 @@ class SiteSearch extends HTMLElement {
     let index: SearchIndex;
     try {
       index = await this.#load();
-    } catch {
+    } catch (error) {
       if (generation !== this.#generation) return;
-      status.textContent = '搜索索引加载失败。请刷新页面后重试；本地开发时请先运行 npm run build 再预览。';
+      status.textContent =
+        error instanceof Error && error.name === 'ChunkLoadError'
+          ? chunkLoadMessage('站内搜索的代码')
+          : '搜索索引加载失败。请刷新页面后重试；本地开发时请先运行 npm run build 再预览。';
       list.dataset.query = trimmed;
       return;
     }
     if (generation !== this.#generation) return;
     const pages = index.pages.filter((page) => this.#matchesFilters(page));
+    const { expandQuery, rankPages, marksFor, snippet } = index.engine;
     const terms = expandQuery(trimmed, index.data, index.fold);
     // The guide explains, the changelog records: unless narrowed to the changelog, a chapter
     // comes before the entry that changed its rule.
@@ -186,9 +204,9 @@ class SiteSearch extends HTMLElement {
     const ranked =
       results ??
       pages
-          .filter(isChangelogEntry)
-          .sort((a, b) => b.date.localeCompare(a.date))
-          .map((page) => ({ page, score: 0, at: -1, anchor: undefined }));
+        .filter(isChangelogEntry)
+        .sort((a, b) => b.date.localeCompare(a.date))
+        .map((page) => ({ page, score: 0, at: -1, anchor: undefined }));
     const marks = marksFor(terms, found, pages);
     list.replaceChildren(
       ...ranked.slice(0, SHOWN).map(({ page, at, anchor }) => {

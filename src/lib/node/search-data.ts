@@ -19,8 +19,13 @@ export const SYNONYMS_FILE = resolve(ROOT, 'src/content/data/search-synonyms.yam
 const groupSchema = z
   .object({
     words: z.array(z.string().trim().min(1)).min(2),
-    page: z.string().regex(/^[a-z0-9/-]+\/$/).optional(),
-    example: z.object({ query: z.string().trim().min(1), page: z.string().regex(/^[a-z0-9/-]*(?:#[\w-]+)?$/) }).strict(),
+    page: z
+      .string()
+      .regex(/^[a-z0-9/-]+\/$/)
+      .optional(),
+    example: z
+      .object({ query: z.string().trim().min(1), page: z.string().regex(/^[a-z0-9/-]*(?:#[\w-]+)?$/) })
+      .strict(),
   })
   .strict();
 export type SynonymEntry = z.infer<typeof groupSchema>;
@@ -28,7 +33,8 @@ export type SynonymEntry = z.infer<typeof groupSchema>;
 /** Checks the groups; `pages` are the site's page paths (e.g. `cases/account-appeal/`). */
 export function checkSynonyms(value: unknown, pages: ReadonlySet<string>): SynonymEntry[] {
   const parsed = z.array(groupSchema).safeParse(value);
-  if (!parsed.success) throw new Error(`search-synonyms.yaml：格式不对：${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new Error(`search-synonyms.yaml：格式不对：${parsed.error.issues[0]?.message ?? ''}`);
   const fold = folder(undefined);
   for (const [index, group] of parsed.data.entries()) {
     const where = `search-synonyms.yaml 第 ${index + 1} 组（${group.words.join('、')}）`;
@@ -37,7 +43,8 @@ export function checkSynonyms(value: unknown, pages: ReadonlySet<string>): Synon
       throw new Error(`${where}：示例“${group.example.query}”不含本组任何一个词`);
     const page = group.example.page.split('#')[0]!;
     if (!pages.has(page)) throw new Error(`${where}：示例的页面 ${page} 不存在`);
-    if (group.page !== undefined && !pages.has(group.page)) throw new Error(`${where}：页面 ${group.page} 不存在`);
+    if (group.page !== undefined && !pages.has(group.page))
+      throw new Error(`${where}：页面 ${group.page} 不存在`);
   }
   return parsed.data;
 }
@@ -54,6 +61,8 @@ export function searchData(groups: readonly SynonymEntry[], text: string): Searc
   const pairs = buildPairs(characters);
   return {
     t2s: { from: pairs.map(([from]) => from).join(''), to: pairs.map(([, to]) => to).join('') },
-    synonyms: groups.map((group) => (group.page ? { words: group.words, page: group.page } : { words: group.words })),
+    synonyms: groups.map((group) =>
+      group.page ? { words: group.words, page: group.page } : { words: group.words },
+    ),
   };
 }

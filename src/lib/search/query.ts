@@ -55,7 +55,8 @@ export function folder(table: SearchData['t2s'] | undefined): (text: string) => 
   if (table) {
     const from = [...table.from];
     const to = [...table.to];
-    for (let index = 0; index < Math.min(from.length, to.length); index += 1) map.set(from[index]!, to[index]!);
+    for (let index = 0; index < Math.min(from.length, to.length); index += 1)
+      map.set(from[index]!, to[index]!);
   }
   return (text) => {
     let folded = '';
@@ -115,7 +116,13 @@ export function expandQuery(
       seen.add(word);
       // A group word inside what was typed (搬运 in 我的视频被搬运了) is nearly a typed word.
       const weight = joined.includes(word) ? TYPED_INSIDE_WEIGHT : SYNONYM_WEIGHT;
-      terms.push({ text: word, weight, synonym: true, group: index, ...(group.page ? { page: group.page } : {}) });
+      terms.push({
+        text: word,
+        weight,
+        synonym: true,
+        group: index,
+        ...(group.page ? { page: group.page } : {}),
+      });
     }
   }
   return terms.slice(0, MAX_TERMS);
@@ -132,7 +139,7 @@ export function knownWords(term: string, known: (text: string) => boolean): stri
   const characters = [...term];
   if (characters.length <= 2) return [term];
   const words: string[] = [];
-  for (let start = 0; start < characters.length; ) {
+  for (let start = 0; start < characters.length;) {
     let end = Math.min(characters.length, start + MAX_KNOWN_WORD);
     while (end - start >= 2 && !known(characters.slice(start, end).join(''))) end -= 1;
     if (end - start >= 2) {

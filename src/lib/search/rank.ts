@@ -131,7 +131,11 @@ export function indexPage(fragment: IndexFragment, fold: (text: string) => strin
 
 function countOccurrences(haystack: string, needle: string, limit = 64): number {
   let count = 0;
-  for (let at = haystack.indexOf(needle); at !== -1 && count < limit; at = haystack.indexOf(needle, at + needle.length))
+  for (
+    let at = haystack.indexOf(needle);
+    at !== -1 && count < limit;
+    at = haystack.indexOf(needle, at + needle.length)
+  )
     count += 1;
   return count;
 }
@@ -184,11 +188,15 @@ export interface Needle {
  * The strings looked for, each with its weight: every term; in a longer Chinese term the words
  * the pages use (`known`) and its character pairs, so that a sentence finds what its words find.
  */
-export function needles(terms: readonly QueryTerm[], known: (text: string) => boolean = () => false): Needle[] {
+export function needles(
+  terms: readonly QueryTerm[],
+  known: (text: string) => boolean = () => false,
+): Needle[] {
   const found = new Map<string, Needle>();
   const add = (text: string, weight: number, group?: number) => {
     const old = found.get(text);
-    if (!old || old.weight < weight) found.set(text, group === undefined ? { text, weight } : { text, weight, group });
+    if (!old || old.weight < weight)
+      found.set(text, group === undefined ? { text, weight } : { text, weight, group });
   };
   for (const term of terms) {
     add(term.text, term.weight, term.group);
@@ -214,12 +222,12 @@ function knownAmong(pages: readonly IndexedPage[]): (text: string) => boolean {
       value =
         pages.filter((page) => page.folded.includes(text)).length * 3 <= pages.length &&
         pages.some(
-        (page) =>
-          page.foldedTitle.includes(text) ||
-          page.foldedDescription.includes(text) ||
-          page.foldedAnswers.some((answer) => answer.includes(text)) ||
-          page.foldedHeadings.some((heading) => heading.includes(text)),
-      );
+          (page) =>
+            page.foldedTitle.includes(text) ||
+            page.foldedDescription.includes(text) ||
+            page.foldedAnswers.some((answer) => answer.includes(text)) ||
+            page.foldedHeadings.some((heading) => heading.includes(text)),
+        );
       cache.set(text, value);
     }
     return value;
@@ -229,7 +237,9 @@ function knownAmong(pages: readonly IndexedPage[]): (text: string) => boolean {
 /** The single Han characters of the query: the last resort when no word or pair of it is found. */
 function characterNeedles(terms: readonly QueryTerm[]): Needle[] {
   const characters = new Set(
-    terms.filter((term) => !term.synonym).flatMap((term) => [...term.text].filter((character) => isHan(character))),
+    terms
+      .filter((term) => !term.synonym)
+      .flatMap((term) => [...term.text].filter((character) => isHan(character))),
   );
   return [...characters].map((text) => ({ text, weight: 0.2 }));
 }
@@ -272,8 +282,15 @@ const SECTION_HEAD = 40;
  * strings it contains, twice for those in its first characters (its title), and the best
  * section's strongest match is the place. -1 when nothing is found.
  */
-export function bestPlace(page: IndexedPage, found: readonly Needle[], rarity: (needle: string) => number): number {
-  const starts = [page.bodyStart, ...page.anchors.map((anchor) => anchor.offset).filter((at) => at > page.bodyStart)];
+export function bestPlace(
+  page: IndexedPage,
+  found: readonly Needle[],
+  rarity: (needle: string) => number,
+): number {
+  const starts = [
+    page.bodyStart,
+    ...page.anchors.map((anchor) => anchor.offset).filter((at) => at > page.bodyStart),
+  ];
   let best = { at: -1, value: 0 };
   for (const [index, start] of starts.entries()) {
     const end = starts[index + 1] ?? page.folded.length;
@@ -302,7 +319,8 @@ export function rankPages(
   const rarity = rarityAmong(pages);
   const asked = [...askedPages(terms)];
   const weight = (page: IndexedPage) =>
-    (options.weight?.(page) ?? 1) * (asked.some((path) => page.url.endsWith(`/${path}`)) ? ASKED_PAGE_WEIGHT : 1);
+    (options.weight?.(page) ?? 1) *
+    (asked.some((path) => page.url.endsWith(`/${path}`)) ? ASKED_PAGE_WEIGHT : 1);
   const score = (found: readonly Needle[]) =>
     pages
       .map((page) => ({ page, score: pageScore(page, found, rarity) * weight(page) }))

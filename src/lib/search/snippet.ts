@@ -61,7 +61,11 @@ export function snippet(
   const marked = new Uint8Array(end - start);
   for (const mark of marks) {
     if (mark.length === 0) continue;
-    for (let index = folded.indexOf(mark, start); index !== -1 && index < end; index = folded.indexOf(mark, index + 1))
+    for (
+      let index = folded.indexOf(mark, start);
+      index !== -1 && index < end;
+      index = folded.indexOf(mark, index + 1)
+    )
       marked.fill(1, index - start, Math.min(end, index + mark.length) - start);
   }
   const parts: SnippetPart[] = [];
