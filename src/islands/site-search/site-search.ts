@@ -121,7 +121,10 @@ class SiteSearch extends HTMLElement {
       const all = await pagefind.search(null);
       const fragments = await Promise.all(
         (all?.results ?? []).map((result) =>
-          readFragment(`${bundle}fragment/${result.id}.pf_fragment`).catch(() => result.data()),
+          readFragment(`${bundle}fragment/${result.id}.pf_fragment`)
+            // Stored URLs are relative to the site's root; data() adds the base path itself.
+            .then((fragment) => ({ ...fragment, url: `${base}${fragment.url.replace(/^\//, '')}` }))
+            .catch(() => result.data()),
         ),
       );
       const fold = code.folder(data?.t2s);

@@ -49,8 +49,12 @@ export function checkSynonyms(value: unknown, pages: ReadonlySet<string>): Synon
   return parsed.data;
 }
 
-export function loadSynonyms(pages: ReadonlySet<string>): SynonymEntry[] {
-  return checkSynonyms(parse(readFileSync(SYNONYMS_FILE, 'utf8')), pages);
+/** The groups from the YAML text (the build imports the file's text; tests read it). */
+export function loadSynonyms(
+  pages: ReadonlySet<string>,
+  text = readFileSync(SYNONYMS_FILE, 'utf8'),
+): SynonymEntry[] {
+  return checkSynonyms(parse(text), pages);
 }
 
 /** The browser's search data: the groups (words only) and the character table for `text`. */
