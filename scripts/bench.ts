@@ -19,6 +19,7 @@ import { buildSite, ROOT } from './support/build-site';
 import { findChromium } from './support/chromium';
 import { serveStatic } from './support/static-server';
 import { draftLatency } from './bench-browser';
+import { printSearchBench, searchBench } from './bench-search';
 import { buildScale } from './bench-build';
 import { keywordBench } from './bench-textlint';
 import { patternBench, printPatternBench } from './bench-patterns';
@@ -157,6 +158,8 @@ if (findChromium()) {
     line('    of which check + render', latency.checkAndRender);
     line('  keystroke → painted', latency.toPaint);
     line('  plain textarea → painted', latency.plainTextareaToPaint);
+    // The site search: the query set's top-1 and empty results, and keystroke → results painted.
+    printSearchBench(await searchBench(server.url));
   } finally {
     await server.close();
   }

@@ -202,7 +202,8 @@ describe.skipIf(noBrowser)('policy changelog in Chromium', () => {
 
   it('the document filter offers only real documents; with it the changelog finds the entry of a changed rule (附件大小)', async () => {
     const { page, context, errors, foreignRequests } = await openPage(browser, 'changelog/');
-    await page.click('button[data-open-modal]');
+    // The filters appear once changelog entries are among the results.
+    await searchSite(page, '附件大小');
     const select = page.locator('dialog[open] select[data-filter="doc"]');
     await select.waitFor();
     const options = (await select.locator('option').allInnerTexts()).map((text) =>
