@@ -9,7 +9,7 @@
  */
 import type { CadenceStep } from '../rules/ruleset';
 import { isRealDate, shanghaiDate, shanghaiDateTime } from '../shanghai-time';
-import { addDays, WEEKDAY_NAMES, type DayInfo, type WorkCalendar } from '../work-calendar';
+import { addDays, CALENDAR_YEARS, WEEKDAY_NAMES, type DayInfo, type WorkCalendar } from '../work-calendar';
 
 /** A row of the guide's table 6 (follow-ups.yaml). */
 export interface FollowUpRow {
@@ -37,6 +37,14 @@ export class FollowUpInputError extends Error {
 
 const BEIJING_OFFSET = '+08:00';
 
+/** Why a sending year cannot be planned (outside CALENDAR_YEARS), or null. */
+function outOfRange(year: number): string | null {
+  const { first, last } = CALENDAR_YEARS;
+  return year >= first && year <= last
+    ? null
+    : `发送时间的年份 ${year} 超出了可以推算的范围：只能推算 ${first}–${last} 年之间发送的邮件。`;
+}
+
 /**
  * Reads a sending time. Without a zone (`2026-09-30T18:00`, `2026-09-30 18:00`) it is Beijing
  * time; with one (`Z`, `+09:00`) it is converted. A date alone means 00:00 Beijing time.
@@ -56,8 +64,9 @@ export function parseSentTime(text: string): { instant: number; dateOnly: boolea
   const date = `${year}-${month}-${day}`;
   // isRealDate before any Date: month 13 made toISOString throw a RangeError (found by a
   // property test), which the planner showed as "Invalid time value" and ksmail as a crash.
-  if (!isRealDate(date) || Number(year) < 2000)
-    throw new FollowUpInputError(`发送时间里的日期不存在：${date}。`);
+  if (!isRealDate(date)) throw new FollowUpInputError(`发送时间里的日期不存在：${date}。`);
+  const yearProblem = outOfRange(Number(year));
+  if (yearProblem) throw new FollowUpInputError(yearProblem);
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59)
     throw new FollowUpInputError(`发送时间里的时刻不存在：${hour}:${minute}。`);
   const offset = !zone
@@ -165,6 +174,9 @@ export function planFollowUp(
   const { calendar } = context;
   const calendarDays = input.calendarDays === true;
   const sentDate = shanghaiDate(input.sent);
+  // A time with a zone can land in another year in Beijing (2099-12-31T20:00Z is 2100).
+  const yearProblem = outOfRange(Number(sentDate.slice(0, 4)));
+  if (yearProblem) throw new FollowUpInputError(yearProblem);
   const nth = (n: number) => (calendarDays ? addDays(sentDate, n) : calendar.workdayAfter(sentDate, n));
 
   const steps: PlannedStep[] = context.cadence.map((step) => {
