@@ -6,7 +6,8 @@
  * atomically (src/lib/node/safe-output.ts). Failures become InputError in Chinese, in the same form
  * as the attachment reader's (`文件不存在：<路径>`).
  */
-import { draftTooLarge, MAX_DRAFT_BYTES } from '../lib/input-limits';
+import { draftTooLarge } from '../lib/input-limit-messages';
+import { MAX_DRAFT_BYTES } from '../lib/input-limits';
 import { readBounded } from '../lib/node/attachment-files';
 import { checkOutputPath, writeFileAtomicallySync } from '../lib/node/safe-output';
 import { decodeTextBytes, encodingNamed, encodingNamesText } from '../lib/text-decoding';

@@ -1,5 +1,6 @@
 /** Runs ksmail as a process (bin/ksmail.mjs imports this): argv, the real stdio, the exit code. */
-import { draftTooLarge, MAX_DRAFT_BYTES } from '../lib/input-limits';
+import { draftTooLarge } from '../lib/input-limit-messages';
+import { MAX_DRAFT_BYTES } from '../lib/input-limits';
 import { readBounded } from '../lib/node/attachment-files';
 import { runKsmail } from './ksmail';
 

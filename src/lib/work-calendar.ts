@@ -29,13 +29,6 @@ export interface DayInfo {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/**
- * The years the planner accepts: from the first year with a published holiday arrangement in
- * chinese-days to the end of the century. Past year 9999 ISO dates get six digits and date
- * arithmetic stops advancing (9999-12-31 froze the planner and ksmail followup, issue 21).
- */
-export const CALENDAR_YEARS = { first: 2004, last: 2099 } as const;
-
 const toUtc = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -167,11 +160,6 @@ export class WorkCalendar {
 
   /** The `n`-th working day after `date` (`date` itself not counted); n ≥ 1. */
   workdayAfter(date: string, n: number): string {
-    const year = Number(date.slice(0, 4));
-    // A guard, not the user's message (the planner checks CALENDAR_YEARS first): dates near
-    // year 10000 stop advancing, so refuse anything that could get there instead of looping.
-    if (!(year >= 1 && year <= 9000) || !(n <= 36_500))
-      throw new RangeError(`日期超出日历能推算的范围：${date} 之后第 ${n} 个工作日。`);
     let current = date;
     for (let counted = 0; counted < n;) {
       current = addDays(current, 1);

@@ -9,7 +9,7 @@ import { buildEml } from '../../lib/mail/eml';
 import { mailHtml } from '../../lib/mail/mail-body';
 import { parseAddressList, type AddressList } from '../../lib/mail/mail-message';
 import { readinessProblems, type ReadinessProblem } from '../../lib/mail/mail-readiness';
-import { mailAttachmentsTooLarge } from '../../lib/input-limits';
+import { mailAttachmentsTooLarge } from '../../lib/input-limit-messages';
 import { readAttachment, readBounded } from '../../lib/node/attachment-files';
 import { checkDraft } from '../../lib/rules/check-draft';
 import { checkSubject } from '../../lib/rules/check-subject';

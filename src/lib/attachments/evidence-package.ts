@@ -11,7 +11,7 @@
  */
 import { makeZip } from 'client-zip';
 import { formatBytes } from '../byte-size';
-import { packageProblem } from '../input-limits';
+import { packageProblem } from '../input-limit-messages';
 import {
   entryNames,
   extraEntries,

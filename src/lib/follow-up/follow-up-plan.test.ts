@@ -246,11 +246,10 @@ describe('follow-up planning: properties', () => {
     expect(planFollowUp({ sent: parseSentTime(text).instant, type }, context).steps).toHaveLength(3);
   });
 
-  it('an instant with a zone that is 2100 in Beijing is refused; workdayAfter never loops past the range', () => {
+  it('an instant with a zone that is 2100 in Beijing is refused', () => {
     expect(() => planFollowUp({ sent: Date.UTC(2099, 11, 31, 20), type: 'routine' }, context)).toThrow(
       /年份 2100/,
     );
-    expect(() => context.calendar.workdayAfter('9999-12-31', 3)).toThrow(RangeError);
   });
 
   it('reads a 1 MB "time" in linear time (and refuses it)', () => {

@@ -9,7 +9,7 @@
  */
 import type { CadenceStep } from '../rules/ruleset';
 import { isRealDate, shanghaiDate, shanghaiDateTime } from '../shanghai-time';
-import { addDays, CALENDAR_YEARS, WEEKDAY_NAMES, type DayInfo, type WorkCalendar } from '../work-calendar';
+import { addDays, WEEKDAY_NAMES, type DayInfo, type WorkCalendar } from '../work-calendar';
 
 /** A row of the guide's table 6 (follow-ups.yaml). */
 export interface FollowUpRow {
@@ -36,6 +36,13 @@ export class FollowUpInputError extends Error {
 }
 
 const BEIJING_OFFSET = '+08:00';
+
+/**
+ * The years the planner accepts: from the first year with a published holiday arrangement in
+ * chinese-days to the end of the century. Past year 9999 ISO dates get six digits and date
+ * arithmetic stops advancing (9999-12-31 froze the planner and ksmail followup, issue 21).
+ */
+export const CALENDAR_YEARS = { first: 2004, last: 2099 } as const;
 
 /** Why a sending year cannot be planned (outside CALENDAR_YEARS), or null. */
 function outOfRange(year: number): string | null {

@@ -5,12 +5,12 @@
  */
 import Papa from 'papaparse';
 import { MAX_IMPORT_DEPTH } from '../input-limits';
+import { nestsDeeperThan } from '../json-depth';
 import { decodeTextBytes } from '../text-decoding';
 import {
   errorText,
   isRecord,
   LIMITS,
-  nestsDeeperThan,
   OUTCOME_FORMAT,
   OUTCOME_VERSION,
   RESOLUTION_LABELS,
@@ -249,7 +249,7 @@ function importJson(text: string, context: OutcomeContext): ImportResult {
         problems: [
           {
             row: 0,
-            message: `文件的格式版本是 ${shown(data.version)}，本页面只能读取版本 ${OUTCOME_VERSION}${typeof data.version === 'number' && data.version > OUTCOME_VERSION ? '（文件来自更新的版本，请刷新页面后再试）' : ''}。`,
+            message: `文件的格式版本是 ${nestsDeeperThan(data.version, MAX_IMPORT_DEPTH) ? '（嵌套过深的值）' : shown(data.version)}，本页面只能读取版本 ${OUTCOME_VERSION}${typeof data.version === 'number' && data.version > OUTCOME_VERSION ? '（文件来自更新的版本，请刷新页面后再试）' : ''}。`,
           },
         ],
       };

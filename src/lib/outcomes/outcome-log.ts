@@ -119,23 +119,7 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** A value shown in a message: short, one line. */
-/**
- * Whether a JSON value nests deeper than `limit` arrays/objects, counted without recursion: a
- * value nested 100,000 deep overflowed the stack of String() and JSON.stringify (issue 21).
- */
-export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const { value: current, depth } = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth + 1 > limit) return true;
-    for (const child of Object.values(current)) stack.push({ value: child, depth: depth + 1 });
-  }
-  return false;
-}
-
 export const shown = (value: unknown) => {
-  if (nestsDeeperThan(value, 8)) return '（嵌套过深的值）';
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const line = text.replace(/\s+/g, ' ');
   return line.length > 30 ? `${line.slice(0, 30)}…` : line;
