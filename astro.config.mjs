@@ -3,7 +3,12 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { readFileSync } from 'node:fs';
-import { siteUrlFromEnv, basePathFromEnv, reportUrlFromEnv } from './src/integrations/deploy-config.mjs';
+import {
+  siteUrlFromEnv,
+  basePathFromEnv,
+  reportUrlFromEnv,
+  missingSiteUrl,
+} from './src/integrations/deploy-config.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/integrations/base-links-plugin.mjs';
 import { csp } from './src/integrations/csp.mjs';
@@ -13,6 +18,16 @@ import { SITE_NAME } from './src/lib/site-identity.ts';
 // SITE_URL and BASE_PATH let the same source deploy to a domain root or under a sub-path
 // (e.g. BASE_PATH=/mail-guide/ for https://example.org/mail-guide/). See README.
 const site = siteUrlFromEnv(process.env.SITE_URL);
+// A production build without SITE_URL is loud (and fails with CI set or `--strict`): its links
+// would all point at localhost. The test builds set SITE_URL (scripts/support/build-site.ts).
+const siteUrlProblem = missingSiteUrl({
+  siteUrl: process.env.SITE_URL,
+  building: process.argv.includes('build'),
+  ci: Boolean(process.env.CI && process.env.CI !== 'false'),
+  strict: process.argv.includes('--strict'),
+});
+if (siteUrlProblem?.fail) throw new Error(siteUrlProblem.message);
+if (siteUrlProblem) process.stderr.write(`\n\x1b[1;33m警告：${siteUrlProblem.message}\x1b[0m\n\n`);
 const base = basePathFromEnv(process.env.BASE_PATH);
 // Where /about/ sends error reports: REPORT_URL, else package.json's bugs.url; unset → the page says so.
 const packageBugs = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).bugs;

@@ -19,6 +19,9 @@ export function buildEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     clean[key] = value;
   }
   clean.NODE_ENV = 'production';
+  // The tests serve the site locally: say so, or the build warns (and fails under CI) that
+  // SITE_URL is missing. A SITE_URL of the caller's is kept.
+  clean.SITE_URL ||= 'http://localhost:4321';
   return clean;
 }
 

@@ -42,7 +42,9 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 export async function serveStatic(
   dir: string,
   base = '/',
+  listen: { port?: number; host?: string } = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
+  const host = listen.host ?? '127.0.0.1';
   const handler = sirv(dir, { dev: false, etag: false, extensions: ['html'] });
   const headersPath = join(dir, '_headers');
   const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
@@ -65,11 +67,14 @@ export async function serveStatic(
       res.end('not found');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port ?? 0, host, resolve);
+  });
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('static server has no port');
   return {
-    url: `http://127.0.0.1:${address.port}${base}`,
+    url: `http://${host}:${address.port}${base}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

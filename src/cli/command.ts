@@ -8,7 +8,8 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  stdin: () => string;
+  /** Bytes as read from the process (decoded by readText), or text as tests give it. */
+  stdin: () => string | Uint8Array;
 }
 
 export interface OptionSpec {

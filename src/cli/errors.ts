@@ -6,7 +6,9 @@
  */
 import { FollowUpInputError } from '../lib/follow-up/follow-up-plan';
 import { GuideDataError } from '../lib/guide-data';
+import { EvidencePackageError } from '../lib/attachments/evidence-package';
 import { AttachmentReadError } from '../lib/node/attachment-files';
+import { OutputPathError } from '../lib/node/safe-output';
 import { RulesetError } from '../lib/rules/ruleset-schema';
 import { UnknownContextError } from '../lib/rules/check-context';
 import type { CliIo } from './command';
@@ -32,6 +34,8 @@ const KNOWN_ERRORS = [
   InputError,
   DataError,
   AttachmentReadError,
+  OutputPathError,
+  EvidencePackageError,
   FollowUpInputError,
   RulesetError,
   GuideDataError,

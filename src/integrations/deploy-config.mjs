@@ -16,6 +16,22 @@ export function siteUrlFromEnv(value) {
   return url.origin;
 }
 
+/**
+ * What a build without SITE_URL means: canonical links, the sitemap and the feeds then point at
+ * http://localhost:4321. Null when SITE_URL is set or this is not a build; otherwise the warning,
+ * and `fail` when the build must stop (CI set, or `--strict`).
+ * @param {{ siteUrl: string | undefined, building: boolean, ci: boolean, strict: boolean }} input
+ * @returns {{ message: string, fail: boolean } | null}
+ */
+export function missingSiteUrl({ siteUrl, building, ci, strict }) {
+  if (siteUrl?.trim() || !building) return null;
+  const fail = ci || strict;
+  return {
+    fail,
+    message: `SITE_URL 没有设置：规范链接（canonical）、站点地图和 RSS 里的网址都会是 http://localhost:4321，部署后这些链接是错的。请这样构建：SITE_URL=https://你的域名 npm run build${fail ? `（${ci ? '设置了 CI' : '使用了 --strict'}，构建已停止）` : ''}`,
+  };
+}
+
 /** @param {string | undefined} value */
 export function basePathFromEnv(value) {
   if (!value || value === '/') return '/';

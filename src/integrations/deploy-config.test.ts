@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePathFromEnv, reportUrlFromEnv, siteUrlFromEnv } from './deploy-config.mjs';
+import { basePathFromEnv, missingSiteUrl, reportUrlFromEnv, siteUrlFromEnv } from './deploy-config.mjs';
 
 describe('basePathFromEnv', () => {
   it.each([
@@ -56,5 +56,19 @@ describe('reportUrlFromEnv', () => {
 
   it('names the setting it was read from', () => {
     expect(() => reportUrlFromEnv('ftp://x.org', 'package.json 的 bugs.url')).toThrow(/bugs\.url/);
+  });
+});
+
+describe('missingSiteUrl (issue 21: a build without SITE_URL wrote localhost links silently)', () => {
+  it.each([
+    [{ siteUrl: 'https://example.org', building: true, ci: true, strict: true }, null],
+    [{ siteUrl: undefined, building: false, ci: true, strict: false }, null],
+    [{ siteUrl: undefined, building: true, ci: false, strict: false }, false],
+    [{ siteUrl: '  ', building: true, ci: true, strict: false }, true],
+    [{ siteUrl: undefined, building: true, ci: false, strict: true }, true],
+  ])('%o → fail %s', (input, fail) => {
+    const problem = missingSiteUrl(input);
+    if (fail === null) expect(problem).toBeNull();
+    else expect(problem).toMatchObject({ fail, message: expect.stringContaining('SITE_URL 没有设置') });
   });
 });

@@ -10,12 +10,13 @@ import {
   type AttachmentsResult,
   type CompiledAttachmentRules,
 } from '../../lib/attachments/check-attachments';
+import { EvidencePackageError } from '../../lib/attachments/evidence-package';
 import { readAttachment, writeEvidencePackage, type AttachmentOnDisk } from '../../lib/node/attachment-files';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import { defineCommand, JSON_OPTION, RULES_OPTION, type CliIo } from '../command';
 import { attachmentRules } from '../data';
 import { UsageError } from '../errors';
-import { writeFailure } from '../input';
+import { refuseOverwrite, writeFailure } from '../input';
 import { plainFinding, printJson, severityLabel } from '../output';
 import { sendable } from '../sendable';
 
@@ -47,6 +48,8 @@ async function writePackage(
     lastModified: file.lastModified ?? Date.now(),
   }));
   await writeEvidencePackage(entries, path).catch((error: unknown) => {
+    // Too many or too large files, or a file that grew: the message says which.
+    if (error instanceof EvidencePackageError) throw error;
     throw writeFailure('证据包', path, error);
   });
   const written = readAttachment(path);
@@ -123,6 +126,7 @@ export const attachments = defineCommand({
   async run({ positionals, values, io }) {
     if (positionals.length === 0) throw new UsageError('attachments 需要至少一个文件路径。');
     if (values.zip !== undefined && !values.zip.trim()) throw new UsageError('--zip 需要一个输出文件路径。');
+    if (values.zip !== undefined) refuseOverwrite(values.zip, positionals, '证据包');
     const rules = attachmentRules(values.rules);
     const files = positionals.map(readAttachment);
     const today = shanghaiDate(Date.now());

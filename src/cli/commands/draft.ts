@@ -3,7 +3,7 @@ import { checkDraft, type DraftResult } from '../../lib/rules/check-draft';
 import { CASE_OPTION, defineCommand, JSON_OPTION, RULES_OPTION, type CliIo } from '../command';
 import { compiledRules } from '../data';
 import { UsageError } from '../errors';
-import { readText } from '../input';
+import { ENCODING_OPTION, readText } from '../input';
 import { describeContext, exitCodeOf, plainFinding, printFindings, printJson } from '../output';
 
 function printDraft(result: DraftResult, text: string, io: CliIo) {
@@ -17,12 +17,12 @@ function printDraft(result: DraftResult, text: string, io: CliIo) {
 export const draft = defineCommand({
   name: 'draft',
   description: '检查邮件正文：四个模块、风险用语、联系方式和编号',
-  usage: ['draft <文件 | -> [--case <案件>] [--json] [--rules <版本>]'],
-  options: [JSON_OPTION, RULES_OPTION, CASE_OPTION],
+  usage: ['draft <文件 | -> [--case <案件>] [--encoding <编码>] [--json] [--rules <版本>]'],
+  options: [JSON_OPTION, RULES_OPTION, CASE_OPTION, ENCODING_OPTION],
   run({ positionals, values, io }) {
     if (positionals.length !== 1)
       throw new UsageError('draft 需要一个参数：草稿文件路径，或用 - 从标准输入读取。');
-    const text = readText(positionals[0]!, io.stdin);
+    const text = readText(positionals[0]!, io, values.encoding);
     const result = checkDraft(text, compiledRules(values.rules), values.case ? { context: values.case } : {});
     if (values.json)
       printJson(io, {

@@ -2,7 +2,6 @@
  * `ksmail eml`: the composer on the command line. Checks the mail as a whole (recipients, subject,
  * body, attachments) and writes it as an unsent .eml draft for a desktop mail program.
  */
-import { readFileSync } from 'node:fs';
 import { formatBytes } from '../../lib/byte-size';
 import { checkAttachments, type AttachmentsResult } from '../../lib/attachments/check-attachments';
 import { mailboxStatusLabels, type GuideData } from '../../lib/guide-data';
@@ -11,15 +10,16 @@ import { parseMailboxEntry } from '../../lib/mail/address-parser';
 import { mailHtml } from '../../lib/mail/mail-body';
 import { parseAddressList, type AddressList } from '../../lib/mail/mail-message';
 import { readinessProblems, type ReadinessProblem } from '../../lib/mail/mail-readiness';
-import { readAttachment } from '../../lib/node/attachment-files';
+import { mailAttachmentsTooLarge } from '../../lib/input-limit-messages';
+import { readAttachment, readBounded } from '../../lib/node/attachment-files';
 import { checkDraft } from '../../lib/rules/check-draft';
 import { checkSubject } from '../../lib/rules/check-subject';
 import type { CompiledRules } from '../../lib/rules/rules-engine';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import { defineCommand, JSON_OPTION, RULES_OPTION, type CliIo, type OptionValues } from '../command';
 import { attachmentRules, compiledRules, guideData } from '../data';
-import { UsageError } from '../errors';
-import { readText, writeOutput } from '../input';
+import { InputError, UsageError } from '../errors';
+import { ENCODING_OPTION, readText, refuseOverwrite, writeOutput } from '../input';
 import { exitCodeOf, printJson, severityLabel } from '../output';
 import { sendable, type Sendable } from '../sendable';
 
@@ -28,6 +28,7 @@ const OPTIONS = [
   { name: 'cc', value: '<地址>', help: '抄送，多个地址用逗号分隔' },
   { name: 'subject', value: '"<主题>"', help: '邮件主题' },
   { name: 'out', value: '<草稿.eml>', help: '写入的 .eml 草稿（含正文、富文本正文和附件，X-Unsent: 1）' },
+  ENCODING_OPTION,
   JSON_OPTION,
   RULES_OPTION,
 ] as const;
@@ -76,7 +77,12 @@ const emlText = (mail: Mail, attached: readonly Sendable[]) =>
     attachments: attached.map(({ report, file }) => ({
       name: report.suggestedName,
       contentType: report.detected?.mime ?? 'application/octet-stream',
-      bytes: readFileSync(file.path),
+      // Bounded by the size checked against the mail limits: a file that grew since is refused.
+      bytes: readBounded(
+        file.path,
+        file.size,
+        () => `“${file.path}”在读取时变大了，请确认它没有被其他程序写入后重试。`,
+      ),
     })),
     date: new Date(),
   });
@@ -98,11 +104,14 @@ function printEml(
 export const eml = defineCommand({
   name: 'eml',
   description: '检查整封邮件（收件人、主题、正文、附件），写成 .eml 草稿',
-  usage: ['eml --to <地址> [--cc <地址>] --subject "<主题>" <草稿文件 | -> [附件…] --out <草稿.eml>'],
+  usage: [
+    'eml --to <地址> [--cc <地址>] --subject "<主题>" <草稿文件 | -> [附件…] --out <草稿.eml> [--encoding <编码>]',
+  ],
   options: OPTIONS,
   run({ positionals, values, io }) {
     const args = emlArguments(positionals, values);
-    const body = readText(args.draftPath, io.stdin);
+    refuseOverwrite(args.out, [args.draftPath, ...args.attachmentPaths], '.eml 草稿');
+    const body = readText(args.draftPath, io, values.encoding);
     const rules = compiledRules(values.rules);
     const forAttachments = attachmentRules(values.rules);
     const files = args.attachmentPaths.map(readAttachment);
@@ -116,6 +125,12 @@ export const eml = defineCommand({
     const problems = problemsOf(mail, checked, rules, guideData());
     // Executables stay out, as in the browser.
     const attached = sendable(checked, files);
+    // The composer's limit: past every mailbox's limit, before a byte is read (420 MB aborted V8).
+    const tooLarge = mailAttachmentsTooLarge(
+      attached.map(({ file }) => file),
+      forAttachments.mailLimits,
+    );
+    if (tooLarge) throw new InputError(`没有写入 .eml 草稿：${tooLarge}`);
     const text = emlText(mail, attached);
     writeOutput(args.out, text, '.eml 草稿');
     if (values.json)

@@ -15,7 +15,7 @@ import { DAY_KIND_LABELS } from '../../lib/work-calendar';
 import { defineCommand, JSON_OPTION, RULES_OPTION, type CliIo } from '../command';
 import { planContext } from '../data';
 import { UsageError } from '../errors';
-import { writeOutput } from '../input';
+import { refuseOverwrite, writeOutput } from '../input';
 import { printJson } from '../output';
 
 const TYPES = 'emergency-fault | routine | complex-appeal';
@@ -87,6 +87,7 @@ export const followup = defineCommand({
       throw new UsageError(`followup 不接受位置参数：${positionals.join(' ')}（请用 --sent 和 --type）`);
     if (!values.sent) throw new UsageError('followup 需要 --sent <发送时间>，如 --sent 2026-09-30T18:00');
     if (!values.type) throw new UsageError(`followup 需要 --type <${TYPES}>`);
+    if (values.ics !== undefined) refuseOverwrite(values.ics, [], '日历文件');
     const context = planContext(values.rules);
     const sent = parseSentTime(values.sent).instant;
     const plan = planFollowUp(

@@ -4,13 +4,13 @@
  * of the island: the tracker loads them when a file is first asked for (outcome-tracker.ts).
  */
 import type { OutcomeContext } from '../../lib/outcomes/outcome-log';
-import { decodeText, exportCsv, exportJson, importOutcomes } from '../../lib/outcomes/outcome-files';
+import { MAX_IMPORT_BYTES } from '../../lib/input-limits';
+import { exportCsv, exportJson, importOutcomes } from '../../lib/outcomes/outcome-files';
+import { decodeTextBytes } from '../../lib/text-decoding';
 import { el } from '../shared/dom';
 import { downloadBlob } from '../shared/download';
 import { $outcomes, importIntoLog } from '../shared/outcome-store';
 
-/** Larger files are refused before reading: a log of 10,000 mails is well under 5 MB. */
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const SHOWN_PROBLEMS = 30;
 
 export interface FileDeps {
@@ -55,8 +55,9 @@ async function importFile(
   summary: HTMLElement,
   list: HTMLElement,
 ) {
-  const text = decodeText(new Uint8Array(await file.arrayBuffer()));
-  const result = importOutcomes(text, context());
+  const decoded = decodeTextBytes(new Uint8Array(await file.arrayBuffer()));
+  if (!decoded.ok) throw new Error(decoded.message);
+  const result = importOutcomes(decoded.text, context());
   const merged = importIntoLog(result.entries);
   const skipped = result.problems.filter((problem) => problem.row > 0).length;
   const fileProblems = result.problems.filter((problem) => problem.row === 0);
@@ -64,7 +65,8 @@ async function importFile(
     result.read === 0 && fileProblems.length > 0
       ? `没有从“${file.name}”导入任何记录：${fileProblems.map((problem) => problem.message).join(' ')}`
       : `从“${file.name}”读到 ${result.read} 条：导入 ${result.entries.length} 条（新增 ${merged.added} 条，更新 ${merged.updated} 条，已有相同的 ${merged.unchanged} 条），跳过 ${skipped} 条。` +
-        fileProblems.map((problem) => problem.message).join(' ');
+        fileProblems.map((problem) => problem.message).join(' ') +
+        (decoded.note ? ` ${decoded.note}` : '');
   const rows = result.problems.filter((problem) => problem.row > 0);
   list.replaceChildren(
     ...rows.slice(0, SHOWN_PROBLEMS).map((problem) => el('li', {}, problem.message)),

@@ -5,6 +5,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { sha256 } from '@noble/hashes/sha2.js';
 import {
   evidencePackage,
+  EvidencePackageError,
   entryKey,
   entryNames,
   GENERATED_NAMES,
@@ -213,5 +214,38 @@ describe('the evidence package', () => {
         ),
       (rows) => manifestCsv(rows) + sha256Sums(rows),
     );
+  });
+});
+
+describe('evidencePackage bounds (issue 21)', () => {
+  const file = (size: number, stream: () => ReadableStream<Uint8Array>) => ({
+    originalName: 'zero',
+    name: 'zero.bin',
+    size,
+    type: '未识别',
+    lastModified: 0,
+    stream,
+  });
+
+  it('stops a file that gives more bytes than its size (/dev/zero reports 0 and never ends)', async () => {
+    let pulled = 0;
+    const endless = () =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled += 1;
+          controller.enqueue(new Uint8Array(65_536));
+        },
+      });
+    const { stream } = evidencePackage([file(0, endless)], { createdAt: 0, createHasher: nodeHasher });
+    await expect(new Response(stream).arrayBuffer()).rejects.toThrow(/读到的内容比它的大小（0 字节）多/);
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it('refuses more than 65,532 files before reading any (65,535 ZIP entries with the three lists)', () => {
+    const many = Array.from({ length: 65_533 }, () => file(1, () => new Blob(['x']).stream()));
+    expect(() => evidencePackage(many, { createdAt: 0, createHasher: nodeHasher })).toThrow(
+      EvidencePackageError,
+    );
+    expect(() => evidencePackage(many.slice(1), { createdAt: 0, createHasher: nodeHasher })).not.toThrow();
   });
 });

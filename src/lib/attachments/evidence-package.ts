@@ -10,6 +10,8 @@
  * The manifest, the read-me and the size prediction are in evidence-manifest.ts.
  */
 import { makeZip } from 'client-zip';
+import { formatBytes } from '../byte-size';
+import { packageProblem } from '../input-limit-messages';
 import {
   entryNames,
   extraEntries,
@@ -21,6 +23,8 @@ import {
 export * from './evidence-manifest';
 
 const encoder = new TextEncoder();
+/** The manifest, the SHA256SUMS list and the read-me (extraEntries). */
+const EXTRA_ENTRY_COUNT = 3;
 
 export interface EvidenceOptions {
   /** When the package is made (ms); written into the read-me and the ZIP entry dates. */
@@ -35,11 +39,31 @@ export interface EvidenceOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
-function tap(stream: ReadableStream<Uint8Array>, hasher: Sha256Hasher): ReadableStream<Uint8Array> {
+/** A package that cannot be made (too many or too large files, a file that grew while read). */
+export class EvidencePackageError extends Error {
+  override name = 'EvidencePackageError';
+}
+
+/**
+ * Passes a file's bytes on, hashing them, and stops it at its stated size: a file that grows
+ * while it is read (a log being written, a device such as /dev/zero that reports 0 bytes and
+ * never ends) would otherwise make the ZIP grow without limit and disagree with its manifest.
+ */
+function tap(
+  stream: ReadableStream<Uint8Array>,
+  hasher: Sha256Hasher | null,
+  file: { originalName: string; size: number },
+): ReadableStream<Uint8Array> {
+  let read = 0;
   return stream.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
-        hasher.update(chunk);
+        read += chunk.byteLength;
+        if (read > file.size)
+          throw new EvidencePackageError(
+            `“${file.originalName}”在打包时读到的内容比它的大小（${formatBytes(file.size)}）多：文件正在变化，或者不是普通文件。证据包没有写完。`,
+          );
+        hasher?.update(chunk);
         controller.enqueue(chunk);
       },
     }),
@@ -54,6 +78,8 @@ export function evidencePackage(
   files: readonly EvidenceFile[],
   options: EvidenceOptions,
 ): { stream: ReadableStream<Uint8Array>; manifest: Promise<ManifestRow[]> } {
+  const problem = packageProblem(files, EXTRA_ENTRY_COUNT);
+  if (problem) throw new EvidencePackageError(problem);
   let resolveManifest!: (rows: ManifestRow[]) => void;
   let rejectManifest!: (error: unknown) => void;
   const manifest = new Promise<ManifestRow[]>((resolve, reject) => {
@@ -82,10 +108,10 @@ export function evidencePackage(
         let input: ReadableStream<Uint8Array>;
         if (whole) {
           row.sha256 = await whole;
-          input = file.stream();
+          input = tap(file.stream(), null, file);
         } else {
           const hasher = options.createHasher();
-          input = tap(file.stream(), hasher);
+          input = tap(file.stream(), hasher, file);
           // client-zip reads one entry to its end before it asks for the next.
           pending.push(() => (row.sha256 = hasher.digestHex()));
         }

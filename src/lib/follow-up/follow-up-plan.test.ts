@@ -211,7 +211,7 @@ describe('follow-up planning: properties', () => {
   });
 
   it('any sending time and type: steps on later working days, in order; deterministic', () => {
-    const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) });
+    const instant = fc.integer({ min: Date.UTC(2004, 0, 1), max: Date.UTC(2099, 11, 31) });
     const type = fc.constantFrom(...context.followUps.map((row) => row.id));
     fc.assert(
       fc.property(instant, type, fc.boolean(), (sent, id, calendarDays) => {
@@ -225,6 +225,30 @@ describe('follow-up planning: properties', () => {
         expect(planFollowUp({ sent, type: id, calendarDays }, context)).toEqual(result);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it.each([
+    ['9999-12-31T10:00', /年份 9999 超出了可以推算的范围：只能推算 2004–2099 年/],
+    ['2100-01-01T00:00', /年份 2100/],
+    ['2003-12-31T23:59', /年份 2003/],
+    ['1999-12-31', /年份 1999/],
+  ])('a sending time in %s is refused with the range (it froze the planner: issue 21)', (text, message) => {
+    expect(() => planFollowUp({ sent: parseSentTime(text).instant, type: 'routine' }, context)).toThrow(
+      message,
+    );
+  });
+
+  it.each([
+    ['2004-01-01T10:00', 'routine'],
+    ['2099-12-31T23:59', 'complex-appeal'],
+  ])('the first and last days of the range plan: %s', (text, type) => {
+    expect(planFollowUp({ sent: parseSentTime(text).instant, type }, context).steps).toHaveLength(3);
+  });
+
+  it('an instant with a zone that is 2100 in Beijing is refused', () => {
+    expect(() => planFollowUp({ sent: Date.UTC(2099, 11, 31, 20), type: 'routine' }, context)).toThrow(
+      /年份 2100/,
     );
   });
 

@@ -38,6 +38,21 @@ export class FollowUpInputError extends Error {
 const BEIJING_OFFSET = '+08:00';
 
 /**
+ * The years the planner accepts: from the first year with a published holiday arrangement in
+ * chinese-days to the end of the century. Past year 9999 ISO dates get six digits and date
+ * arithmetic stops advancing (9999-12-31 froze the planner and ksmail followup, issue 21).
+ */
+export const CALENDAR_YEARS = { first: 2004, last: 2099 } as const;
+
+/** Why a sending year cannot be planned (outside CALENDAR_YEARS), or null. */
+function outOfRange(year: number): string | null {
+  const { first, last } = CALENDAR_YEARS;
+  return year >= first && year <= last
+    ? null
+    : `发送时间的年份 ${year} 超出了可以推算的范围：只能推算 ${first}–${last} 年之间发送的邮件。`;
+}
+
+/**
  * Reads a sending time. Without a zone (`2026-09-30T18:00`, `2026-09-30 18:00`) it is Beijing
  * time; with one (`Z`, `+09:00`) it is converted. A date alone means 00:00 Beijing time.
  */
@@ -56,8 +71,9 @@ export function parseSentTime(text: string): { instant: number; dateOnly: boolea
   const date = `${year}-${month}-${day}`;
   // isRealDate before any Date: month 13 made toISOString throw a RangeError (found by a
   // property test), which the planner showed as "Invalid time value" and ksmail as a crash.
-  if (!isRealDate(date) || Number(year) < 2000)
-    throw new FollowUpInputError(`发送时间里的日期不存在：${date}。`);
+  if (!isRealDate(date)) throw new FollowUpInputError(`发送时间里的日期不存在：${date}。`);
+  const yearProblem = outOfRange(Number(year));
+  if (yearProblem) throw new FollowUpInputError(yearProblem);
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59)
     throw new FollowUpInputError(`发送时间里的时刻不存在：${hour}:${minute}。`);
   const offset = !zone
@@ -165,6 +181,9 @@ export function planFollowUp(
   const { calendar } = context;
   const calendarDays = input.calendarDays === true;
   const sentDate = shanghaiDate(input.sent);
+  // A time with a zone can land in another year in Beijing (2099-12-31T20:00Z is 2100).
+  const yearProblem = outOfRange(Number(sentDate.slice(0, 4)));
+  if (yearProblem) throw new FollowUpInputError(yearProblem);
   const nth = (n: number) => (calendarDays ? addDays(sentDate, n) : calendar.workdayAfter(sentDate, n));
 
   const steps: PlannedStep[] = context.cadence.map((step) => {

@@ -6,7 +6,7 @@
 import { SIMPLIFIED_TABLE } from '../t2s-table';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parse, YAMLError } from 'yaml';
 import type { GuideData } from '../guide-data';
 import { compareVersions, type Ruleset } from '../rules/ruleset';
 import { parseRuleset, RulesetError } from '../rules/ruleset-schema';
@@ -27,19 +27,42 @@ export function traceLoad(what: string): void {
   if (process.env.KSMAIL_TRACE_LOADS === '1') process.stderr.write(`[ksmail:load] ${what}\n`);
 }
 
+/** A YAML file's data; a syntax error names the file, line and column (the build showed only the parser's words). */
+function readYaml(path: string, file: string): unknown {
+  try {
+    return parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof YAMLError)) throw error;
+    const at = error.linePos?.[0];
+    const where = at ? ` 第 ${at.line} 行第 ${at.col} 列` : '';
+    throw new RulesetError(`规则集有误：${file}${where} 不是有效的 YAML：${error.message.split('\n')[0]}`);
+  }
+}
+
 /** Every ruleset version in `dir`, validated, oldest first. */
 export function loadRulesets(dir = DEFAULT_RULES_DIR): Ruleset[] {
   const files = readdirSync(dir).filter((file) => /^\d{4}\.\d{2}\.\d+\.ya?ml$/.test(file));
-  const rulesets = files.map((file) => {
+  const loaded = files.map((file) => {
     traceLoad(`rules ${file}`);
-    const ruleset = parseRuleset(parse(readFileSync(join(dir, file), 'utf8')), file);
+    const ruleset = parseRuleset(readYaml(join(dir, file), file), file);
     if (!file.startsWith(`${ruleset.version}.`))
       throw new RulesetError(`规则集有误：${file} 的 version 是 ${ruleset.version}，与文件名不符`);
     // Every version, not only the current one: `ksmail --rules <old>` runs old patterns too.
     assertLinearPatterns(ruleset);
-    return ruleset;
+    return { file, ruleset };
   });
-  rulesets.sort((a, b) => compareVersions(a.version, b.version));
+  loaded.sort(
+    (a, b) => compareVersions(a.ruleset.version, b.ruleset.version) || a.file.localeCompare(b.file),
+  );
+  // 2026.11.01 and 2026.11.1 compare equal: which one "2026.11.1" means would depend on file order.
+  for (let index = 1; index < loaded.length; index += 1) {
+    const [before, after] = [loaded[index - 1]!, loaded[index]!];
+    if (compareVersions(before.ruleset.version, after.ruleset.version) === 0)
+      throw new RulesetError(
+        `规则集有误：${before.file} 和 ${after.file} 是同一个版本号（${before.ruleset.version} = ${after.ruleset.version}），请只保留一个，版本号的最后一段不要补零。`,
+      );
+  }
+  const rulesets = loaded.map(({ ruleset }) => ruleset);
   assertSources(rulesets.at(-1));
   return rulesets;
 }

@@ -4,6 +4,9 @@
  * validateEntry and says in Chinese why a row was skipped (`第 3 行：…`). Pure; never throws.
  */
 import Papa from 'papaparse';
+import { MAX_IMPORT_DEPTH } from '../input-limits';
+import { nestsDeeperThan } from '../json-depth';
+import { decodeTextBytes } from '../text-decoding';
 import {
   errorText,
   isRecord,
@@ -173,6 +176,13 @@ const RESOLUTION_WORDS: Record<string, Resolution> = {
   '': 'pending',
 };
 
+/** The field of a record that nests too deep ('' for the record itself), or null. */
+function deepField(raw: unknown): string | null {
+  if (!nestsDeeperThan(raw, MAX_IMPORT_DEPTH)) return null;
+  if (!isRecord(raw)) return '';
+  return Object.keys(raw).find((key) => nestsDeeperThan(raw[key], MAX_IMPORT_DEPTH - 1)) ?? '';
+}
+
 function importRecords(
   records: readonly { row: number; raw: unknown }[],
   context: OutcomeContext,
@@ -183,6 +193,14 @@ function importRecords(
   const rowOfId = new Map<string, number>();
   const derive = derivedIds();
   for (const { row, raw } of records) {
+    const deep = deepField(raw);
+    if (deep !== null) {
+      problems.push({
+        row,
+        message: `${label(row)}：${deep === '' ? '这一条' : `字段“${shown(deep)}”`}嵌套超过 ${MAX_IMPORT_DEPTH} 层，不像本页导出的记录，已跳过`,
+      });
+      continue;
+    }
     let candidate = raw;
     if (
       isRecord(raw) &&
@@ -231,7 +249,7 @@ function importJson(text: string, context: OutcomeContext): ImportResult {
         problems: [
           {
             row: 0,
-            message: `文件的格式版本是 ${shown(data.version)}，本页面只能读取版本 ${OUTCOME_VERSION}${typeof data.version === 'number' && data.version > OUTCOME_VERSION ? '（文件来自更新的版本，请刷新页面后再试）' : ''}。`,
+            message: `文件的格式版本是 ${nestsDeeperThan(data.version, MAX_IMPORT_DEPTH) ? '（嵌套过深的值）' : shown(data.version)}，本页面只能读取版本 ${OUTCOME_VERSION}${typeof data.version === 'number' && data.version > OUTCOME_VERSION ? '（文件来自更新的版本，请刷新页面后再试）' : ''}。`,
           },
         ],
       };
@@ -361,15 +379,12 @@ export function importOutcomes(text: string, context: OutcomeContext = {}): Impo
   }
 }
 
-/** Bytes of a file as text: UTF-8 (with or without BOM), else GB18030 as Excel saves CSV in China. */
+/**
+ * Bytes of a file as text (src/lib/text-decoding.ts: BOM, UTF-16, UTF-8, else GB18030 as Excel
+ * saves CSV in China, or Big5); throws an Error with the Chinese reason when it is not text.
+ */
 export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    try {
-      return new TextDecoder('gb18030').decode(bytes);
-    } catch {
-      return new TextDecoder('utf-8').decode(bytes);
-    }
-  }
+  const result = decodeTextBytes(bytes);
+  if (!result.ok) throw new Error(result.message);
+  return result.text;
 }

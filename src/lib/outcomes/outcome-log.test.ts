@@ -412,6 +412,33 @@ describe('export and import: files from spreadsheets and other sources', () => {
     ]);
   });
 
+  it.each([
+    ['an array', '['.repeat(100_000) + ']'.repeat(100_000), '字段“note”嵌套超过 8 层'],
+    ['an object', '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000), '字段“note”嵌套超过 8 层'],
+  ])(
+    'a field nested 100,000 deep (%s) skips its row, not the file (was: Maximum call stack size exceeded)',
+    (_kind, deep, message) => {
+      const text = `{"format":"ksmail-outcomes","version":1,"entries":[${JSON.stringify(entry({ id: 'a' }))},{"sent":"2026-11-01","requestType":"account-appeal","note":${deep}}]}`;
+      const result = importOutcomes(text, context);
+      expect(result.entries).toEqual([entry({ id: 'a' })]);
+      expect(result.problems.map((problem) => problem.message)).toEqual([expect.stringContaining(message)]);
+      expect(
+        importOutcomes(`{"format":"ksmail-outcomes","version":${deep}}`, context).problems[0]!.message,
+      ).toContain('嵌套过深');
+    },
+  );
+
+  it('decodes a UTF-16 CSV (with BOM), which lacked its 发送日期 column before', () => {
+    const text = '\uFEFF发送日期,诉求类型,结果\r\n2026-11-02,账号申诉,处理中\r\n';
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i += 1) {
+      bytes[2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[2 * i + 1] = text.charCodeAt(i) >> 8;
+    }
+    expect(importOutcomes(decodeText(bytes), context).entries).toHaveLength(1);
+    expect(() => decodeText(new Uint8Array([0xff, 0xff, 0x80]))).toThrow(/无法识别文件的编码/);
+  });
+
   it('decodes UTF-8 with BOM and GB18030 (Excel’s “CSV” in China)', () => {
     const text = '发送日期,诉求类型,结果\r\n2026-11-02,账号申诉,处理中\r\n';
     expect(decodeText(new TextEncoder().encode(`\uFEFF${text}`))).toBe(text);
@@ -609,7 +636,15 @@ describe('outcome files: more properties', () => {
         (text, bytes) => {
           expect(normalizeDate(text)).toBe(normalizeDate(text));
           expect(csvUnsafe(csvSafe(text))).toBe(text);
-          expect(decodeText(bytes)).toBe(decodeText(bytes));
+          // Text, or a Chinese reason (binary, undecodable) thrown as an Error: nothing else.
+          const decode = () => {
+            try {
+              return decodeText(bytes);
+            } catch (error) {
+              return `refused: ${(error as Error).message}`;
+            }
+          };
+          expect(decode()).toBe(decode());
         },
       ),
     );
