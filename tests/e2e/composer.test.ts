@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { launch, noBrowser, openPage, revealIslands } from '../support/browser';
 import { SIGNATURES } from '../../src/lib/attachments/file-signature';
@@ -220,6 +222,29 @@ describe.skipIf(noBrowser)('mail composer in Chromium', () => {
     await expect.poll(() => preview.innerText()).toContain('<img src=x onerror=alert(1)>');
     expect(await preview.locator('img, script').count()).toBe(0);
     expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  // The same refusal as `ksmail eml` (input-limit-messages.ts): attachments over every mailbox's
+  // limit are refused before any byte is read into the draft, naming the largest file.
+  it('refuses an .eml whose attachments are over every mailbox limit, naming the largest', async () => {
+    const { page, context, errors } = await openPage(browser, 'tools/');
+    await fillTools(page);
+    const folder = mkdtempSync(join(tmpdir(), 'ksmail-composer-'));
+    const big = join(folder, '20261118_录屏.mp4');
+    const other = join(folder, '20261118_截图.png');
+    writeFileSync(big, fileWithHead('mp4', 30 * 1024 * 1024, 3));
+    writeFileSync(other, fileWithHead('png', 10 * 1024 * 1024, 4));
+    await page.locator('#tools-attachments-files').setInputFiles([big, other]);
+    await expect.poll(() => composer(page).locator('[data-attachments] li').count()).toBe(2);
+    let downloads = 0;
+    page.on('download', () => (downloads += 1));
+    await composer(page).getByRole('button', { name: '下载 .eml 草稿' }).click();
+    const status = composer(page).locator('[data-status]');
+    await expect.poll(() => status.innerText()).toContain('超过所有常见邮箱的上限');
+    expect(await status.innerText()).toContain('最大的附件是“20261118_录屏.mp4”');
+    expect(downloads).toBe(0);
+    rmSync(folder, { recursive: true, force: true });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,6 @@
 import type { FindingsDigest } from '../../lib/rules/draft-view';
-import { base64EncodedSize, formatBytes } from '../../lib/byte-size';
+import { formatBytes } from '../../lib/byte-size';
+import { mailAttachmentsTooLarge } from '../../lib/input-limit-messages';
 import type { MailBlock, Run } from '../../lib/mail/mail-body';
 import { mailtoLink, parseAddressList, type MailMessage } from '../../lib/mail/mail-message';
 import { plainBody } from '../../lib/mail/plain-text';
@@ -541,14 +542,12 @@ class MailComposer extends HTMLElement {
     if (await this.refuseUnfilled()) return;
     const message = this.message();
     const chosen = $attachments.get().filter((attachment) => !attachment.blocked);
-    const encoded = chosen.reduce((sum, attachment) => sum + base64EncodedSize(attachment.file.size), 0);
-    const limits = this.#data.ruleset.mailLimits ?? [];
-    const largest = Math.max(0, ...limits.map((limit) => limit.bytes));
-    if (largest && encoded > largest) {
-      return this.say(
-        `附件编码后约 ${formatBytes(encoded)}，超过所有常见邮箱的上限（最大 ${formatBytes(largest)}）：请先按附件检查的建议压缩或改用网盘链接。`,
-      );
-    }
+    // The same refusal as `ksmail eml`, from one place (input-limit-messages.ts).
+    const tooLarge = mailAttachmentsTooLarge(
+      chosen.map((attachment) => ({ name: attachment.name, size: attachment.file.size })),
+      this.#data.ruleset.mailLimits ?? [],
+    );
+    if (tooLarge) return this.say(tooLarge);
     this.say('正在生成 .eml 草稿……');
     try {
       const [{ buildEml }, { mailHtml }] = await Promise.all([
