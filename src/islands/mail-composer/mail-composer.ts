@@ -1,6 +1,5 @@
 import type { FindingsDigest } from '../../lib/rules/draft-view';
 import { formatBytes } from '../../lib/byte-size';
-import { mailAttachmentsTooLarge } from '../../lib/input-limit-messages';
 import type { MailBlock, Run } from '../../lib/mail/mail-body';
 import { mailtoLink, parseAddressList, type MailMessage } from '../../lib/mail/mail-message';
 import { plainBody } from '../../lib/mail/plain-text';
@@ -56,6 +55,8 @@ const TARGETS: Record<ReadinessTarget, { selector: string; label: string }> = {
 // Code needed only once there is a body to show or hand over, or a mail to log.
 const richText = lazyChunk(() => import('../../lib/mail/mail-body'), '富文本正文的代码');
 const emlCode = lazyChunk(() => import('../../lib/mail/eml'), '生成 .eml 的代码');
+// The shared size refusal (input-limit-messages.ts) is needed only when a draft is downloaded.
+const limitsCode = lazyChunk(() => import('../../lib/input-limit-messages'), '检查附件大小的代码');
 // The RFC 5322 parser for recipients with display names (张三 <a@b.com>): 3.4 KB gzip, loaded
 // when the island starts; until then such entries are neither valid nor invalid (pending).
 const addressCode = lazyChunk(() => import('../../lib/mail/address-parser'), '读取收件人地址的代码');
@@ -542,19 +543,20 @@ class MailComposer extends HTMLElement {
     if (await this.refuseUnfilled()) return;
     const message = this.message();
     const chosen = $attachments.get().filter((attachment) => !attachment.blocked);
-    // The same refusal as `ksmail eml`, from one place (input-limit-messages.ts).
-    const tooLarge = mailAttachmentsTooLarge(
-      chosen.map((attachment) => ({ name: attachment.name, size: attachment.file.size })),
-      this.#data.ruleset.mailLimits ?? [],
-    );
-    if (tooLarge) return this.say(tooLarge);
     this.say('正在生成 .eml 草稿……');
     try {
-      const [{ buildEml }, { mailHtml }] = await Promise.all([
+      const [{ buildEml }, { mailHtml }, , { mailAttachmentsTooLarge }] = await Promise.all([
         emlCode.load(),
         richText.load(),
         addressCode.load(),
+        limitsCode.load(),
       ]);
+      // The same refusal as `ksmail eml`, from one place, before any file is read.
+      const tooLarge = mailAttachmentsTooLarge(
+        chosen.map((attachment) => ({ name: attachment.name, size: attachment.file.size })),
+        this.#data.ruleset.mailLimits ?? [],
+      );
+      if (tooLarge) return this.say(tooLarge);
       const attachments = await Promise.all(
         chosen.map(async (attachment) => ({
           name: attachment.name,
