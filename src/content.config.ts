@@ -12,6 +12,7 @@ import { FOLDERS, loadSiteContent, type SiteContent } from './lib/node/site-cont
 import { registryEntrySchema } from './lib/law/statute-registry';
 import { rulesetSchema } from './lib/rules/ruleset-schema';
 import { templateSchema } from './lib/templates';
+import { synonymGroupRecordSchema } from './lib/search-synonyms';
 
 /** The project's content folder, from Astro's config (the one place the build finds it). */
 const contentDir = (root: URL) => fileURLToPath(new URL('./src/content/', root));
@@ -85,8 +86,17 @@ const law = defineCollection({
   schema: registryEntrySchema.and(z.object({ order: z.number().int() })),
 });
 
+/** The site search's synonym groups, in the data file's order (published as /search-data.json). */
+const searchSynonyms = defineCollection({
+  loader: siteContentLoader('searchSynonyms', (content) =>
+    content.searchSynonyms.map((group, order) => ({ id: String(order), data: { ...group, order } })),
+  ),
+  schema: synonymGroupRecordSchema.and(z.object({ order: z.number().int() })),
+});
+
 export const collections = {
   law,
+  searchSynonyms,
   watchedDocuments,
   templates,
   rulesets,

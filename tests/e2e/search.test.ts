@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { parse } from 'yaml';
-import { readFileSync } from 'node:fs';
 import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
 import { firstIsExpected, loadSearchQueries } from '../search/queries';
 import { shownResults } from '../../scripts/bench-search';
+import { loadSearchSynonyms } from '../../src/lib/node/load-search-synonyms';
 
 /**
  * The site search as readers use it. Every query of tests/search/queries.yaml (colloquial,
@@ -15,11 +14,7 @@ import { shownResults } from '../../scripts/bench-search';
  * the figures).
  */
 const QUERIES = loadSearchQueries();
-const SYNONYMS = parse(
-  readFileSync(new URL('../../src/content/data/search-synonyms.yaml', import.meta.url), 'utf8'),
-) as {
-  example: { query: string; page: string };
-}[];
+const SYNONYMS = loadSearchSynonyms();
 
 describe.skipIf(noBrowser)('site search', () => {
   let browser: Browser;
@@ -33,24 +28,29 @@ describe.skipIf(noBrowser)('site search', () => {
     await browser?.close();
   });
 
-  it(`every one of the ${QUERIES.length} queries returns results; top-1 ≥ 95% on the tuning queries`, async () => {
+  it(`every one of the ${QUERIES.length} queries returns results; top-1 ≥ 95% on the whole set and on the tuning queries`, async () => {
     const wrong: string[] = [];
     const empty: string[] = [];
-    let heldOutRight = 0;
+    const heldOutRight = { holdout: 0, holdout2: 0 };
+    let right = 0;
     for (const entry of QUERIES) {
       const results = await shownResults(page, entry.query);
       if (results.length === 0) empty.push(entry.query);
-      const right = firstIsExpected(entry.expect, results, siteUrl);
+      const first = firstIsExpected(entry.expect, results, siteUrl);
+      right += first ? 1 : 0;
       // Held-out failures are counted, not named: they are not for tuning.
-      if (entry.split === 'holdout') heldOutRight += right ? 1 : 0;
-      else if (!right) wrong.push(`${entry.query} → ${results[0]?.href ?? '—'}`);
+      if (entry.split !== 'tuning') heldOutRight[entry.split] += first ? 1 : 0;
+      else if (!first) wrong.push(`${entry.query} → ${results[0]?.href ?? '—'}`);
     }
     expect(empty).toEqual([]);
     const tuning = QUERIES.filter((entry) => entry.split === 'tuning').length;
     expect((tuning - wrong.length) / tuning, `wrong: ${wrong.join('; ')}`).toBeGreaterThanOrEqual(0.95);
-    // The held-out share measured when the search was rebuilt (32 of 40; 13 of 40 before): a floor
-    // against regressions, not a target to tune towards.
-    expect(heldOutRight).toBeGreaterThanOrEqual(32);
+    expect(right / QUERIES.length, `${right} of ${QUERIES.length} right first`).toBeGreaterThanOrEqual(0.95);
+    // Floors against regressions, not targets to tune towards: the held-out shares measured
+    // after issue 20's second round (holdout 13 → 32 → 40 of 40; holdout2 29 → 40 of 48). Both
+    // batches were looked at in that round, so these are no longer clean estimates.
+    expect(heldOutRight.holdout).toBeGreaterThanOrEqual(40);
+    expect(heldOutRight.holdout2).toBeGreaterThanOrEqual(40);
     expect(errors).toEqual([]);
   });
 

@@ -24,6 +24,8 @@ interface SearchIndex {
   pages: IndexedPage[];
   fold: (text: string) => string;
   data: SearchData | undefined;
+  /** Pages synonym groups can ask for (the template library), worked out once. */
+  nameable: ReadonlySet<string>;
   filters: Record<string, Record<string, number>>;
 }
 
@@ -130,7 +132,7 @@ class SiteSearch extends HTMLElement {
       const fold = code.folder(data?.t2s);
       const filters = await pagefind.filters().catch(() => ({}));
       const pages = fragments.map((fragment) => code.indexPage(fragment, fold));
-      return { engine: code, pages, fold, data, filters };
+      return { engine: code, pages, fold, data, nameable: code.nameablePages(data), filters };
     })();
     this.#index.catch(() => (this.#index = undefined));
     return this.#index;
@@ -202,6 +204,7 @@ class SiteSearch extends HTMLElement {
       ? rankPages(terms, pages, {
           weight: (page) => (!this.#filters.doc && isChangelogEntry(page) ? 0.5 : 1),
           placed: SHOWN,
+          nameable: index.nameable,
         })
       : { results: undefined, found: [] };
     const ranked =

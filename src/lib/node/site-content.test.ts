@@ -58,6 +58,27 @@ describe('loadSiteContent', () => {
     expect(after.guide.mailboxes).toEqual(before.guide.mailboxes);
   });
 
+  it('loads the search synonyms with the rest, and fails in Chinese on an example that misses its group', () => {
+    const before = loadSiteContent(copy, '2026-11-29');
+    expect(before.searchSynonyms.length).toBeGreaterThanOrEqual(20);
+    const file = join(copy, 'data/search-synonyms.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(
+      file,
+      text.replace(
+        'example: { query: 封号, page: cases/account-appeal/ }',
+        'example: { query: 解封, page: cases/account-appeal/ }',
+      ),
+    );
+    utimesSync(file, new Date(), new Date(Date.now() + 15_000));
+    expect(() => loadSiteContent(copy, '2026-11-29')).toThrow(
+      /search-synonyms\.yaml → 第 1 组 → 字段 "example"：示例“解封”没有用上本组的词/,
+    );
+    writeFileSync(file, text);
+    utimesSync(file, new Date(), new Date(Date.now() + 20_000));
+    expect(loadSiteContent(copy, '2026-11-29').searchSynonyms).toEqual(before.searchSynonyms);
+  });
+
   it('picks the newest ruleset in effect on the given day, the oldest before any is', () => {
     const content = loadSiteContent(copy, '2026-11-29');
     const newest = content.rulesets.at(-1)!;

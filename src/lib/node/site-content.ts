@@ -2,7 +2,9 @@
  * The build's one reader of the site's data files: the guide tables, every ruleset version and
  * the templates under one content folder (`src/content`), each read, validated and cross-checked
  * once, every ruleset's examples run once, and the templates checked against the current ruleset;
- * the statute registry (`law/`) is validated and its pinned texts and review dates checked.
+ * the statute registry (`law/`) is validated and its pinned texts and review dates checked; the
+ * site search's synonym groups are validated and each group's example run through the query
+ * expansion.
  * The content collections (src/content.config.ts) all take their data from here, and pages get
  * it from the collections, so nothing else in the build reads these files.
  *
@@ -20,6 +22,8 @@ import type { WatchedDocument } from '../watched-documents';
 import { loadWatchedDocuments } from './load-watched-documents';
 import { lawSourceProblems, LawRegistryError, type RegistryEntry } from '../law/statute-registry';
 import { loadLawRegistry } from './load-law';
+import type { SynonymGroupRecord } from '../search-synonyms';
+import { loadSearchSynonyms } from './load-search-synonyms';
 
 export interface SiteContent {
   guide: GuideData;
@@ -32,6 +36,8 @@ export interface SiteContent {
   watchedDocuments: WatchedDocument[];
   /** The statute registry (law/*.yaml): every article the pages quote, checked at build. */
   law: RegistryEntry[];
+  /** The site search's synonym groups (data/search-synonyms.yaml), in the file's order. */
+  searchSynonyms: SynonymGroupRecord[];
 }
 
 export const FOLDERS = ['data', 'rules', 'templates', 'law'] as const;
@@ -82,6 +88,7 @@ export function loadSiteContent(
   );
   const sourceProblems = lawSourceProblems(lawSources, law);
   if (sourceProblems.length > 0) throw new LawRegistryError(null, null, sourceProblems.join('；'));
-  cached = { key, content: { guide, rulesets, current, templates, watchedDocuments, law } };
+  const searchSynonyms = loadSearchSynonyms(join(contentDir, 'data'));
+  cached = { key, content: { guide, rulesets, current, templates, watchedDocuments, law, searchSynonyms } };
   return cached.content;
 }

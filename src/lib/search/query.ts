@@ -27,6 +27,13 @@ export interface SynonymGroup {
 
 /** How much more a page weighs when the query names it (模板 → the template library). */
 export const ASKED_PAGE_WEIGHT = 1.5;
+/**
+ * How much a page that synonym groups can ask for weighs when the query does not ask for it.
+ * The template library holds a template for every case, so it contains every case's words
+ * (权属证明, 找回, 个人信息 …); unless 模板/范文 is typed, the case page those words belong to is
+ * the answer, and the library's card is one click from it.
+ */
+export const UNASKED_PAGE_WEIGHT = 0.6;
 
 /** What the browser receives in /search-data.json. */
 export interface SearchData {
@@ -148,6 +155,11 @@ export function knownWords(term: string, known: (text: string) => boolean): stri
     } else start += 1;
   }
   return words.filter((word) => word !== term);
+}
+
+/** The pages any synonym group can ask for (the template library). */
+export function nameablePages(data: Pick<SearchData, 'synonyms'> | undefined): Set<string> {
+  return new Set((data?.synonyms ?? []).flatMap((group) => (group.page ? [group.page] : [])));
 }
 
 /** The pages the query asks for by name (through a synonym group's `page`). */

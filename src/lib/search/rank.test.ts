@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { expandQuery, folder } from './query';
-import { bigrams, indexPage, marksFor, rankPages, type IndexFragment } from './rank';
+import { expandQuery, folder, nameablePages } from './query';
+import {
+  bigrams,
+  grammarDiscount,
+  GRAMMAR_PIECE_WEIGHT,
+  indexPage,
+  marksFor,
+  needles,
+  rankPages,
+  type IndexFragment,
+} from './rank';
 
 const fold = folder(undefined);
 const Z = '\u200b';
@@ -118,6 +127,26 @@ describe('rankPages', () => {
     expect(results[0]?.page.url).toBe('/changelog/2026-11-30-x/');
   });
 
+  it('the template library weighs less unless the query asks for a template', () => {
+    // 账号申诉 is in the library's card and on the case page alike: the case page answers it.
+    const nameable = nameablePages(synonyms);
+    const score = (query: string, url: string, options = {}) =>
+      rankPages(expandQuery(query, synonyms, fold), PAGES, options).results.find(
+        (result) => result.page.url === url,
+      )?.score ?? 0;
+    expect(score('账号申诉', '/templates/', { nameable })).toBeCloseTo(
+      0.6 * score('账号申诉', '/templates/'),
+    );
+    expect(score('账号申诉', '/cases/account-appeal/', { nameable })).toBe(
+      score('账号申诉', '/cases/account-appeal/'),
+    );
+    // Asked for (模板), it weighs more, not less.
+    expect(score('申诉模板', '/templates/', { nameable })).toBeCloseTo(score('申诉模板', '/templates/'));
+    expect(rankPages(expandQuery('申诉模板', synonyms, fold), PAGES, { nameable }).results[0]?.page.url).toBe(
+      '/templates/',
+    );
+  });
+
   it('marks: the terms, and pairs found on at most half of the pages', () => {
     const terms = expandQuery('附件格式', synonyms, fold);
     const { found } = rankPages(terms, PAGES);
@@ -143,4 +172,27 @@ describe('bigrams', () => {
     ['附', []],
     ['哈哈哈', ['哈哈']],
   ])('%s', (term, pairs) => expect(bigrams(term)).toEqual(pairs));
+});
+
+describe('grammar pieces', () => {
+  it.each([
+    ['我的', GRAMMAR_PIECE_WEIGHT],
+    ['我的视频', GRAMMAR_PIECE_WEIGHT],
+    ['么数', GRAMMAR_PIECE_WEIGHT],
+    ['来了', GRAMMAR_PIECE_WEIGHT],
+    ['视频', 1],
+    ['被盗', 1],
+    ['多少', 1],
+    ['太大', 1],
+  ])('%s weighs %d as a piece of a longer term', (piece, weight) =>
+    expect(grammarDiscount(piece)).toBe(weight),
+  );
+
+  it('discounts pieces of a typed sentence, never the typed term itself', () => {
+    const found = needles(expandQuery('别人偷我的视频', undefined, fold), () => false);
+    const weight = (text: string) => found.find((needle) => needle.text === text)?.weight;
+    expect(weight('别人偷我的视频')).toBe(1);
+    expect(weight('视频')! / weight('我的')!).toBeCloseTo(1 / GRAMMAR_PIECE_WEIGHT);
+    expect(needles(expandQuery('我的', undefined, fold))[0]).toEqual({ text: '我的', weight: 1 });
+  });
 });

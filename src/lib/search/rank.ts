@@ -11,7 +11,14 @@
  * the page writes it. Also picks the place in the page that matches best (for the deep link
  * and the snippet). Pure and DOM-free; not the query folding (query.ts) nor the snippet text.
  */
-import { ASKED_PAGE_WEIGHT, askedPages, isHan, knownWords, type QueryTerm } from './query';
+import {
+  ASKED_PAGE_WEIGHT,
+  askedPages,
+  isHan,
+  knownWords,
+  UNASKED_PAGE_WEIGHT,
+  type QueryTerm,
+} from './query';
 
 /** One page of Pagefind's index, as its fragment gives it. */
 export interface IndexFragment {
@@ -174,6 +181,22 @@ function rarityAmong(pages: readonly IndexedPage[]): (needle: string) => number 
   };
 }
 
+/**
+ * Characters that make a sentence a question or a complaint but say nothing about its subject:
+ * particles (的了吗呢吧啊呀嘛), pronouns (我你他她它咱), question words (怎么, 什么, 哪, 为何;
+ * not 多少: 多少字 asks about length). A piece cut out of a typed sentence (a character pair or a known word) that begins or
+ * ends with one is mostly grammar: 我的视频 in 别人偷我的视频 names the page 我的视频被投诉下架,
+ * 么数 in 快手收集了我什么数据 matches 我们怎么数, 来了 matches anything. The whole typed term keeps its weight.
+ */
+const GRAMMAR = new Set([...'的了吗呢吧啊呀嘛么我你他她它咱怎什哪何']);
+/** Weight of a piece of a typed term that begins or ends with a grammar character. */
+export const GRAMMAR_PIECE_WEIGHT = 0.2;
+
+export function grammarDiscount(piece: string): number {
+  const characters = [...piece];
+  return GRAMMAR.has(characters[0]!) || GRAMMAR.has(characters.at(-1)!) ? GRAMMAR_PIECE_WEIGHT : 1;
+}
+
 /** Weight of a known word found inside a longer term, against the term's own. */
 const KNOWN_WORD_WEIGHT = 0.5;
 
@@ -201,9 +224,11 @@ export function needles(
   for (const term of terms) {
     add(term.text, term.weight, term.group);
     if (isHan(term.text) && [...term.text].length >= 3) {
-      for (const word of knownWords(term.text, known)) add(word, term.weight * KNOWN_WORD_WEIGHT, term.group);
+      for (const word of knownWords(term.text, known))
+        add(word, term.weight * KNOWN_WORD_WEIGHT * grammarDiscount(word), term.group);
       const pairs = bigrams(term.text);
-      for (const pair of pairs) add(pair, (term.weight * 1.5) / pairs.length, term.group);
+      for (const pair of pairs)
+        add(pair, ((term.weight * 1.5) / pairs.length) * grammarDiscount(pair), term.group);
     }
   }
   return [...found.values()];
@@ -271,6 +296,8 @@ export interface RankOptions {
   weight?: (page: IndexedPage) => number;
   /** At most this many results get a best place worked out (the rest are not shown). */
   placed?: number;
+  /** Pages synonym groups can ask for (query.ts `nameablePages`): they weigh less when not asked for. */
+  nameable?: ReadonlySet<string>;
 }
 
 /** Characters at the start of a section that count as its title (a card's or entry's heading). */
@@ -318,9 +345,12 @@ export function rankPages(
 ): { results: RankedPage[]; found: Needle[] } {
   const rarity = rarityAmong(pages);
   const asked = [...askedPages(terms)];
+  const unasked = [...(options.nameable ?? [])].filter((path) => !asked.includes(path));
+  const is = (page: IndexedPage, paths: readonly string[]) =>
+    paths.some((path) => page.url.endsWith(`/${path}`));
   const weight = (page: IndexedPage) =>
     (options.weight?.(page) ?? 1) *
-    (asked.some((path) => page.url.endsWith(`/${path}`)) ? ASKED_PAGE_WEIGHT : 1);
+    (is(page, asked) ? ASKED_PAGE_WEIGHT : is(page, unasked) ? UNASKED_PAGE_WEIGHT : 1);
   const score = (found: readonly Needle[]) =>
     pages
       .map((page) => ({ page, score: pageScore(page, found, rarity) * weight(page) }))
