@@ -140,7 +140,7 @@ export function printSearchBench(bench: SearchBench) {
     `\nsite search, Chromium ${bench.chromium}, ${outcomes.length} queries (tests/search/queries.yaml):`,
   );
   console.log(summary('  all', outcomes));
-  for (const split of ['tuning', 'holdout', 'holdout2'] as const)
+  for (const split of ['tuning', 'holdout', 'holdout2', 'holdout3'] as const)
     console.log(
       summary(
         `  ${split}`,

@@ -31,7 +31,7 @@ describe.skipIf(noBrowser)('site search', () => {
   it(`every one of the ${QUERIES.length} queries returns results; top-1 ≥ 95% on the whole set and on the tuning queries`, async () => {
     const wrong: string[] = [];
     const empty: string[] = [];
-    const heldOutRight = { holdout: 0, holdout2: 0 };
+    const heldOutRight = { holdout: 0, holdout2: 0, holdout3: 0 };
     let right = 0;
     for (const entry of QUERIES) {
       const results = await shownResults(page, entry.query);

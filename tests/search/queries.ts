@@ -11,7 +11,7 @@ export interface SearchQuery {
   /** The page path (relative to the site root), or path#anchor when the link must go to a card. */
   expect: string;
   style: 'colloquial' | 'site-term' | 'traditional';
-  split: 'tuning' | 'holdout' | 'holdout2';
+  split: 'tuning' | 'holdout' | 'holdout2' | 'holdout3';
 }
 
 export function loadSearchQueries(): SearchQuery[] {
@@ -22,7 +22,7 @@ export function loadSearchQueries(): SearchQuery[] {
       throw new Error(`queries.yaml: bad entry ${JSON.stringify(entry)}`);
     if (!['colloquial', 'site-term', 'traditional'].includes(entry.style))
       throw new Error(`queries.yaml: bad style in ${JSON.stringify(entry)}`);
-    if (!['tuning', 'holdout', 'holdout2'].includes(entry.split))
+    if (!['tuning', 'holdout', 'holdout2', 'holdout3'].includes(entry.split))
       throw new Error(`queries.yaml: bad split in ${JSON.stringify(entry)}`);
     entry.query = String(entry.query);
   }
