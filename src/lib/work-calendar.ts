@@ -4,6 +4,8 @@
  * the State Council notices). Dates are plain `YYYY-MM-DD` strings and all arithmetic is in
  * UTC, so the answer never depends on the device's time zone. (chinese-days' own functions
  * read weekdays in the local zone and call a Saturday a working day west of UTC.)
+ * For a year the dataset does not cover, the statutory holidays of 《全国年节及纪念日放假办法》
+ * (statutory-holidays.ts) are given as a fallback: never working days, though still unpublished.
  */
 
 /** The shape of chinese-days/dist/chinese-days.json: date → "English,中文,days". */
@@ -110,15 +112,21 @@ export function decodeHolidays(text: string): HolidayDataset {
 export class WorkCalendar {
   readonly #holidays: Record<string, string>;
   readonly #workdays: Record<string, string>;
+  /** Statutory holidays of years without a published arrangement (fallbackHolidays). */
+  readonly #statutory: Record<string, string>;
   /** Per year, built on first use: working days from 1 January up to and including each day. */
   readonly #yearTables = new Map<number, Int32Array>();
   /** Years whose arrangement is published (every year has holidays, so the keys tell). */
   readonly years: ReadonlySet<number>;
 
-  constructor(dataset: HolidayDataset) {
+  constructor(dataset: HolidayDataset, statutory: Record<string, string> = {}) {
     this.#holidays = dataset.holidays;
     this.#workdays = dataset.workdays;
     this.years = new Set(Object.keys(dataset.holidays).map((date) => Number(date.slice(0, 4))));
+    // A published year's own arrangement always wins over the fallback.
+    this.#statutory = Object.fromEntries(
+      Object.entries(statutory).filter(([date]) => !this.years.has(Number(date.slice(0, 4)))),
+    );
   }
 
   /** The last year with a published arrangement. */
@@ -138,15 +146,9 @@ export class WorkCalendar {
         festival: festivalOf(this.#workdays[date]),
         published,
       };
-    if (date in this.#holidays)
-      return {
-        date,
-        weekday,
-        kind: 'holiday',
-        working: false,
-        festival: festivalOf(this.#holidays[date]),
-        published,
-      };
+    const holiday = this.#holidays[date] ?? this.#statutory[date];
+    if (holiday !== undefined)
+      return { date, weekday, kind: 'holiday', working: false, festival: festivalOf(holiday), published };
     const weekend = weekday === 0 || weekday === 6;
     return {
       date,
@@ -178,7 +180,7 @@ export class WorkCalendar {
   /**
    * Working days after `from` up to and including `to`: 0 for the same day, n when `to` is
    * workdayAfter(from, n), negative when `to` is earlier. Years without a published arrangement
-   * count Monday to Friday, as day() does (unpublishedYears names them). Each year a span touches
+   * count Monday to Friday except statutory holidays, as day() does (unpublishedYears names them). Each year a span touches
    * is tabulated once, so a long log costs a lookup per span, not a walk over its days.
    */
   workdaysBetween(from: string, to: string): number {
