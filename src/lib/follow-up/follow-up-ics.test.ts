@@ -91,7 +91,10 @@ describe('followUpIcs: UIDs unique per case and step (issue 18)', () => {
       .getAllSubcomponents('vevent')
       .map((event) => String(event.getFirstPropertyValue('uid')));
   const morning = planFollowUp({ sent: parseSentTime('2026-11-05T10:00').instant, type: 'routine' }, context);
-  const afternoon = planFollowUp({ sent: parseSentTime('2026-11-05T15:30').instant, type: 'routine' }, context);
+  const afternoon = planFollowUp(
+    { sent: parseSentTime('2026-11-05T15:30').instant, type: 'routine' },
+    context,
+  );
 
   it('two mails of the same type sent the same day share no UID (importing the second kept only its reminders)', () => {
     const first = uids(followUpIcs(morning, '【咨询】直播权限'));

@@ -64,7 +64,9 @@ export function followUpIcs(
     trigger,
   });
   const unpublished = plan.notices.filter((notice) => notice.includes(UNPUBLISHED_NOTICE));
-  const about = [`原邮件：“${subject}”，发送于 ${plan.sent.dateTime}（北京时间）。`, ...unpublished].join('\n');
+  const about = [`原邮件：“${subject}”，发送于 ${plan.sent.dateTime}（北京时间）。`, ...unpublished].join(
+    '\n',
+  );
   const uid = (step: string) => `${uidStem(plan, subject, options.caseId)}-${step}@${UID_DOMAIN}`;
   const counting = plan.mode === 'working-days' ? '个工作日' : '天（自然日）';
   const events: EventAttributes[] = plan.steps.map((step) => ({

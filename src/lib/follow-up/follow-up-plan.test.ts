@@ -45,7 +45,9 @@ describe('planFollowUp: the 3-5-7 rhythm on real working days', () => {
     // Escalation waits for the claimed window: day 8, not day 7, the day the window ends (issue 18).
     expect(dues(result)).toEqual({ email: '2026-10-14', call: '2026-10-16', escalate: '2026-10-21' });
     expect(result.steps.map((step) => step.day)).toEqual([3, 5, 8]);
-    expect(result.notices.join()).toMatch(/本站把升级放在期满后的第 8 个工作日（2026 年 10 月 21 日，编辑补充）/);
+    expect(result.notices.join()).toMatch(
+      /本站把升级放在期满后的第 8 个工作日（2026 年 10 月 21 日，编辑补充）/,
+    );
     // Seven working days claimed: due on day 7, followed up on day 8 (table 6).
     expect(result.commitment).toMatchObject({
       workingDays: 7,

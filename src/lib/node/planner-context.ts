@@ -1,7 +1,5 @@
-import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import type { PlanContext } from '../follow-up/follow-up-plan';
-import { WorkCalendar } from '../work-calendar';
-import { installedFallbackHolidays } from './festival-dates';
+import { installedCalendar } from './clock-checks';
 import { loadGuideData } from './load-guide-data';
 import { loadRuleset } from './load-ruleset';
 
@@ -14,7 +12,7 @@ export function loadPlanContext(options: Parameters<typeof loadRuleset>[0] = {})
   const guide = loadGuideData(options.dataDir);
   if (!ruleset.cadence?.length) throw new Error(`规则集 ${ruleset.version} 没有跟进节奏（cadence）`);
   return {
-    calendar: new WorkCalendar(holidayData, installedFallbackHolidays(holidayData)),
+    calendar: installedCalendar(),
     followUps: guide.followUps,
     cadence: ruleset.cadence,
     salesPeriods: guide.salesPeriods,

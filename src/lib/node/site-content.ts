@@ -2,7 +2,8 @@
  * The build's one reader of the site's data files: the guide tables, every ruleset version and
  * the templates under one content folder (`src/content`), each read, validated and cross-checked
  * once, every ruleset's examples run once, and the templates checked against the current ruleset;
- * the statute registry (`law/`) is validated and its pinned texts and review dates checked.
+ * the statute registry (`law/`) is validated and its pinned texts and review dates checked;
+ * the clocks (`data/clocks.yaml`) run their examples and their law quotes are checked.
  * The content collections (src/content.config.ts) all take their data from here, and pages get
  * it from the collections, so nothing else in the build reads these files.
  *
@@ -20,6 +21,7 @@ import type { WatchedDocument } from '../watched-documents';
 import { loadWatchedDocuments } from './load-watched-documents';
 import { lawSourceProblems, LawRegistryError, type RegistryEntry } from '../law/statute-registry';
 import { loadLawRegistry } from './load-law';
+import { clockProblems } from './clock-checks';
 
 export interface SiteContent {
   guide: GuideData;
@@ -82,6 +84,10 @@ export function loadSiteContent(
   );
   const sourceProblems = lawSourceProblems(lawSources, law);
   if (sourceProblems.length > 0) throw new LawRegistryError(null, null, sourceProblems.join('；'));
+  // Every clock's examples run on the tools' calendar and its law quote is checked against the
+  // registry: a wrong calendar or figure fails the build here (src/content/data/clocks.yaml).
+  const clockErrors = clockProblems(guide.clocks, law, current);
+  if (clockErrors.length > 0) throw new Error(`时钟数据有误（clocks.yaml）：${clockErrors.join('；')}`);
   cached = { key, content: { guide, rulesets, current, templates, watchedDocuments, law } };
   return cached.content;
 }
