@@ -4,8 +4,3 @@ declare namespace App {
     ksPageData?: Set<string>;
   }
 }
-
-/** chinese-days' ES build (its `main` is CommonJS without named exports for Node's ESM loader). */
-declare module 'chinese-days/dist/index.es.js' {
-  export * from 'chinese-days';
-}

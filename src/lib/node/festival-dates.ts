@@ -10,7 +10,9 @@
  * dates disagree with the State Council's own holidays fails here, not in someone's plan.
  */
 import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { getSolarDateFromLunar, getSolarTermDate } from 'chinese-days/dist/index.es.js';
+// The default export: chinese-days' `main` is a CommonJS bundle whose named exports Node's ESM
+// loader cannot see (ksmail), while Vite takes its `module` build; both have the default object.
+import chineseDays from 'chinese-days';
 import { CALENDAR_YEARS } from '../follow-up/follow-up-plan';
 import { fallbackHolidays, type FestivalDates } from '../statutory-holidays';
 import type { HolidayDataset } from '../work-calendar';
@@ -30,6 +32,7 @@ const pad = (year: number) => String(year).padStart(4, '0');
 
 /** One year's moving dates. */
 function festivalDatesOf(year: number): FestivalDates {
+  const { getSolarDateFromLunar, getSolarTermDate } = chineseDays;
   return {
     year,
     springFestival: getSolarDateFromLunar(`${pad(year)}-01-01`).date,
