@@ -112,21 +112,18 @@ export function decodeHolidays(text: string): HolidayDataset {
 export class WorkCalendar {
   readonly #holidays: Record<string, string>;
   readonly #workdays: Record<string, string>;
-  /** Statutory holidays of years without a published arrangement (fallbackHolidays). */
-  readonly #statutory: Record<string, string>;
   /** Per year, built on first use: working days from 1 January up to and including each day. */
   readonly #yearTables = new Map<number, Int32Array>();
   /** Years whose arrangement is published (every year has holidays, so the keys tell). */
   readonly years: ReadonlySet<number>;
 
   constructor(dataset: HolidayDataset, statutory: Record<string, string> = {}) {
-    this.#holidays = dataset.holidays;
+    // `statutory` holds only years the dataset lacks (fallbackHolidays leaves the others out), so
+    // it can sit beside the dataset's holidays; `years` still names the published years alone.
+    // (Not filtered here: the outcome tracker's first-load budget has no room for it.)
+    this.#holidays = { ...statutory, ...dataset.holidays };
     this.#workdays = dataset.workdays;
     this.years = new Set(Object.keys(dataset.holidays).map((date) => Number(date.slice(0, 4))));
-    // A published year's own arrangement always wins over the fallback.
-    this.#statutory = Object.fromEntries(
-      Object.entries(statutory).filter(([date]) => !this.years.has(Number(date.slice(0, 4)))),
-    );
   }
 
   /** The last year with a published arrangement. */
@@ -146,9 +143,15 @@ export class WorkCalendar {
         festival: festivalOf(this.#workdays[date]),
         published,
       };
-    const holiday = this.#holidays[date] ?? this.#statutory[date];
-    if (holiday !== undefined)
-      return { date, weekday, kind: 'holiday', working: false, festival: festivalOf(holiday), published };
+    if (date in this.#holidays)
+      return {
+        date,
+        weekday,
+        kind: 'holiday',
+        working: false,
+        festival: festivalOf(this.#holidays[date]),
+        published,
+      };
     const weekend = weekday === 0 || weekday === 6;
     return {
       date,
