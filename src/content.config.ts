@@ -118,6 +118,7 @@ export const collections = {
   requestRoutes: guideCollection('requestRoutes'),
   bodyStructures: guideCollection('bodyStructures'),
   attachmentTypes: guideCollection('attachmentTypes'),
+  clocks: guideCollection('clocks'),
   chartTypes: guideCollection('chartTypes'),
   followUps: guideCollection('followUps'),
   risks: guideCollection('risks'),

@@ -5,6 +5,7 @@
  * anything else is an internal error, shown briefly, with the stack only when KSMAIL_DEBUG=1.
  */
 import { FollowUpInputError } from '../lib/follow-up/follow-up-plan';
+import { ClockInputError } from '../lib/follow-up/clocks';
 import { GuideDataError } from '../lib/guide-data';
 import { EvidencePackageError } from '../lib/attachments/evidence-package';
 import { AttachmentReadError } from '../lib/node/attachment-files';
@@ -37,6 +38,7 @@ const KNOWN_ERRORS = [
   OutputPathError,
   EvidencePackageError,
   FollowUpInputError,
+  ClockInputError,
   RulesetError,
   GuideDataError,
   UnknownContextError,

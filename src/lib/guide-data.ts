@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseInChinese } from './zod-chinese';
+import { clockSchema } from './follow-up/clocks';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id 只能由小写字母、数字和连字符组成');
 /** A date written as YYYY-MM-DD (YAML may parse it into a Date first). */
@@ -228,6 +229,7 @@ export const guideTables = {
   followUps: { file: 'follow-ups.yaml', schema: followUpSchema },
   risks: { file: 'risks.yaml', schema: riskSchema },
   salesPeriods: { file: 'sales-periods.yaml', schema: salesPeriodSchema },
+  clocks: { file: 'clocks.yaml', schema: clockSchema },
 } as const;
 
 export type GuideTableName = keyof typeof guideTables;
@@ -239,6 +241,7 @@ export type RequestRoute = z.output<typeof requestRouteSchema>;
 export type RouteCell = z.output<typeof routeCellSchema>;
 export type FollowUp = z.output<typeof followUpSchema>;
 export type SalesPeriod = z.output<typeof salesPeriodSchema>;
+export type { Clock } from './follow-up/clocks';
 
 /** A data error that names the file, the record and the field, in Chinese. */
 export class GuideDataError extends Error {
@@ -311,6 +314,44 @@ export function checkGuideReferences(data: GuideData): void {
     }
   }
   for (const route of data.requestRoutes) checkRouteReferences(route, data, channelIds, subjectTypeIds);
+  checkReplyWindows(data);
+}
+
+/**
+ * Table 6's rows and the reply-window clocks are one figure: each row has exactly one clock, with
+ * the same count and length, so the picker, the subject checker and the planner cannot disagree.
+ */
+function checkReplyWindows(data: GuideData): void {
+  const file = 'clocks.yaml';
+  for (const clock of data.clocks) {
+    if (clock.group === 'reply-window' && clock.followUpRow === undefined)
+      throw new GuideDataError(file, clock.id, 'followUpRow', '答复时效时钟必须写明对应表6的哪一行');
+    if (clock.followUpRow === undefined) continue;
+    const row = data.followUps.find((candidate) => candidate.id === clock.followUpRow);
+    if (!row)
+      throw new GuideDataError(file, clock.id, 'followUpRow', `未知的跟进类型 id：${clock.followUpRow}`);
+    const [counts, length] =
+      'hours' in row.commitment
+        ? ['hours', row.commitment.hours]
+        : ['workingDays', row.commitment.workingDays];
+    if (clock.counts !== counts || clock.length !== length)
+      throw new GuideDataError(
+        file,
+        clock.id,
+        'length',
+        `与表6“${row.business}”的时效不一致（表6：${length} ${counts}，时钟：${clock.length} ${clock.counts}）`,
+      );
+  }
+  for (const row of data.followUps) {
+    const count = data.clocks.filter((clock) => clock.followUpRow === row.id).length;
+    if (count !== 1)
+      throw new GuideDataError(
+        file,
+        null,
+        'followUpRow',
+        `表6“${row.business}”应当恰好有一个答复时效时钟（现有 ${count} 个）`,
+      );
+  }
 }
 
 /** One route's references, and the honesty rule: a contradicted mailbox is never the To. */

@@ -186,6 +186,7 @@ describe('the data rule behind it', () => {
           'follow-ups.yaml': 'followUps',
           'risks.yaml': 'risks',
           'sales-periods.yaml': 'salesPeriods',
+          'clocks.yaml': 'clocks',
         }[file]!;
         const rows = structuredClone(raw[name]!) as Record<string, unknown>[];
         if (name === 'requestRoutes') rows.find((row) => row.id === 'tech-fault')!.to = 'support';

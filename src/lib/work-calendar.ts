@@ -4,6 +4,8 @@
  * the State Council notices). Dates are plain `YYYY-MM-DD` strings and all arithmetic is in
  * UTC, so the answer never depends on the device's time zone. (chinese-days' own functions
  * read weekdays in the local zone and call a Saturday a working day west of UTC.)
+ * For a year the dataset does not cover, the statutory holidays of 《全国年节及纪念日放假办法》
+ * (statutory-holidays.ts) are given as a fallback: never working days, though still unpublished.
  */
 
 /** The shape of chinese-days/dist/chinese-days.json: date → "English,中文,days". */
@@ -115,8 +117,11 @@ export class WorkCalendar {
   /** Years whose arrangement is published (every year has holidays, so the keys tell). */
   readonly years: ReadonlySet<number>;
 
-  constructor(dataset: HolidayDataset) {
-    this.#holidays = dataset.holidays;
+  constructor(dataset: HolidayDataset, statutory: Record<string, string> = {}) {
+    // `statutory` holds only years the dataset lacks (fallbackHolidays leaves the others out), so
+    // it can sit beside the dataset's holidays; `years` still names the published years alone.
+    // (Not filtered here: the outcome tracker's first-load budget has no room for it.)
+    this.#holidays = { ...statutory, ...dataset.holidays };
     this.#workdays = dataset.workdays;
     this.years = new Set(Object.keys(dataset.holidays).map((date) => Number(date.slice(0, 4))));
   }
@@ -178,7 +183,7 @@ export class WorkCalendar {
   /**
    * Working days after `from` up to and including `to`: 0 for the same day, n when `to` is
    * workdayAfter(from, n), negative when `to` is earlier. Years without a published arrangement
-   * count Monday to Friday, as day() does (unpublishedYears names them). Each year a span touches
+   * count Monday to Friday except statutory holidays, as day() does (unpublishedYears names them). Each year a span touches
    * is tabulated once, so a long log costs a lookup per span, not a walk over its days.
    */
   workdaysBetween(from: string, to: string): number {

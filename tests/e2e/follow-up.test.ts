@@ -64,9 +64,9 @@ describe.skipIf(noBrowser)('follow-up planner in Chromium', () => {
   it('a year without published holidays gets a notice; a bad date gets a Chinese message', async () => {
     const { page, context, errors } = await openPage(browser, 'guide/follow-up/');
     await plan(page, '2026-12-31T16:00', 'routine');
-    await planner(page).locator('[data-step="email"][data-due="2027-01-05"]').waitFor();
+    await planner(page).locator('[data-step="email"][data-due="2027-01-06"]').waitFor();
     expect(await planner(page).locator('[data-notices]').innerText()).toContain(
-      '2027 年的节假日安排尚未公布',
+      '2027 年的调休安排未公布，日期可能变动',
     );
     expect(await planner(page).locator('[data-strip] [data-unpublished]').count()).toBeGreaterThan(0);
     await planner(page).locator('[data-sent]').fill('');
@@ -77,10 +77,44 @@ describe.skipIf(noBrowser)('follow-up planner in Chromium', () => {
     await context.close();
   });
 
+  it('past the holiday data (2027): statutory holidays are never working days, and the plan says 调休 is not published', async () => {
+    const { page, context, errors } = await openPage(browser, 'guide/follow-up/');
+    // Sent Monday 2026-12-28: 元旦 2027 (Friday 1 January) is a statutory holiday, not day 4.
+    await plan(page, '2026-12-28T10:00', 'routine');
+    await planner(page).locator('[data-step="call"][data-due="2027-01-05"]').waitFor();
+    expect(await stepDues(page)).toEqual([
+      ['email', '2026-12-31'],
+      ['call', '2027-01-05'],
+      ['escalate', '2027-01-07'],
+    ]);
+    const strip = planner(page).locator('[data-strip]');
+    expect(await strip.locator('[data-date="2027-01-01"]').getAttribute('data-kind')).toBe('holiday');
+    expect(await planner(page).locator('[data-notices]').innerText()).toContain(
+      '2027 年的调休安排未公布，日期可能变动',
+    );
+    // Sent Wednesday 2027-02-03: 春节 is 除夕 (5 Feb) to 正月初三 (Monday 8 Feb), all holidays.
+    await plan(page, '2027-02-03T10:00', 'complex-appeal');
+    await planner(page).locator('[data-step="email"][data-due="2027-02-10"]').waitFor();
+    expect(await stepDues(page)).toEqual([
+      ['email', '2027-02-10'],
+      ['call', '2027-02-12'],
+      // The 7 working days claimed end on 16 February: escalation comes the working day after.
+      ['escalate', '2027-02-17'],
+    ]);
+    for (const date of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'])
+      expect(await strip.locator(`[data-date="${date}"]`).getAttribute('data-kind'), date).toBe('holiday');
+    expect(await strip.locator('[data-date="2027-02-08"]').innerText()).toContain('春节');
+    expect(await planner(page).locator('[data-notices]').innerText()).toContain(
+      '2027 年的调休安排未公布，日期可能变动',
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the .ics downloads and parses back with the same dates', async () => {
     const { page, context } = await openPage(browser, 'tools/');
     await plan(page, '2026-10-10T09:30', 'complex-appeal');
-    await planner(page).locator('[data-step="escalate"][data-due="2026-10-20"]').waitFor();
+    await planner(page).locator('[data-step="escalate"][data-due="2026-10-21"]').waitFor();
     await planner(page).locator('[data-subject]').fill('【账号申诉-创作者ID:123】请求复核封禁');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

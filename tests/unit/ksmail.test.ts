@@ -233,6 +233,80 @@ describe('ksmail attachments', () => {
   });
 });
 
+describe('ksmail followup --clock (issue 18)', () => {
+  it('--clock list names every clock with its counting', () => {
+    const run = ksmail(['followup', '--clock', 'list']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^reply-complex-appeal  答复时效：复杂权益申诉：7 个工作日（答复时效（原文表6，原文称））$/m,
+    );
+    expect(run.stdout).toMatch(/^ecommerce-43-counter-notice  .*15 个自然日（法律规定的期限）$/m);
+    expect(run.stdout).toMatch(/^reply-emergency-fault  .*24 小时/m);
+    expect(run.stdout.trim().split('\n')).toHaveLength(8);
+  });
+
+  it('prints a legal clock with its due date, counting and the registry’s words', () => {
+    const run = ksmail(['followup', '--clock', 'ecommerce-43-counter-notice', '--start', '2026-11-30']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      '期限：15 个自然日，起算当日不计入，到期：2026-12-15（2026 年 12 月 15 日）',
+    );
+    expect(run.stdout).toContain(
+      '依据：《中华人民共和国电子商务法》第四十三条：“电子商务平台经营者在转送声明到达知识产权权利人后十五日内',
+    );
+    expect(run.stdout).not.toMatch(/调休安排未公布/);
+  });
+
+  it('an article clock says 原文称, and one reaching 2027 says its 调休 is not published', () => {
+    const run = ksmail(['followup', '--clock', 'reply-complex-appeal', '--start', '2027-02-03', '--json']);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({
+      clock: 'reply-complex-appeal',
+      counts: 'workingDays',
+      length: 7,
+      due: '2027-02-16',
+    });
+    expect(result.basis.text).toMatch(/^原文称：“7个工作日”/);
+    expect(result.notices[0]).toMatch(/^2027 年的调休安排未公布，日期可能变动/);
+    const platform = ksmail([
+      'followup',
+      '--clock',
+      'isc-complaint-10-working-days',
+      '--start',
+      '2026-11-30',
+    ]);
+    expect(platform.stdout).toMatch(
+      /依据：.*“被投诉企业将在10个工作日内完成处理，并告知用户处理结果”（二手资料/,
+    );
+  });
+
+  it.each([
+    [
+      ['followup', '--clock', 'reply-9-days', '--start', '2026-11-30'],
+      /没有名为“reply-9-days”的时钟。可选的时钟：/,
+    ],
+    [
+      ['followup', '--clock', 'reply-routine', '--start', '2100-01-01'],
+      /年份 2100 超出了可以推算的范围：只能推算 2004–2099/,
+    ],
+    [['followup', '--clock', 'reply-routine', '--start', '2003-12-31'], /年份 2003 超出/],
+    [['followup', '--clock', 'reply-routine', '--start', '下周一'], /起算日期格式不对/],
+    [['followup', '--clock', 'reply-routine'], /--clock 需要 --start/],
+    [['followup', '--clock', 'reply-routine', '--start', '2026-11-30', '--type', 'routine'], /不能同时使用/],
+    [
+      ['followup', '--sent', '2026-11-30T10:00', '--type', 'routine', '--start', '2026-11-30'],
+      /--start 只能与 --clock 一起使用/,
+    ],
+  ])('%j exits 2 with a Chinese message', (args, message) => {
+    const run = ksmail(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^ksmail：/);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/内部错误/);
+  });
+});
+
 describe('ksmail followup', () => {
   it('prints the promised JSON: steps, commitment, notices', () => {
     const run = ksmail(['followup', '--sent', '2026-09-30T18:00', '--type', 'routine', '--json']);
@@ -273,10 +347,10 @@ describe('ksmail followup', () => {
     const out = join(dir, 'followup.ics');
     const run = ksmail(['followup', '--sent', '2026-12-31T10:00', '--type', 'routine', '--ics', out]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/2027 年的节假日安排尚未公布/);
+    expect(run.stdout).toMatch(/2027 年的调休安排未公布，日期可能变动/);
     const ics = readFileSync(out, 'utf8');
     const starts = [...ics.matchAll(/DTSTART;VALUE=DATE:(\d{8})/g)].map((match) => match[1]);
-    expect(starts).toEqual(['20270105', '20270107', '20270111', '20270106']);
+    expect(starts).toEqual(['20270106', '20270108', '20270112', '20270107']);
   });
 
   it('--ics with a bare CR and ; , \\ in --subject: escaped, folded at 75 octets, read back by ical.js', () => {

@@ -1,6 +1,7 @@
 /**
  * `ksmail followup`: the follow-up planner on the command line. From the sending time and the kind
- * of request, the dates to follow up by mail, by phone and to escalate; with --ics, a calendar file.
+ * of request, the dates to follow up by mail, by phone and to escalate; with --ics, a calendar file;
+ * with --clock, any one clock from a start date (followup-clock.ts).
  */
 import { followUpIcs } from '../../lib/follow-up/follow-up-ics';
 import {
@@ -17,8 +18,10 @@ import { planContext } from '../data';
 import { UsageError } from '../errors';
 import { refuseOverwrite, writeOutput } from '../input';
 import { printJson } from '../output';
+import { runClock } from './followup-clock';
 
 const TYPES = 'emergency-fault | routine | complex-appeal';
+const todayIso = () => new Date().toISOString().slice(0, 10);
 
 const followupJson = ({ sent, mode, steps, commitment, notices }: FollowUpPlan) => ({
   sent: sent.dateTime,
@@ -68,6 +71,8 @@ export const followup = defineCommand({
   usage: [
     `followup --sent <ISO 时间> --type <${TYPES}>`,
     '         [--calendar-days] [--subject "<原邮件主题>"] [--json] [--ics <提醒.ics>]',
+    'followup --clock <时钟 id> --start <起算日期> [--json]',
+    'followup --clock list',
   ],
   options: [
     { name: 'sent', value: '<ISO 时间>', help: '发送时间；不带时区时按北京时间，如 2026-09-30T18:00' },
@@ -80,11 +85,27 @@ export const followup = defineCommand({
     { name: 'subject', value: '"<原邮件主题>"', help: '原邮件的主题，写进日历文件的提醒' },
     JSON_OPTION,
     { name: 'ics', value: '<提醒.ics>', help: '把跟进步骤写成日历文件（含提醒）' },
+    {
+      name: 'clock',
+      value: '<时钟 id>',
+      help: '从起算日期推算一个时钟（答复时效、法律期限、投诉平台期限）；list 列出全部',
+    },
+    {
+      name: 'start',
+      value: '<起算日期>',
+      help: '--clock 的起算日期，如 2026-11-30（小时时钟可带时刻，北京时间）',
+    },
     RULES_OPTION,
   ],
   run({ positionals, values, io }) {
     if (positionals.length > 0)
       throw new UsageError(`followup 不接受位置参数：${positionals.join(' ')}（请用 --sent 和 --type）`);
+    if (values.clock !== undefined) {
+      if (values.sent !== undefined || values.type !== undefined)
+        throw new UsageError('--clock 与 --sent/--type 不能同时使用：--clock 用 --start 给出起算日期');
+      return runClock(values.clock, values.start, { json: values.json === true, today: todayIso() }, io);
+    }
+    if (values.start !== undefined) throw new UsageError('--start 只能与 --clock 一起使用');
     if (!values.sent) throw new UsageError('followup 需要 --sent <发送时间>，如 --sent 2026-09-30T18:00');
     if (!values.type) throw new UsageError(`followup 需要 --type <${TYPES}>`);
     if (values.ics !== undefined) refuseOverwrite(values.ics, [], '日历文件');

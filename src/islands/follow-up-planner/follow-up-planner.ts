@@ -10,6 +10,7 @@ import {
 } from '../../lib/follow-up/follow-up-plan';
 import { shanghaiDateTime } from '../../lib/shanghai-time';
 import { decodeHolidays, DAY_KIND_LABELS, WEEKDAY_NAMES, WorkCalendar } from '../../lib/work-calendar';
+import { decodeFestivalDates, fallbackHolidays } from '../../lib/statutory-holidays';
 import type { PlannerData } from '../../data/site-data';
 import { copyText, sayBeside } from '../shared/clipboard';
 import { downloadBlob } from '../shared/download';
@@ -45,8 +46,10 @@ class FollowUpPlanner extends HTMLElement {
 
   connectedCallback() {
     const data = JSON.parse(this.dataset.planner!) as PlannerData;
+    const holidays = decodeHolidays(this.dataset.calendar!);
+    const festivals = decodeFestivalDates(this.dataset.festivals ?? '');
     const context: PlanContext = {
-      calendar: new WorkCalendar(decodeHolidays(this.dataset.calendar!)),
+      calendar: new WorkCalendar(holidays, fallbackHolidays(festivals, holidays)),
       followUps: data.followUps,
       cadence: data.cadence,
       salesPeriods: data.salesPeriods,

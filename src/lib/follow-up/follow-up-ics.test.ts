@@ -84,3 +84,47 @@ describe('followUpIcs: text a calendar reads back exactly (issue 21)', () => {
     );
   }, 30_000);
 });
+
+describe('followUpIcs: UIDs unique per case and step (issue 18)', () => {
+  const uids = (ics: string) =>
+    new ICAL.Component(ICAL.parse(ics))
+      .getAllSubcomponents('vevent')
+      .map((event) => String(event.getFirstPropertyValue('uid')));
+  const morning = planFollowUp({ sent: parseSentTime('2026-11-05T10:00').instant, type: 'routine' }, context);
+  const afternoon = planFollowUp(
+    { sent: parseSentTime('2026-11-05T15:30').instant, type: 'routine' },
+    context,
+  );
+
+  it('two mails of the same type sent the same day share no UID (importing the second kept only its reminders)', () => {
+    const first = uids(followUpIcs(morning, '【咨询】直播权限'));
+    const second = uids(followUpIcs(afternoon, '【咨询】提现到账'));
+    expect(new Set(first).size).toBe(first.length);
+    expect(first.filter((uid) => second.includes(uid))).toEqual([]);
+    // The same mail at the same time with another subject is another mail, too.
+    expect(uids(followUpIcs(morning, '【咨询】别的事')).filter((uid) => first.includes(uid))).toEqual([]);
+  });
+
+  it('with a case id the UIDs name the case and the step; exporting again gives the same UIDs', () => {
+    const a = uids(followUpIcs(morning, '同一主题', { caseId: 'case-a' }));
+    const b = uids(followUpIcs(morning, '同一主题', { caseId: 'case-b' }));
+    expect(a.filter((uid) => b.includes(uid))).toEqual([]);
+    expect(a.every((uid) => uid.includes('case-a'))).toBe(true);
+    expect(a.map((uid) => uid.split('@')[0]!.split('-').at(-1))).toEqual([
+      'email',
+      'call',
+      'escalate',
+      'commitment',
+    ]);
+    expect(uids(followUpIcs(morning, '同一主题', { caseId: 'case-a' }))).toEqual(a);
+    expect(uids(followUpIcs(morning, '同一主题'))).toEqual(uids(followUpIcs(morning, '同一主题')));
+  });
+
+  it('a plan reaching a year without a published arrangement says so in every event', () => {
+    const plan = planFollowUp({ sent: parseSentTime('2026-12-28T10:00').instant, type: 'routine' }, context);
+    const ics = followUpIcs(plan, '跨年');
+    expectStandardLines(ics);
+    for (const event of readWithIcalJs(ics))
+      expect(event.description).toContain('2027 年的调休安排未公布，日期可能变动');
+  });
+});

@@ -42,7 +42,12 @@ describe('planFollowUp: the 3-5-7 rhythm on real working days', () => {
 
   it('sent on a make-up Saturday (2026-10-10): the sending day is not counted', () => {
     const result = plan('2026-10-10T09:30', 'complex-appeal');
-    expect(dues(result)).toEqual({ email: '2026-10-14', call: '2026-10-16', escalate: '2026-10-20' });
+    // Escalation waits for the claimed window: day 8, not day 7, the day the window ends (issue 18).
+    expect(dues(result)).toEqual({ email: '2026-10-14', call: '2026-10-16', escalate: '2026-10-21' });
+    expect(result.steps.map((step) => step.day)).toEqual([3, 5, 8]);
+    expect(result.notices.join()).toMatch(
+      /本站把升级放在期满后的第 8 个工作日（2026 年 10 月 21 日，编辑补充）/,
+    );
     // Seven working days claimed: due on day 7, followed up on day 8 (table 6).
     expect(result.commitment).toMatchObject({
       workingDays: 7,
@@ -85,17 +90,23 @@ describe('planFollowUp: the 3-5-7 rhythm on real working days', () => {
     expect(result.notices.join()).not.toMatch(/尚未公布/);
   });
 
-  it('New Year’s Eve 2026: 2027 is not published yet, so weekdays are used with a notice', () => {
+  it('New Year’s Eve 2026: 2027 is not published yet, so its statutory holidays count, with a notice', () => {
     const result = plan('2026-12-31T16:00', 'routine');
-    expect(dues(result)).toEqual({ email: '2027-01-05', call: '2027-01-07', escalate: '2027-01-11' });
-    expect(result.notices[0]).toMatch(/2027 年的节假日安排尚未公布（本站数据覆盖到 2026 年）/);
-    expect(calendarDay(result, '2027-01-01')).toMatchObject({ published: false });
+    expect(dues(result)).toEqual({ email: '2027-01-06', call: '2027-01-08', escalate: '2027-01-12' });
+    expect(result.notices[0]).toMatch(/^2027 年的调休安排未公布，日期可能变动：.*本站数据覆盖到 2026 年/);
+    expect(calendarDay(result, '2027-01-01')).toMatchObject({
+      kind: 'holiday',
+      festival: '元旦',
+      working: false,
+      published: false,
+    });
   });
 
-  it('a year without data at all', () => {
+  it('a year without data at all: 端午 (2027-06-09) is not a working day', () => {
     const result = plan('2027-06-01T10:00', 'complex-appeal');
-    expect(dues(result)).toEqual({ email: '2027-06-04', call: '2027-06-08', escalate: '2027-06-10' });
-    expect(result.notices.filter((notice) => /尚未公布/.test(notice))).toHaveLength(1);
+    expect(dues(result)).toEqual({ email: '2027-06-04', call: '2027-06-08', escalate: '2027-06-14' });
+    expect(calendarDay(result, '2027-06-09')).toMatchObject({ kind: 'holiday', festival: '端午节' });
+    expect(result.notices.filter((notice) => notice.includes('调休安排未公布'))).toHaveLength(1);
   });
 
   it('counts calendar days when asked', () => {

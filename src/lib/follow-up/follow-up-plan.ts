@@ -5,10 +5,13 @@
  *
  * Day counting (stated on the guide's page too): "day N" is the N-th working day after the
  * sending day, which is not counted; a commitment of X working days runs out on day X and is
- * followed up on day X+1; a commitment in hours is counted in hours from the sending time.
+ * followed up on day X+1, and the cadence's escalation step never comes before day X+1 (escalation
+ * only after a stated window has passed); a commitment in hours is counted in hours from the
+ * sending time.
  */
 import type { CadenceStep } from '../rules/ruleset';
 import { isRealDate, shanghaiDate, shanghaiDateTime } from '../shanghai-time';
+import { UNPUBLISHED_NOTICE } from '../statutory-holidays';
 import { addDays, WEEKDAY_NAMES, type DayInfo, type WorkCalendar } from '../work-calendar';
 
 /** A row of the guide's table 6 (follow-ups.yaml). */
@@ -186,20 +189,6 @@ export function planFollowUp(
   if (yearProblem) throw new FollowUpInputError(yearProblem);
   const nth = (n: number) => (calendarDays ? addDays(sentDate, n) : calendar.workdayAfter(sentDate, n));
 
-  const steps: PlannedStep[] = context.cadence.map((step) => {
-    const due = nth(step.day);
-    return {
-      id: step.id,
-      label: step.label,
-      day: step.day,
-      due,
-      weekday: WEEKDAY_NAMES[calendar.day(due).weekday]!,
-      action: step.action,
-      to: step.to.replaceAll('{escalation}', row.escalation),
-      sales: salesPeriodAt(due, context.salesPeriods),
-    };
-  });
-
   let commitment: PlannedCommitment;
   if ('hours' in row.commitment) {
     const deadline = isoBeijing(input.sent + row.commitment.hours * 60 * 60 * 1000);
@@ -223,6 +212,23 @@ export function planFollowUp(
     };
   }
 
+  // Escalation waits until a stated window has passed: day X+1 for X working days (the guide's
+  // advice), not day 7 when the article's own window is 7 working days and ends that very day.
+  const windowDays = 'workingDays' in row.commitment ? row.commitment.workingDays : 0;
+  const steps: PlannedStep[] = context.cadence.map((step) => {
+    const day = step.id === 'escalate' ? Math.max(step.day, windowDays + 1) : step.day;
+    const due = nth(day);
+    return {
+      id: step.id,
+      label: step.label,
+      day,
+      due,
+      weekday: WEEKDAY_NAMES[calendar.day(due).weekday]!,
+      action: step.action,
+      to: step.to.replaceAll('{escalation}', row.escalation),
+      sales: salesPeriodAt(due, context.salesPeriods),
+    };
+  });
   const lastDate = [...steps.map((step) => step.due), commitment.followUp.slice(0, 10)].sort().at(-1)!;
   const days: CalendarStripDay[] = calendar.range(sentDate, lastDate).map((day) => ({
     ...day,
@@ -244,7 +250,7 @@ export function planFollowUp(
     ];
     for (const year of unpublished) {
       notices.push(
-        `${year} 年的节假日安排尚未公布（本站数据覆盖到 ${calendar.lastYear} 年）：${year} 年的日期暂按周一至周五推算，国务院公布安排后请重新核对。`,
+        `${year} 年的${UNPUBLISHED_NOTICE}：国务院尚未公布 ${year} 年的放假安排（本站数据覆盖到 ${calendar.lastYear} 年），本站按《全国年节及纪念日放假办法》把元旦、春节（除夕至正月初三）、清明、劳动节（5 月 1 日、2 日）、端午、中秋、国庆（10 月 1 日至 3 日）算作节假日，其余周一至周五算工作日；公布安排后请重新核对。`,
       );
     }
     const sendingDay = calendar.day(sentDate);
@@ -261,6 +267,13 @@ export function planFollowUp(
   } else if (commitment.workingDays !== undefined) {
     notices.push(
       `原文称${row.business}在 ${commitment.workingDays} 个${calendarDays ? '工作日（此处按自然日）' : '工作日'}内答复，期满日是 ${chineseDate(commitment.deadline)}；在此之前的追问以确认受理为主，${chineseDate(commitment.followUp)}（${row.followUp}）仍无答复再正式跟进。`,
+    );
+  }
+  const cadenceEscalate = context.cadence.find((step) => step.id === 'escalate');
+  const escalate = steps.find((step) => step.id === 'escalate');
+  if (cadenceEscalate && escalate && escalate.day !== cadenceEscalate.day) {
+    notices.push(
+      `原文的“${cadenceEscalate.day} 天未解决需升级”与原文称的 ${windowDays} 个工作日答复期撞在同一天或更早：答复期满（${chineseDate(commitment.deadline)}）之前升级，对方的时限还没过。本站把升级放在期满后的第 ${escalate.day} ${calendarDays ? '天' : '个工作日'}（${chineseDate(escalate.due)}，编辑补充）。`,
     );
   }
   // One notice per sales period, naming the steps that fall in it.

@@ -4,7 +4,7 @@
  * once, every ruleset's examples run once, and the templates checked against the current ruleset;
  * the statute registry (`law/`) is validated and its pinned texts and review dates checked; the
  * site search's synonym groups are validated and each group's example run through the query
- * expansion.
+ * expansion; the clocks (`data/clocks.yaml`) run their examples and their law quotes are checked.
  * The content collections (src/content.config.ts) all take their data from here, and pages get
  * it from the collections, so nothing else in the build reads these files.
  *
@@ -24,6 +24,7 @@ import { lawSourceProblems, LawRegistryError, type RegistryEntry } from '../law/
 import { loadLawRegistry } from './load-law';
 import type { SynonymGroupRecord } from '../search-synonyms';
 import { loadSearchSynonyms } from './load-search-synonyms';
+import { clockProblems } from './clock-checks';
 
 export interface SiteContent {
   guide: GuideData;
@@ -88,6 +89,10 @@ export function loadSiteContent(
   );
   const sourceProblems = lawSourceProblems(lawSources, law);
   if (sourceProblems.length > 0) throw new LawRegistryError(null, null, sourceProblems.join('；'));
+  // Every clock's examples run on the tools' calendar and its law quote is checked against the
+  // registry: a wrong calendar or figure fails the build here (src/content/data/clocks.yaml).
+  const clockErrors = clockProblems(guide.clocks, law, current);
+  if (clockErrors.length > 0) throw new Error(`时钟数据有误（clocks.yaml）：${clockErrors.join('；')}`);
   const searchSynonyms = loadSearchSynonyms(join(contentDir, 'data'));
   cached = { key, content: { guide, rulesets, current, templates, watchedDocuments, law, searchSynonyms } };
   return cached.content;

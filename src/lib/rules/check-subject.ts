@@ -43,7 +43,9 @@ const PRIORITY_LABELS: Record<SubjectCategory['priority'], string> = { high: '�
  */
 export function describeCategory(category: SubjectCategory): string {
   const priority = `处理优先级：${PRIORITY_LABELS[category.priority]}（${category.priorityEditorial ? '编辑补充，原文未给出' : '原文称'}）`;
-  const replyTime = `平均回复时效：${category.replyTime === null ? '原文未给出' : `${category.replyTime}（原文称）`}`;
+  // Table 6's commitment for the type's cases (routedReplyTime), the figure the picker and the
+  // planner use: not table 1's 平均回复时效 column (6 小时 for 侵权投诉), so not under its name.
+  const replyTime = `答复时效：${category.replyTime === null ? '原文未给出' : `${category.replyTime}（原文称，表6）`}`;
   return `类型：${category.label}　${priority}　${replyTime}`;
 }
 
