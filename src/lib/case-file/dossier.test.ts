@@ -64,7 +64,8 @@ function run(tool: string, args: string[], cwd: string) {
   return result;
 }
 
-describe('buildDossier', () => {
+// Generous timeouts: a child process and property runs on a shared, loaded machine.
+describe('buildDossier', { timeout: 120_000 }, () => {
   it('holds the timeline, case.json, the mails, the evidence and SHA256SUMS, in that order', () => {
     const entries = unzipSync(buildDossier(INPUT));
     expect(Object.keys(entries)).toEqual([
@@ -178,7 +179,9 @@ describe('buildDossier', () => {
     expect(html).toContain('2026-11-28 15:42（北京时间）');
     expect(html).toContain('申诉编号 A123\n第二行');
   });
+});
 
+describe('buildDossier: names, refusals, order', () => {
   it('names inside the ZIP: no folders, no climbing out, no hidden characters, unique', () => {
     const paths = dossierPaths(
       ['../../etc/passwd', '/abs.eml', '发票\u202Egnp.exe', 'A.eml', 'a.eml', '', '.hidden'],
@@ -233,6 +236,19 @@ describe('buildDossier', () => {
   });
 });
 
+/** A dossier with its entries changed by `edit` (on the unpacked entries), zipped again. */
+const rezip = (edit: (entries: Record<string, Uint8Array>) => void) => {
+  const entries = unzipSync(buildDossier(INPUT));
+  edit(entries);
+  return zipSync(entries);
+};
+const resum = (entries: Record<string, Uint8Array>) => {
+  const list = Object.entries(entries).filter(([path]) => path !== 'SHA256SUMS');
+  entries['SHA256SUMS'] = encoder.encode(
+    sumsText(list.map(([path, bytes]) => ({ path, sha256: sha(bytes) }))),
+  );
+};
+
 describe('readDossier', () => {
   it('round trip: returns the same case.json and the same files', () => {
     const result = readDossier(buildDossier(INPUT));
@@ -248,19 +264,6 @@ describe('readDossier', () => {
     expect(result.files.mails).toEqual(INPUT.mails);
     expect(result.files.evidence).toEqual(INPUT.evidence);
   });
-
-  /** A dossier with its entries changed by `edit` (on the unpacked entries), zipped again. */
-  const rezip = (edit: (entries: Record<string, Uint8Array>) => void) => {
-    const entries = unzipSync(buildDossier(INPUT));
-    edit(entries);
-    return zipSync(entries);
-  };
-  const resum = (entries: Record<string, Uint8Array>) => {
-    const list = Object.entries(entries).filter(([path]) => path !== 'SHA256SUMS');
-    entries['SHA256SUMS'] = encoder.encode(
-      sumsText(list.map(([path, bytes]) => ({ path, sha256: sha(bytes) }))),
-    );
-  };
 
   it.each<[string, Uint8Array, RegExp]>([
     [
@@ -357,7 +360,9 @@ describe('readDossier', () => {
       message: `这份案卷来自更新版本的工具（格式版本 ${CASE_VERSION + 1}，本页只能读到版本 ${CASE_VERSION}）。请在更新后的页面中导入；本页没有改动任何内容。`,
     });
   });
+});
 
+describe('readDossier on hostile bytes', { timeout: 120_000 }, () => {
   it('a size that lies in the directory is bounded and caught by its checksum', () => {
     const bytes = buildDossier({
       ...INPUT,
