@@ -34,7 +34,7 @@ export type OptionValues<O extends readonly OptionSpec[]> = {
       ? string
       : S extends { readonly value?: never }
         ? true
-        : string | true;
+        : string | true | readonly string[];
 };
 
 export interface CommandInput<O extends readonly OptionSpec[]> {

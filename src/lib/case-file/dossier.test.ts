@@ -93,9 +93,9 @@ describe('buildDossier', { timeout: 120_000 }, () => {
     const first = buildDossier(INPUT);
     expect(sha(buildDossier({ ...INPUT, timeline: [...TIMELINE] }))).toBe(sha(first));
     const changedEml = EML.slice();
-    changedEml[5] ^= 1;
+    changedEml[5] = changedEml[5]! ^ 1;
     const changedPackage = PACKAGE.slice();
-    changedPackage[40] ^= 1;
+    changedPackage[40] = changedPackage[40]! ^ 1;
     const variants: DossierInput[] = [
       { ...INPUT, caseJson: caseJson({ revision: 5 }) },
       { ...INPUT, mails: [{ name: '申诉.eml', bytes: changedEml }] },
@@ -222,7 +222,8 @@ describe('buildDossier: names, refusals, order', () => {
           }),
           { maxLength: 12 },
         ),
-        (entries) => {
+        (generated) => {
+          const entries: TimelineEntry[] = generated;
           const sorted = timelineOrder(entries);
           const key = (entry: TimelineEntry) => `${entry.date} ${entry.time ?? ''}`;
           for (let index = 1; index < sorted.length; index += 1) {
