@@ -12,7 +12,7 @@ import { entryNames, toHex } from '../attachments/evidence-manifest';
 import { formatBytes } from '../byte-size';
 import { MAX_CASE_DEPTH, MAX_IMPORT_BYTES } from '../input-limits';
 import { nestsDeeperThan } from '../json-depth';
-import { cleanAttachmentName } from '../mail/eml';
+import { cleanAttachmentName } from '../mail/attachment-name';
 import { CASE_FORMAT, CASE_VERSION, type CaseIdentity, type TimelineEntry } from './case-contract';
 
 export const TIMELINE_NAME = 'timeline.html';
