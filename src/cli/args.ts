@@ -95,17 +95,21 @@ function valueOf(option: OptionToken, spec: OptionSpec, command: Command): strin
   return option.value;
 }
 
-/** The command's option values; the last of a repeated option wins. */
+/** The command's option values; a repeatable option collects every value, otherwise the last wins. */
 export function optionValues(
   options: readonly OptionToken[],
   command: Command,
   commands: readonly Command[],
-): Record<string, string | true> {
-  const values: Record<string, string | true> = {};
+): Record<string, string | true | string[]> {
+  const values: Record<string, string | true | string[]> = {};
   for (const option of options) {
     const spec = command.options.find((candidate) => candidate.name === option.name);
     if (!spec) throw notAccepted(option, command, commands);
-    values[spec.name] = valueOf(option, spec, command);
+    const value = valueOf(option, spec, command);
+    if (spec.repeatable && typeof value === 'string') {
+      const list = values[spec.name];
+      values[spec.name] = Array.isArray(list) ? [...list, value] : [value];
+    } else values[spec.name] = value;
   }
   return values;
 }

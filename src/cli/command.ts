@@ -19,15 +19,22 @@ export interface OptionSpec {
   readonly value?: string;
   /** One line of Chinese help. */
   readonly help: string;
+  /** The option may be given several times (`--eml a.eml --eml b.eml`): the command gets every value. */
+  readonly repeatable?: true;
 }
 
-/** The values a command receives: a string for an option with a value, `true` for a flag. */
+/**
+ * The values a command receives: a string for an option with a value, every value in order for
+ * a repeatable one, `true` for a flag.
+ */
 export type OptionValues<O extends readonly OptionSpec[]> = {
-  readonly [S in O[number] as S['name']]?: S extends { readonly value: string }
-    ? string
-    : S extends { readonly value?: never }
-      ? true
-      : string | true;
+  readonly [S in O[number] as S['name']]?: S extends { readonly value: string; readonly repeatable: true }
+    ? readonly string[]
+    : S extends { readonly value: string }
+      ? string
+      : S extends { readonly value?: never }
+        ? true
+        : string | true | readonly string[];
 };
 
 export interface CommandInput<O extends readonly OptionSpec[]> {

@@ -8,6 +8,7 @@ import { FollowUpInputError } from '../lib/follow-up/follow-up-plan';
 import { ClockInputError } from '../lib/follow-up/clocks';
 import { GuideDataError } from '../lib/guide-data';
 import { EvidencePackageError } from '../lib/attachments/evidence-package';
+import { DossierError } from '../lib/case-file/dossier';
 import { AttachmentReadError } from '../lib/node/attachment-files';
 import { OutputPathError } from '../lib/node/safe-output';
 import { RulesetError } from '../lib/rules/ruleset-schema';
@@ -37,6 +38,7 @@ const KNOWN_ERRORS = [
   AttachmentReadError,
   OutputPathError,
   EvidencePackageError,
+  DossierError,
   FollowUpInputError,
   ClockInputError,
   RulesetError,

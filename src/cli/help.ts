@@ -45,7 +45,7 @@ export function commandHelp(command: Command): string {
     ...columns(
       [...command.options, HELP_OPTION].map((option) => [
         option === HELP_OPTION ? '-h, --help' : optionName(option),
-        option.help,
+        'repeatable' in option && option.repeatable ? `${option.help}（可重复）` : option.help,
       ]),
     ),
     EXIT_CODES_TEXT,

@@ -28,3 +28,17 @@ export const MAX_ZIP_ENTRIES = 65_535;
  * Windows do not read, and far past what any mailbox or upload form takes.
  */
 export const MAX_PACKAGE_BYTES = 4 * 1024 * MB - 1;
+
+/**
+ * One case dossier (its ZIP, and everything in it unpacked): the browser builds and reads it in
+ * memory, so the limit is what a phone can hold twice, not the 4 GB a streamed evidence package
+ * may reach. A case's mails fit the mailbox limits (50 MB at most in the ruleset) and carry their
+ * evidence packages, so 256 MB holds a long matter several times over.
+ */
+export const MAX_DOSSIER_BYTES = 256 * MB;
+
+/**
+ * Nesting of the case.json inside a dossier: a case nests a few levels (case → steps → a step's
+ * files → one file); 32 leaves the case schema room to grow and still refuses a crafted file.
+ */
+export const MAX_CASE_DEPTH = 32;

@@ -504,7 +504,7 @@ describe('ksmail option checking', () => {
     [['draft', draft, '--subject', 'x'], '--subject', 'eml、followup', 'draft'],
     [['attachments', draft, '--calendar-days'], '--calendar-days', 'followup', 'attachments'],
     [['eml', ...emlArgs, '--ics', notWritten, draft], '--ics', 'followup', 'eml'],
-    [['followup', ...sent, '--out', notWritten], '--out', 'eml', 'followup'],
+    [['followup', ...sent, '--out', notWritten], '--out', 'eml、dossier', 'followup'],
     [['eml', ...emlArgs, '--zip', notWritten, draft], '--zip', 'attachments', 'eml'],
   ])(
     '%j → exit 2, naming the option, its command and what is accepted',

@@ -4,6 +4,7 @@
  */
 import type { Command } from '../command';
 import { attachments } from './attachments';
+import { dossier } from './dossier';
 import { draft } from './draft';
 import { eml } from './eml';
 import { followup } from './followup';
@@ -11,4 +12,4 @@ import { law } from './law';
 import { route } from './route';
 import { subject } from './subject';
 
-export const COMMANDS: readonly Command[] = [route, subject, draft, attachments, eml, followup, law];
+export const COMMANDS: readonly Command[] = [route, subject, draft, attachments, eml, followup, law, dossier];

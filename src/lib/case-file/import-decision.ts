@@ -1,0 +1,74 @@
+/**
+ * What importing a dossier's case should do with the copy of that case already saved here:
+ * add it, do nothing, take the newer copy, or — for an older copy or two copies edited apart —
+ * ask, so an older copy never silently replaces newer edits.
+ *
+ * It compares identities only (case-contract.ts): `id`, then `revision`, then `updatedAt` as a
+ * tie-breaker and a witness of edits on both sides. Not the import itself (the case file does
+ * it) and not the reading of the dossier (read-dossier.ts).
+ */
+import { shanghaiDateTime } from '../shanghai-time';
+import type { CaseIdentity } from './case-contract';
+
+/**
+ * - `add`: no case with this id here: save it.
+ * - `same`: the same revision saved at the same moment: nothing to do.
+ * - `newer`: the import has more edits and was saved later: it may replace the saved case.
+ * - `older`: the saved case has more edits and was saved later: ask.
+ * - `diverged`: the same id edited apart (same revision saved at another moment, or more edits
+ *   but an earlier save): ask.
+ */
+export type ImportDecision = 'add' | 'same' | 'newer' | 'older' | 'diverged';
+
+export interface ImportChoice {
+  id: 'keep-both' | 'replace' | 'cancel';
+  label: string;
+}
+
+export interface ImportQuestion {
+  text: string;
+  /** Safest first: keeping both loses nothing. */
+  choices: readonly ImportChoice[];
+}
+
+export const IMPORT_CHOICES: readonly ImportChoice[] = [
+  { id: 'keep-both', label: '两份都保留（导入的另存为一个新案卷）' },
+  { id: 'replace', label: '用导入的替换本机的' },
+  { id: 'cancel', label: '取消导入' },
+];
+
+/** -1, 0 or 1; two times that cannot be read compare as equal (the revision decides). */
+function compareTimes(a: string, b: string): number {
+  const [x, y] = [Date.parse(a), Date.parse(b)];
+  if (Number.isNaN(x) || Number.isNaN(y)) return a === b ? 0 : Number.NaN;
+  return Math.sign(x - y);
+}
+
+export function decideImport(existing: CaseIdentity | undefined, imported: CaseIdentity): ImportDecision {
+  if (!existing || existing.id !== imported.id) return 'add';
+  const time = compareTimes(imported.updatedAt, existing.updatedAt);
+  if (imported.revision === existing.revision) return time === 0 ? 'same' : 'diverged';
+  if (imported.revision > existing.revision) return time < 0 ? 'diverged' : 'newer';
+  return time > 0 ? 'diverged' : 'older';
+}
+
+function describe(identity: CaseIdentity): string {
+  const saved = Date.parse(identity.updatedAt);
+  const when = Number.isNaN(saved) ? '保存时间不明' : `${shanghaiDateTime(saved)} 保存`;
+  return `第 ${identity.revision} 次修改，${when}`;
+}
+
+/** The question the page must ask before importing, or null when no question is needed. */
+export function importQuestion(
+  existing: CaseIdentity | undefined,
+  imported: CaseIdentity,
+): ImportQuestion | null {
+  const decision = decideImport(existing, imported);
+  if (!existing || (decision !== 'older' && decision !== 'diverged')) return null;
+  const both = `导入的是${describe(imported)}；本机的是${describe(existing)}（北京时间）。`;
+  const text =
+    decision === 'older'
+      ? `导入的案卷比本机保存的旧：${both}用它替换会丢掉本机之后的修改。要怎么做？`
+      : `导入的案卷和本机保存的是同一个案卷，但两边各自有过修改：${both}直接替换会丢掉其中一边的修改。要怎么做？`;
+  return { text, choices: IMPORT_CHOICES };
+}
