@@ -3,13 +3,14 @@
  * shape `A[^X]{0,N}?B` — "A, then at most N characters that are not X, then B" — tested by the
  * regex engine tries up to N + 1 window lengths after every place A ends, and every alternative
  * of B at each of them; when B starts with a run such as `[一二…\d]+`, each try scans the whole
- * run again. On 50,000 adversarial characters that cost 6–42 ms for a linear pattern.
+ * run again. On 50,000 adversarial characters that cost 5–38 ms for a linear pattern.
  *
- * Here the same question is answered in three passes over the line: where A can end (one
- * lookbehind per position, A being of bounded length), which positions lie within N characters
- * of such an end with no X between (one sweep), and whether B starts at one of them (B's bounded
- * alternatives by a sticky regex at that position; an alternative `C+REST` through the run of C
- * it starts in, worked out once per run). The answer is exactly the regex's `.test` (a property
+ * Here the same question is answered in passes over the line: where B can start (one scan for
+ * B's bounded alternatives; an alternative `C+REST` through the run of C it starts in, worked
+ * out once per run), where A can end within reach of those starts (a lookbehind per position, A
+ * being of bounded length or a run read from its start, see isAnchoredRun), and one sweep for
+ * an end of A followed within N characters, none of them X, by a start of B. The answer is
+ * exactly the regex's `.test` (a property
  * test compares them); a cue of any other shape, or with A or B unbounded in other ways, keeps
  * the plain regex.
  *
@@ -104,8 +105,16 @@ interface RunAlternative {
 }
 
 interface WindowedCue {
-  /** Zero-width, global: matches at every position where A can end. */
+  /** Whether A occurs at all (forward, so the engine's literal prefilter applies). */
+  anyA: RegExp;
+  /**
+   * Global: matches ending exactly where A can end — the last character of A, then the
+   * lookbehind, so that the engine skips positions by that character instead of trying the
+   * lookbehind everywhere; zero-width (the lookbehind alone) when A's last characters are unknown.
+   */
   aEnds: RegExp;
+  /** Whether aEnds consumes the character before the end (search from one character earlier). */
+  aEndsConsume: boolean;
   /** The window's excluded characters as a string of code units, or a sticky regex for a class. */
   breaks: string | RegExp;
   width: number;
@@ -115,6 +124,61 @@ interface WindowedCue {
 }
 
 const SINGLE_CHARACTER = /^(?:\[.*\]|\\[dDwWsS]|\\[pP]\{[^}]*\})$/su;
+
+const OPTIONAL = /^(?:\?|\*|\{0(?:,\d*)?\})\??$/;
+
+/**
+ * The characters a fragment can start with, when they are all literal; null when it can start
+ * with a class, an escape or a lookaround, or match the empty string.
+ */
+function firstCharacters(fragment: string): string[] | null {
+  const found: string[] = [];
+  for (const { atom, quantifier } of piecesOf(fragment)) {
+    if (atom.startsWith('(?:')) {
+      const inner = alternativesOf(atom).map(firstCharacters);
+      if (inner.some((chars) => chars === null)) return null;
+      found.push(...(inner.flat() as string[]));
+    } else if (/^[^\\[\](){}|.^$*+?]$/u.test(atom)) found.push(atom);
+    else return null;
+    if (!OPTIONAL.test(quantifier)) return found;
+  }
+  return null;
+}
+
+/**
+ * The single-character atoms (literals, classes, \\d …) a fragment can end with, or null when it
+ * can end otherwise (a lookaround, `.`, a negated class) or match the empty string.
+ */
+function lastCharacters(fragment: string): string[] | null {
+  const found: string[] = [];
+  for (const { atom, quantifier } of piecesOf(fragment).reverse()) {
+    if (atom.startsWith('(?:')) {
+      const inner = alternativesOf(atom).map(lastCharacters);
+      if (inner.some((chars) => chars === null)) return null;
+      found.push(...(inner.flat() as string[]));
+    } else if (/^[^\\[\](){}|.^$*+?]$/u.test(atom) || (SINGLE_CHARACTER.test(atom) && !atom.startsWith('[^')))
+      found.push(atom);
+    else return null;
+    if (!OPTIONAL.test(quantifier)) return found;
+  }
+  return null;
+}
+
+/**
+ * Whether an unbounded alternative of A still costs a bounded number of steps per run when its
+ * ends are found by a lookbehind: `(?<!C)C+REST`, the run starting only where no C precedes
+ * it, REST bounded and starting with characters outside C, so that only the few positions where
+ * REST ends right after a run scan that run back to its start (`(?<![一二…\d])[一二…\d]+个?天`).
+ */
+function isAnchoredRun(alternative: string, flags: string): boolean {
+  const [guard, run, ...rest] = piecesOf(alternative);
+  if (!guard || !run || !SINGLE_CHARACTER.test(run.atom) || !/^\+\??$/.test(run.quantifier)) return false;
+  if (guard.atom !== `(?<!${run.atom})` || guard.quantifier !== '') return false;
+  const restSource = rest.map(({ atom, quantifier }) => atom + quantifier).join('');
+  const first = firstCharacters(restSource);
+  const member = new RegExp(`^${run.atom}$`, flags.replace(/[gy]/g, ''));
+  return isBounded(restSource) && first !== null && !first.some((char) => member.test(char));
+}
 
 /** A window class whose members can be listed as code units (no escape, range or case folding). */
 function breaksOf(negated: string, flags: string): string | RegExp {
@@ -141,7 +205,9 @@ function windowedShape(source: string, flags: string): WindowedCue | null {
       .join('');
   const a = join(0, window.index);
   const b = join(window.index + 1);
-  if (a === '' || b === '' || !isBounded(a)) return null;
+  if (a === '' || b === '') return null;
+  if (!isBounded(a) && !alternativesOf(a).every((alt) => isBounded(alt) || isAnchoredRun(alt, flags)))
+    return null;
   const global = flags.replace(/[gy]/g, '') + 'g';
   const bounded: string[] = [];
   const runs: RunAlternative[] = [];
@@ -156,8 +222,11 @@ function windowedShape(source: string, flags: string): WindowedCue | null {
     if (!isBounded(restSource)) return null;
     runs.push({ run: new RegExp(`${first.atom}+`, global), rest: new RegExp(`(?=${restSource})`, global) });
   }
+  const last = lastCharacters(a);
   return {
-    aEnds: new RegExp(`(?<=${a})`, global),
+    anyA: new RegExp(a, flags.replace(/[gy]/g, '')),
+    aEnds: new RegExp(last ? `(?:${last.join('|')})(?<=${a})` : `(?<=${a})`, global),
+    aEndsConsume: last !== null,
     breaks: breaksOf(window.atom, flags),
     width: window.width,
     bounded: bounded.length > 0 ? new RegExp(`(?=${bounded.join('|')})`, global) : null,
@@ -195,9 +264,8 @@ function markPositions(
   return count;
 }
 
-const A_END = 1;
-const B_START = 2;
-const REST = 4;
+const B_START = 1;
+const REST = 2;
 
 /**
  * Marks where a run alternative of B matches: a position in a run of C from which REST matches
@@ -220,49 +288,53 @@ function markRuns(line: string, runs: RunAlternative[], marks: Uint8Array): numb
   return count;
 }
 
-/**
- * Marks the ends of A that lie at most `width` characters (2 × width code units) before a start
- * of B, searching only there; where the first range with an end begins, or -1 without one.
- */
-function markEndsOfA(line: string, cue: WindowedCue, marks: Uint8Array): number {
-  const reach = 2 * cue.width;
-  let first = -1;
-  let low = -1;
-  let high = -1;
-  for (let at = 0; at <= line.length + 1; at += 1) {
-    const start = at <= line.length && marks[at]! & B_START;
-    if (start && high >= 0 && at - reach <= high + 1) high = at;
-    else if (start || at > line.length) {
-      if (high >= 0 && markPositions(cue.aEnds, line, marks, A_END, low, high) > 0 && first === -1)
-        first = low;
-      if (start) [low, high] = [Math.max(0, at - reach), at];
-    }
-  }
-  return first;
-}
-
 function isBreak(line: string, at: number, breaks: string | RegExp): boolean {
   if (typeof breaks === 'string') return breaks.includes(line[at]!);
   breaks.lastIndex = at;
   return breaks.test(line);
 }
 
+/** Unit positions of code points (index: code point number), for lines with surrogate pairs. */
+function codePointStarts(line: string): Int32Array {
+  const starts = new Int32Array(line.length + 1);
+  let count = 0;
+  for (let at = 0; at <= line.length; at += 1) if (!insidePair(line, at)) starts[count++] = at;
+  return starts.subarray(0, count);
+}
+
+/**
+ * For each start k of B, in order: the window before it reaches back N characters or to just
+ * after the last break, whichever is nearer; an end of A there (k itself included) is a match.
+ * Window starts only move forward, so "the first end of A at or after the window start" is
+ * searched again only when the window has moved past the last one found: the lookbehind scans
+ * each part of the line at most once.
+ */
 function testWindowed(line: string, cue: WindowedCue): boolean {
-  cue.aEnds.lastIndex = 0;
-  if (!cue.aEnds.test(line)) return false; // most lines: no A at all, one quick scan
+  if (!cue.anyA.test(line)) return false; // most lines: no A at all, one quick scan
   const marks = new Uint8Array(line.length + 1);
   const starts =
     (cue.bounded ? markPositions(cue.bounded, line, marks, B_START) : 0) + markRuns(line, cue.runs, marks);
   if (starts === 0) return false;
-  const first = markEndsOfA(line, cue, marks);
-  if (first === -1) return false;
-  let distance = -1; // characters since the last end of A with no break between, -1: none
-  for (let at = first; at <= line.length; at += 1) {
-    if (insidePair(line, at)) continue;
-    const mark = marks[at]!;
-    if (mark & A_END) distance = 0;
-    if (distance >= 0 && distance <= cue.width && mark & B_START) return true;
-    if (distance >= 0) distance = at < line.length && isBreak(line, at, cue.breaks) ? -1 : distance + 1;
+  const units = /[\ud800-\udbff][\udc00-\udfff]/.test(line) ? codePointStarts(line) : null;
+  let codePoint = 0; // code point number of `scanned`
+  let scanned = 0;
+  let afterBreak = 0;
+  let nextEnd = -1;
+  for (let start = 0; start <= line.length; start += 1) {
+    if (!(marks[start]! & B_START) || insidePair(line, start)) continue;
+    for (; scanned < start; scanned += 1) {
+      if (insidePair(line, scanned)) continue;
+      codePoint += 1;
+      if (isBreak(line, scanned, cue.breaks)) afterBreak = scanned + (insidePair(line, scanned + 1) ? 2 : 1);
+    }
+    const reach = units ? units[Math.max(0, codePoint - cue.width)]! : Math.max(0, start - cue.width);
+    const from = Math.max(afterBreak, reach);
+    if (nextEnd < from) {
+      const back = cue.aEndsConsume && from > 0 ? (insidePair(line, from - 1) ? 2 : 1) : 0;
+      cue.aEnds.lastIndex = from - back;
+      nextEnd = cue.aEnds.test(line) ? cue.aEnds.lastIndex : Number.POSITIVE_INFINITY;
+    }
+    if (nextEnd <= start) return true;
   }
   return false;
 }
