@@ -70,6 +70,16 @@ function patternRun(rule: string, source: string, flags: string): (text: string)
   };
 }
 
+/** A rule pattern with its search space: each character it spells, alone and after each word. */
+export function rulePatternCase(version: string, rule: string, source: string, flags: string): PatternCase {
+  const words = ['', ...wordsOf(source)];
+  return {
+    name: `${version} ${rule} /${source.length > 40 ? `${source.slice(0, 39)}…` : source}/`,
+    run: patternRun(rule, source, flags),
+    adversaries: alphabetOf(source).flatMap((char) => words.map((word) => repeated(word, char))),
+  };
+}
+
 /** Every rule pattern of every ruleset (once per source and flags) and the hand-fixed hot spots. */
 export function patternCases(): PatternCase[] {
   const seen = new Set<string>();
@@ -78,12 +88,7 @@ export function patternCases(): PatternCase[] {
     for (const { rule, source, flags } of rulePatterns(ruleset)) {
       if (seen.has(`${flags}/${source}`)) continue;
       seen.add(`${flags}/${source}`);
-      const words = ['', ...wordsOf(source)];
-      cases.push({
-        name: `${ruleset.version} ${rule} /${source.length > 40 ? `${source.slice(0, 39)}…` : source}/`,
-        run: patternRun(rule, source, flags),
-        adversaries: alphabetOf(source).flatMap((char) => words.map((word) => repeated(word, char))),
-      });
+      cases.push(rulePatternCase(ruleset.version, rule, source, flags));
     }
   }
   const rules = loadCompiledRules();
