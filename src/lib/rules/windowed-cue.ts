@@ -242,50 +242,49 @@ function insidePair(line: string, index: number): boolean {
   return index > 0 && isHigh(line.charCodeAt(index - 1)) && isLow(line.charCodeAt(index));
 }
 
-/** Marks the positions in [from, to] where a zero-width global regex matches; how many. */
-function markPositions(
-  regex: RegExp,
-  line: string,
-  marks: Uint8Array,
-  bit: number,
-  from = 0,
-  to = line.length,
-): number {
-  let count = 0;
-  regex.lastIndex = insidePair(line, from) ? from - 1 : from;
-  while (regex.test(line)) {
-    const at = regex.lastIndex;
-    if (at > to) break;
-    marks[at]! |= bit;
-    count += 1;
-    if (at >= line.length) break;
-    regex.lastIndex = at + (isHigh(line.charCodeAt(at)) && isLow(line.charCodeAt(at + 1)) ? 2 : 1);
-  }
-  return count;
-}
-
-const B_START = 1;
-const REST = 2;
+/** The position after the character at `at` (two code units for a surrogate pair). */
+const after = (line: string, at: number) => at + (insidePair(line, at + 1) ? 2 : 1);
 
 /**
- * Marks where a run alternative of B matches: a position in a run of C from which REST matches
- * after some part of the rest of the run, i.e. before the run's last REST position.
+ * The first position at or after `from` where a global regex matches (where the match ends),
+ * asked with increasing `from`: each answer is kept while it still holds, so the regex scans
+ * each part of the line about once.
  */
-function markRuns(line: string, runs: RunAlternative[], marks: Uint8Array): number {
-  let count = 0;
+function positionsOf(regex: RegExp, line: string, consumes = false): (from: number) => number {
+  let next = -1;
+  // A match that consumes its last character (one or two code units) ends after its start: the
+  // kept end still answers a later position only if the match starts at or after it.
+  const slack = consumes ? 2 : 0;
+  return (from) => {
+    if (next < from + slack) {
+      regex.lastIndex = insidePair(line, from) ? from - 1 : from;
+      next = regex.test(line) ? regex.lastIndex : Number.POSITIVE_INFINITY;
+    }
+    return next;
+  };
+}
+
+/**
+ * Where the run alternatives of B match: a position in a run of C from which REST matches after
+ * some part of the rest of the run, i.e. before the run's last REST position. One flag per
+ * position; null when no run alternative matches anywhere.
+ */
+function runStarts(line: string, runs: RunAlternative[]): Uint8Array | null {
+  let starts: Uint8Array | null = null;
   for (const { run, rest } of runs) {
-    if (markPositions(rest, line, marks, REST) === 0) continue;
+    const restAt = positionsOf(rest, line);
     run.lastIndex = 0;
     for (let match = run.exec(line); match; match = run.exec(line)) {
       const begin = match.index;
-      let last = begin + match[0].length;
-      while (last > begin && !(marks[last]! & REST && !insidePair(line, last))) last -= 1;
-      for (let at = begin; at < last; at += 1) marks[at]! |= B_START;
-      count += last - begin;
+      const end = begin + match[0].length;
+      let last = -1;
+      for (let at = restAt(after(line, begin)); at <= end; at = restAt(after(line, at))) last = at;
+      if (last === -1) continue;
+      starts ??= new Uint8Array(line.length + 1);
+      starts.fill(1, begin, last);
     }
-    for (let at = 0; at <= line.length; at += 1) marks[at]! &= ~REST;
   }
-  return count;
+  return starts;
 }
 
 function isBreak(line: string, at: number, breaks: string | RegExp): boolean {
@@ -311,30 +310,34 @@ function codePointStarts(line: string): Int32Array {
  */
 function testWindowed(line: string, cue: WindowedCue): boolean {
   if (!cue.anyA.test(line)) return false; // most lines: no A at all, one quick scan
-  const marks = new Uint8Array(line.length + 1);
-  const starts =
-    (cue.bounded ? markPositions(cue.bounded, line, marks, B_START) : 0) + markRuns(line, cue.runs, marks);
-  if (starts === 0) return false;
+  const boundedAt = cue.bounded ? positionsOf(cue.bounded, line) : () => Number.POSITIVE_INFINITY;
+  const runs = cue.runs.length > 0 ? runStarts(line, cue.runs) : null;
+  const runAt = (from: number) => {
+    if (!runs) return Number.POSITIVE_INFINITY;
+    const found = runs.indexOf(1, from);
+    return found === -1 ? Number.POSITIVE_INFINITY : found;
+  };
   const units = /[\ud800-\udbff][\udc00-\udfff]/.test(line) ? codePointStarts(line) : null;
+  const endOfA = positionsOf(cue.aEnds, line, cue.aEndsConsume);
   let codePoint = 0; // code point number of `scanned`
   let scanned = 0;
   let afterBreak = 0;
-  let nextEnd = -1;
-  for (let start = 0; start <= line.length; start += 1) {
-    if (!(marks[start]! & B_START) || insidePair(line, start)) continue;
+  for (let start = Math.min(boundedAt(0), runAt(0)); start <= line.length;) {
     for (; scanned < start; scanned += 1) {
       if (insidePair(line, scanned)) continue;
       codePoint += 1;
-      if (isBreak(line, scanned, cue.breaks)) afterBreak = scanned + (insidePair(line, scanned + 1) ? 2 : 1);
+      if (isBreak(line, scanned, cue.breaks)) afterBreak = after(line, scanned);
     }
-    const reach = units ? units[Math.max(0, codePoint - cue.width)]! : Math.max(0, start - cue.width);
-    const from = Math.max(afterBreak, reach);
-    if (nextEnd < from) {
-      const back = cue.aEndsConsume && from > 0 ? (insidePair(line, from - 1) ? 2 : 1) : 0;
-      cue.aEnds.lastIndex = from - back;
-      nextEnd = cue.aEnds.test(line) ? cue.aEnds.lastIndex : Number.POSITIVE_INFINITY;
+    if (!insidePair(line, start)) {
+      const reach = units ? units[Math.max(0, codePoint - cue.width)]! : Math.max(0, start - cue.width);
+      const from = Math.max(afterBreak, reach);
+      // aEnds may consume the character before the end: ask from one character earlier.
+      const asked = cue.aEndsConsume && from > 0 ? from - (insidePair(line, from - 1) ? 2 : 1) : from;
+      const end = endOfA(asked);
+      if (end >= from && end <= start) return true;
     }
-    if (nextEnd <= start) return true;
+    const next = after(line, start);
+    start = Math.min(boundedAt(next), runAt(next));
   }
   return false;
 }
