@@ -228,3 +228,16 @@ describe('ksmail bounds', { timeout: 150_000 }, () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('ksmail in a pipeline whose reader stops early', { timeout: 150_000 }, () => {
+  // `ksmail law | head`: the reader has gone when ksmail writes (with `true` it is gone before
+  // ksmail starts, so the write always meets a closed pipe). Node used to die with an unhandled
+  // 'error' event: EPIPE and a stack trace on the terminal.
+  it.each(['law', 'law --json', 'route'])('ksmail %s | true: no EPIPE, no stack trace, exit 0', (args) => {
+    const command = `"${process.execPath}" "${BIN}" ${args} | true; exit \${PIPESTATUS[0]}`;
+    const run = spawnSync('bash', ['-c', command], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(run.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+});

@@ -22,6 +22,19 @@ const ksmail = (args: string[], input?: string) =>
   spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8' });
 const dir = mkdtempSync(join(tmpdir(), 'ksmail-'));
 
+/**
+ * A standard tool run on our output (issue 21: `unzip -t`, `sha256sum -c`). Missing, it fails the
+ * test with an install hint instead of skipping it: CI installs it (.ci/run).
+ */
+function tool(name: string, args: string[], cwd = ROOT) {
+  const run = spawnSync(name, args, { cwd, encoding: 'utf8' });
+  if (run.error)
+    throw new Error(
+      `${name} is required by this test (it checks our files): ${run.error.message}. Install it (apt-get install ${name === 'sha256sum' ? 'coreutils' : name}).`,
+    );
+  return run;
+}
+
 const GOOD = `问题描述：视频ID：3xk9a2b7 于 **11月20日** 被下架，该视频为本人原创。
 影响说明：账号日均播放量下降 **60%**。
 诉求清单：请复核该视频的判定。
@@ -219,6 +232,21 @@ describe('ksmail attachments', () => {
     }
     expect(result.package.size).toBe(readFileSync(out).length);
   });
+
+  it('the package passes `unzip -t`, and `sha256sum -c SHA256SUMS.txt` in the unpacked folder', () => {
+    const out = join(files, 'checked.zip');
+    expect(ksmail(['attachments', png, pdf, '--zip', out]).status).toBe(0);
+    const test = tool('unzip', ['-t', out]);
+    expect(test.status, test.stdout + test.stderr).toBe(0);
+    expect(test.stdout).toMatch(/No errors detected/);
+    const unpacked = mkdtempSync(join(tmpdir(), 'ksmail-unpacked-'));
+    expect(tool('unzip', ['-q', out, '-d', unpacked]).status).toBe(0);
+    const check = tool('sha256sum', ['-c', 'SHA256SUMS.txt'], unpacked);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    const lines = check.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2); // the two files
+    for (const line of lines) expect(line).toMatch(/: OK$/);
+  }, 60_000);
 
   it.each([
     [['attachments'], /至少一个文件/],

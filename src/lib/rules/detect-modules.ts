@@ -11,6 +11,7 @@
  */
 import { isWhiteSpace, type FoldedText } from '../text-normalize';
 import type { SectionSpec, SectionsRule } from './ruleset';
+import { compileCue, type CueTester } from './windowed-cue';
 
 /** A line whose content is one or more modules. */
 export interface ModuleLine {
@@ -26,24 +27,27 @@ export interface ModuleLine {
   end: number;
 }
 
-/** A cue that cannot compile is ignored here: the ruleset schema rejects it before it ships. */
-function compileCue(source: string): RegExp | null {
+/**
+ * A cue that cannot compile is ignored here: the ruleset schema rejects it before it ships.
+ * Windowed cues (`A[^X]{0,N}?B`) are tested by windowed-cue.ts, with the regex's answers.
+ */
+function compileLineCue(source: string): CueTester | null {
   try {
-    return new RegExp(source, 'u');
+    return compileCue(source, 'u');
   } catch {
     return null;
   }
 }
 
-const compiledCues = new WeakMap<SectionsRule, [string, RegExp[]][]>();
+const compiledCues = new WeakMap<SectionsRule, [string, CueTester[]][]>();
 
 /** The rule's cues compiled once per ruleset (rules are immutable once loaded). */
-function cuesOf(rule: SectionsRule): [string, RegExp[]][] {
+function cuesOf(rule: SectionsRule): [string, CueTester[]][] {
   let cues = compiledCues.get(rule);
   if (!cues) {
     cues = rule.sections.map((spec: SectionSpec) => [
       spec.name,
-      (spec.cues ?? []).map(compileCue).filter((cue): cue is RegExp => cue !== null),
+      (spec.cues ?? []).map(compileLineCue).filter((cue): cue is CueTester => cue !== null),
     ]);
     compiledCues.set(rule, cues);
   }
