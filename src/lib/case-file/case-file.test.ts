@@ -28,7 +28,7 @@ const route = (id: string) => ladderRoute(resolveRoute(id, guide, '2026-11-30'))
 const T0 = Date.parse('2026-11-30T10:00:00+08:00');
 const at = (iso: string) => Date.parse(`${iso}+08:00`);
 
-const mail = (id: string, date: string, time = '10:00'): CaseStep => ({
+const mail = (id: string, date: string, time = '10:00'): Extract<CaseStep, { kind: 'mail' }> => ({
   id,
   kind: 'mail',
   date,
@@ -36,7 +36,11 @@ const mail = (id: string, date: string, time = '10:00'): CaseStep => ({
   subject: '【账号申诉-快手号:ks1】请求复核',
   to: ['a@example.com'],
 });
-const reply = (id: string, date: string, result: 'resolved' | 'rejected' | 'pending'): CaseStep => ({
+const reply = (
+  id: string,
+  date: string,
+  result: 'resolved' | 'rejected' | 'pending',
+): Extract<CaseStep, { kind: 'reply' }> => ({
   id,
   kind: 'reply',
   date,
