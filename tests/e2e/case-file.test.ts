@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, noBrowser, openPage, revealIslands } from '../support/browser';
+import { launch, noBrowser, openPage, revealIslands, siteUrl } from '../support/browser';
 
 const PAGE = 'tools/case/';
 const island = (page: Page) => page.locator('case-file');
@@ -170,7 +170,7 @@ describe.skipIf(noBrowser)('case file', () => {
         }, fixture.localStorage);
       },
     );
-    await page.goto(new URL(PAGE, page.url()).href);
+    await page.goto(new URL(PAGE, siteUrl).href);
     await ready(page);
     await expect.poll(() => island(page).getAttribute('data-cases')).toBe('3');
     const list = await island(page).locator('[data-case-list]').innerText();
@@ -186,7 +186,7 @@ describe.skipIf(noBrowser)('case file', () => {
     await page.reload();
     await ready(page);
     await expect.poll(() => island(page).getAttribute('data-cases')).toBe('3');
-    await page.goto(new URL('../../guide/evaluation/', page.url()).href);
+    await page.goto(new URL('guide/evaluation/', siteUrl).href);
     await revealIslands(page);
     await expect.poll(() => page.locator('outcome-tracker').getAttribute('data-entries')).toBe('3');
     expect(errors).toEqual([]);

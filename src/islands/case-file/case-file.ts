@@ -6,7 +6,6 @@
  */
 import type { PlannerData } from '../../data/site-data';
 import type { PlanContext } from '../../lib/follow-up/follow-up-plan';
-import { decodeHolidays, WorkCalendar } from '../../lib/work-calendar';
 import {
   addStep,
   deleteCase,
@@ -17,19 +16,16 @@ import {
   CaseEditError,
 } from '../../lib/case-file/case-model';
 import type { CaseFile } from '../../lib/case-file/case-schema';
-import { escalationLadder, type LadderRoute } from '../../lib/case-file/case-ladder';
-import { nextDueStep } from '../../lib/case-file/case-next';
-import { LEGACY_KEYS, migrateLegacy } from '../../lib/case-file/case-migration';
+import type { LadderRoute } from '../../lib/case-file/case-ladder';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import { $storageProblem } from '../shared/stores';
 import { downloadBlob } from '../shared/download';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { defineIsland } from '../shared/define-island';
 import { $foreignShelf, $shelf, checkStoredShelf, readLegacy, saveShelf } from './case-store';
-import { clockItems, ladderItems, listItem, nextView, stepItems } from './case-view';
 import { readStepForm, showStepFields } from './step-form';
 
-const schema = lazyChunk(() => import('../../lib/case-file/case-schema'), '读取案卷的代码');
+const engine = lazyChunk(() => import('./case-engine'), '案卷的代码');
 
 const SAVE_PROBLEMS = {
   unavailable:
@@ -50,23 +46,18 @@ const $ = <T extends Element = HTMLElement>(root: Element, selector: string) =>
 
 class CaseFileElement extends HTMLElement {
   #routes = new Map<string, LadderRoute>();
-  #context!: PlanContext;
+  #context: PlanContext | null = null;
   #cases: CaseFile[] = [];
   #unsubscribe: (() => void)[] = [];
 
   connectedCallback() {
     const routes = JSON.parse(this.dataset.routes!) as LadderRoute[];
     for (const route of routes) this.#routes.set(route.id, route);
-    const planner = JSON.parse(this.dataset.planner!) as Pick<
-      PlannerData,
-      'cadence' | 'followUps' | 'salesPeriods'
-    >;
-    this.#context = { calendar: new WorkCalendar(decodeHolidays(this.dataset.calendar!)), ...planner };
     // From a case page (?case=copyright): the new case starts as that type.
     const wanted = new URLSearchParams(location.search).get('case');
     if (wanted && this.#routes.has(wanted)) $<HTMLSelectElement>(this, '[name="caseType"]').value = wanted;
     this.#wire();
-    void schema.load().then(
+    void engine.load().then(
       () => this.#start(),
       (problem: Error) => this.#say(problem.message),
     );
@@ -77,6 +68,12 @@ class CaseFileElement extends HTMLElement {
   }
 
   #start() {
+    const { decodeHolidays, LEGACY_KEYS, migrateLegacy, WorkCalendar } = engine.current!;
+    const planner = JSON.parse(this.dataset.planner!) as Pick<
+      PlannerData,
+      'cadence' | 'followUps' | 'salesPeriods'
+    >;
+    this.#context = { calendar: new WorkCalendar(decodeHolidays(this.dataset.calendar!)), ...planner };
     checkStoredShelf();
     const legacy = readLegacy(LEGACY_KEYS);
     const { shelf, added } = migrateLegacy(legacy, $shelf.get(), Date.now(), [...this.#routes.values()]);
@@ -115,7 +112,7 @@ class CaseFileElement extends HTMLElement {
 
   /** The shelf's cases that read as valid cases; the others are named, never shown or dropped. */
   #readCases(): CaseFile[] {
-    const { readCase } = schema.current!;
+    const { readCase } = engine.current!;
     const problems: string[] = [];
     const cases = $shelf.get().cases.flatMap((value) => {
       const reading = readCase(value);
@@ -136,11 +133,17 @@ class CaseFileElement extends HTMLElement {
   };
 
   #next(caseFile: CaseFile) {
-    return nextDueStep(caseFile, Date.now(), this.#context, this.#routes.get(caseFile.caseType) ?? null);
+    return engine.current!.nextDueStep(
+      caseFile,
+      Date.now(),
+      this.#context!,
+      this.#routes.get(caseFile.caseType) ?? null,
+    );
   }
 
   #render() {
-    if (!schema.current) return;
+    if (!engine.current || !this.#context) return;
+    const { listItem } = engine.current;
     this.#cases = this.#readCases();
     this.dataset.cases = String(this.#cases.length);
     $(this, '[data-empty]').hidden = this.#cases.length > 0;
@@ -166,6 +169,7 @@ class CaseFileElement extends HTMLElement {
   }
 
   #renderCase(caseFile: CaseFile) {
+    const { clockItems, escalationLadder, ladderItems, nextView, stepItems } = engine.current!;
     const route = this.#routes.get(caseFile.caseType) ?? null;
     const next = this.#next(caseFile);
     $(this, '[data-case-title]').textContent = caseFile.title;
@@ -207,7 +211,7 @@ class CaseFileElement extends HTMLElement {
 
   /** Checks an edited case with the schema and saves it; false (and the message shown) when it is not valid. */
   #save(next: CaseFile, errorBox: HTMLElement): boolean {
-    const reading = schema.current!.readCase(next);
+    const reading = engine.current!.readCase(next);
     errorBox.hidden = reading.ok;
     errorBox.textContent = reading.ok ? '' : reading.message;
     if (reading.ok) saveShelf(shelveCase($shelf.get(), reading.case));
@@ -218,7 +222,7 @@ class CaseFileElement extends HTMLElement {
     const newForm = $<HTMLFormElement>(this, '[data-new-case]');
     newForm.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (!schema.current) return;
+      if (!engine.current) return;
       const title = newForm.elements.namedItem('title') as HTMLInputElement;
       const type = newForm.elements.namedItem('caseType') as HTMLSelectElement;
       try {

@@ -12,6 +12,7 @@ import {
   looksLikeShelf,
   mergeShelves,
   newCase,
+  orderedSteps,
   removeStep,
   shelveCase,
 } from './case-model';
@@ -71,6 +72,16 @@ describe('the case model: each save is a new revision', () => {
     );
     // A clock set back never makes a later save look older.
     expect(addStep(added, mail('s2', '2026-12-01'), T0 - 60_000).updatedAt).toBe(added.updatedAt);
+  });
+
+  it('a step without a time comes after the steps entered before it that day', () => {
+    const value = caseWith('copyright', [
+      mail('m1', '2026-11-30', '09:30'),
+      reply('r1', '2026-11-30', 'rejected'),
+      mail('m0', '2026-11-30', '08:00'),
+      { ...reply('r0', '2026-11-29', 'pending') },
+    ]);
+    expect(orderedSteps(value).map((step) => step.id)).toEqual(['r0', 'm0', 'm1', 'r1']);
   });
 
   it('the timeline is in date order with the contract fields, hashes as dossier files', () => {
@@ -314,6 +325,38 @@ describe('migration of the planner’s and tracker’s data as the release wrote
     const again = migrateLegacy(legacy, deleteCase(shelf, matter!.id), T0 + 1000, types);
     expect(again.added).toEqual([]);
   });
+  it('property: any entry the tracker could have saved becomes a valid case, its text kept', () => {
+    const date = fc
+      .date({ min: new Date('1990-01-01'), max: new Date('2120-12-31'), noInvalidDate: true })
+      .map((value) => value.toISOString().slice(0, 10));
+    const entry = fc.record(
+      {
+        id: fc.string({ minLength: 1, maxLength: 64 }).filter((text) => text.trim() !== ''),
+        requestType: fc.oneof(fc.constantFrom(...types.map((type) => type.id)), fc.string({ minLength: 1 })),
+        sent: date,
+        firstReply: date,
+        resolved: fc.constantFrom('yes', 'no', 'pending'),
+        matter: fc.string({ maxLength: 120 }),
+        note: fc.string({ maxLength: 1000 }),
+      },
+      { requiredKeys: ['id', 'requestType', 'sent', 'resolved'] },
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(entry, { selector: (item) => item.id.trim(), maxLength: 5 }), (entries) => {
+        const outcomes = JSON.stringify({
+          version: 1,
+          entries: entries.filter((item) => item.requestType.trim()),
+        });
+        const result = migrateLegacy({ outcomes, subject: null, requestType: null }, emptyShelf(), T0, types);
+        for (const caseFile of result.shelf.cases) expect(readCase(caseFile)).toMatchObject({ ok: true });
+        for (const item of entries.filter(
+          (candidate) => candidate.note?.trim() && candidate.requestType.trim(),
+        ))
+          expect(result.shelf.cases.some((caseFile) => caseFile.notes.includes(item.note!))).toBe(true);
+      }),
+    );
+  });
+
   it('a damaged or missing log migrates nothing and does not throw', () => {
     expect(
       migrateLegacy({ outcomes: '{broken', subject: null, requestType: null }, emptyShelf(), T0, types).added,

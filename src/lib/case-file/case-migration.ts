@@ -19,7 +19,8 @@
 import { CASE_FORMAT, CASE_VERSION } from './case-contract';
 import type { CaseFile, CaseStep } from './case-schema';
 import { mergeShelves, type CaseShelf } from './case-model';
-import { validateEntry, type OutcomeEntry } from '../outcomes/outcome-log';
+import type { OutcomeEntry } from '../outcomes/outcome-log';
+import { isRealDate } from '../shanghai-time';
 
 export const LEGACY_KEYS = {
   outcomes: 'ksmail:outcomes',
@@ -42,6 +43,45 @@ export interface MigrationResult {
 const RESULT = { yes: 'resolved', no: 'rejected', pending: 'pending' } as const;
 const RESOLUTION_WORDS = { yes: '已解决', no: '未解决', pending: '处理中' } as const;
 
+const isText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
+
+/**
+ * Whether a saved tracker entry has the shape the tracker writes. Not outcome-log's validateEntry:
+ * importing it here put the tracker's log code in a chunk shared with the case file, which pushed
+ * the tracker island over its 15 KB budget; every case made from an entry is checked by the
+ * case schema before it is shown in any case.
+ */
+function isEntry(value: unknown): value is OutcomeEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  const template = entry.template as { id?: unknown; revision?: unknown } | undefined;
+  return (
+    isText(entry.id) &&
+    String(entry.id).length <= 64 &&
+    isText(entry.requestType) &&
+    typeof entry.sent === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(entry.sent) &&
+    (entry.firstReply === undefined ||
+      (typeof entry.firstReply === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(entry.firstReply))) &&
+    (entry.resolved === 'yes' || entry.resolved === 'no' || entry.resolved === 'pending') &&
+    optionalText(entry.matter) &&
+    optionalText(entry.note) &&
+    (entry.satisfaction === undefined || typeof entry.satisfaction === 'number') &&
+    (template === undefined ||
+      (typeof template === 'object' &&
+        typeof template.id === 'string' &&
+        typeof template.revision === 'number'))
+  );
+}
+
+/** A date a case step can carry (the case schema's range): others stay in the notes. */
+const stepDate = (date: string | undefined) =>
+  date !== undefined &&
+  isRealDate(date) &&
+  Number(date.slice(0, 4)) >= 2004 &&
+  Number(date.slice(0, 4)) <= 2099;
+
 /** The tracker's entries that can be read (a damaged log: the tracker itself salvages it). */
 function trackerEntries(text: string | null): OutcomeEntry[] {
   if (!text) return [];
@@ -52,17 +92,14 @@ function trackerEntries(text: string | null): OutcomeEntry[] {
     return [];
   }
   const list = (parsed as { entries?: unknown } | null)?.entries;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((item) => {
-    const checked = validateEntry(item);
-    return checked.ok ? [checked.entry] : [];
-  });
+  return Array.isArray(list) ? list.filter(isEntry) : [];
 }
 
 function entrySteps(entry: OutcomeEntry): CaseStep[] {
+  if (!stepDate(entry.sent)) return [];
   const steps: CaseStep[] = [
     {
-      id: `${entry.id}-mail`.slice(0, 64),
+      id: `${entry.id}-mail`.replace(/[^\w-]/g, '_').slice(0, 64),
       kind: 'mail',
       date: entry.sent,
       subject: '',
@@ -70,11 +107,11 @@ function entrySteps(entry: OutcomeEntry): CaseStep[] {
       note: '从效果记录迁移：效果记录没有保存主题、收件人和发送时刻。',
     },
   ];
-  if (entry.firstReply)
+  if (stepDate(entry.firstReply))
     steps.push({
-      id: `${entry.id}-reply`.slice(0, 64),
+      id: `${entry.id}-reply`.replace(/[^\w-]/g, '_').slice(0, 64),
       kind: 'reply',
-      date: entry.firstReply,
+      date: entry.firstReply!,
       said: '',
       result: RESULT[entry.resolved],
       note: '从效果记录迁移：首次人工回复的日期。',
@@ -84,9 +121,12 @@ function entrySteps(entry: OutcomeEntry): CaseStep[] {
 
 function entryNotes(entry: OutcomeEntry): string {
   const parts = [`效果记录 ${entry.sent} 发出的邮件：结果 ${RESOLUTION_WORDS[entry.resolved]}`];
+  if (entry.firstReply) parts.push(`首次人工回复 ${entry.firstReply}`);
   if (entry.template) parts.push(`模板 ${entry.template.id}（第 ${entry.template.revision} 版）`);
   if (entry.satisfaction) parts.push(`满意度 ${entry.satisfaction}/5`);
   if (entry.note) parts.push(`备注：${entry.note}`);
+  if (!stepDate(entry.sent) || (entry.firstReply && !stepDate(entry.firstReply)))
+    parts.push('日期超出案卷可记的范围（2004–2099 年），只记在备注里');
   return parts.join('；');
 }
 
@@ -129,10 +169,21 @@ export function migrateLegacy(
   for (const entries of groups.values()) {
     const first = entries[0]!;
     const need = known.get(first.requestType) ?? first.requestType;
-    const title = first.matter ?? `${need}（${first.sent} 发出）`;
-    const caseFile = legacyCase(`m-${first.id}`.slice(0, 64), first.requestType, title, at, '效果记录');
+    const title = first.matter?.trim() || `${need}（${first.sent} 发出）`;
+    const typeKnown = known.has(first.requestType);
+    const caseFile = legacyCase(
+      `m-${first.id.replace(/[^\w-]/g, '_')}`.slice(0, 64),
+      typeKnown ? first.requestType : 'basic-inquiry',
+      title,
+      at,
+      '效果记录',
+    );
     caseFile.steps = entries.flatMap(entrySteps);
-    caseFile.notes = entries.map(entryNotes).join('\n');
+    const unknownType = typeKnown
+      ? ''
+      : `效果记录里的诉求类型“${first.requestType}”本站已没有，暂记为一般咨询：请改选。\n`;
+    caseFile.notes = (unknownType + entries.map(entryNotes).join('\n')).slice(0, 10_000);
+    caseFile.steps = caseFile.steps.slice(0, 300);
     made.push(caseFile);
     migrated.push(...entries.map((entry) => `outcome:${entry.id}`));
   }

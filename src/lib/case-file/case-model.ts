@@ -58,11 +58,20 @@ function saved(caseFile: CaseFile, changes: Partial<CaseFile>, now: number): Cas
 export const stepInstant = (step: Pick<CaseStep, 'date' | 'time'>) =>
   Date.parse(`${step.date}T${step.time ?? '00:00'}:00+08:00`);
 
-/** Steps oldest first; steps of one moment keep the order they were entered in. */
+/**
+ * Steps oldest first. A step without a time counts as happening after the steps entered before
+ * it on the same day (a reply noted without its hour comes after that morning's mail, not at
+ * 00:00 before it); steps of one moment keep the order they were entered in.
+ */
 export function orderedSteps(caseFile: Pick<CaseFile, 'steps'>): CaseStep[] {
+  const lastTime = new Map<string, string>();
   return caseFile.steps
-    .map((step, index) => ({ step, index, at: stepInstant(step) }))
-    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map((step, index) => {
+      const time = step.time ?? lastTime.get(step.date) ?? '00:00';
+      if (time > (lastTime.get(step.date) ?? '')) lastTime.set(step.date, time);
+      return { step, index, key: `${step.date}T${time}` };
+    })
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index))
     .map(({ step }) => step);
 }
 

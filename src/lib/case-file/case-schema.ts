@@ -10,7 +10,22 @@
  */
 import { z } from 'zod';
 import { CASE_FORMAT, CASE_VERSION } from './case-contract';
-import { nestsDeeperThan } from '../json-depth';
+
+/**
+ * json-depth.ts's check, repeated: importing it made json-depth a chunk shared with the outcome
+ * tracker's import code, and the preload line that adds put the tracker 9 bytes over its 15 KB
+ * budget. Same algorithm (no recursion: a value nested 100,000 deep must not overflow the stack).
+ */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Object.values(current)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
 
 /** What one case may hold: generous for a real matter, small enough for localStorage. */
 export const CASE_LIMITS = {
