@@ -192,4 +192,41 @@ describe.skipIf(noBrowser)('case file', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('by keyboard, from a case page, with hostile text kept as text', async () => {
+    const { page, context, errors } = await openPage(browser, 'cases/copyright/');
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs += 1;
+      void dialog.dismiss();
+    });
+    const link = page.locator('[data-case-file-link] a');
+    expect(await link.getAttribute('href')).toMatch(/\/tools\/case\/\?case=copyright$/);
+    await link.click();
+    await ready(page);
+    const form = island(page).locator('[data-new-case]');
+    // The case page's type is chosen already.
+    expect(await form.getByLabel('遇到的事（案例类型）').inputValue()).toBe('copyright');
+    await form.getByLabel('案卷名称').focus();
+    await page.keyboard.type('<img src=x onerror=alert(1)>');
+    await page.keyboard.press('Enter');
+    await island(page).locator('[data-case-view]:not([hidden])').waitFor();
+    // The open case's title has the focus, and is text.
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-case-title'))).toBe(true);
+    expect(await island(page).locator('[data-case-title]').innerText()).toBe('<img src=x onerror=alert(1)>');
+    expect(await island(page).locator('img').count()).toBe(0);
+    // Tab reaches the step form; the kind is chosen with the arrow keys.
+    const kind = island(page).getByLabel('做了什么');
+    await kind.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await kind.inputValue()).toBe('call');
+    await island(page).getByLabel('工单号（可选）').focus();
+    await page.keyboard.type('T-1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => island(page).locator('[data-steps] > li').count()).toBe(1);
+    expect(await island(page).locator('[data-status]').innerText()).toContain('已保存这一步');
+    expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
