@@ -70,6 +70,7 @@ export default defineConfig({
         { label: '你遇到了什么事', items: [{ autogenerate: { directory: 'cases' } }] },
         { label: '写作指南', items: [{ autogenerate: { directory: 'guide' } }] },
         { label: '检查工具', link: '/tools/' },
+        { label: '案卷', link: '/tools/case/' },
         { label: '模板库', link: '/templates/' },
         {
           label: '规则更新',

@@ -39,6 +39,11 @@ describe('JavaScript budgets on dist/', () => {
     expect(names('guide/data/index.html', 'island')).toEqual(['DataTableHelper']);
     expect(names('guide/evaluation/index.html', 'island')).toEqual(['OutcomeTracker']);
     expect(names('templates/index.html', 'island')).toEqual(['TemplateGallery']);
+    expect(names('tools/case/index.html', 'island')).toEqual(['CaseFile']);
+    // The case file's schema (zod), plan and views load as one chunk after the island's first load.
+    expect(
+      pageOf('tools/case/index.html').lazy.map((entry) => `${entry.from} ${entry.target}`),
+    ).toContainEqual(expect.stringMatching(/^CaseFile _astro\/case-engine\.[\w-]+\.js$/));
     for (const page of ['index.html', '404.html', 'guide/index.html', 'about/index.html']) {
       expect(pageOf(page).owners.map((owner) => owner.owner)).toEqual(['starlight', 'search']);
     }

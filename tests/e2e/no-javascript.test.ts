@@ -17,6 +17,7 @@ const TOOLS = [
   'follow-up-planner',
   'outcome-tracker',
   'data-table-helper',
+  'case-file',
 ];
 
 const DIST = resolve(ROOT, 'dist');

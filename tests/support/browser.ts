@@ -49,6 +49,7 @@ export const ISLAND_TAGS = [
   'outcome-tracker',
   'data-table-helper',
   'template-gallery',
+  'case-file',
 ] as const;
 
 /**

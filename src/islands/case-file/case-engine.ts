@@ -1,0 +1,12 @@
+/**
+ * What the case file loads as one chunk after its first load (the island's budget is 15 KB):
+ * the schema (zod) that checks every saved case before it is shown, the migration of the older
+ * tools' data, the follow-up plan and calendar behind the next due step, the ladder, and the
+ * rendering of them. Every render needs the schema anyway, so one chunk costs no extra wait.
+ */
+export { readCase } from '../../lib/case-file/case-schema';
+export { LEGACY_KEYS, migrateLegacy } from '../../lib/case-file/case-migration';
+export { nextDueStep } from '../../lib/case-file/case-next';
+export { escalationLadder } from '../../lib/case-file/case-ladder';
+export { decodeHolidays, WorkCalendar } from '../../lib/work-calendar';
+export { clockItems, ladderItems, listItem, nextView, stepItems } from './case-view';

@@ -1,0 +1,326 @@
+/**
+ * The case-file custom element: the list of cases, one open case (`#case=<id>`, so Back and a
+ * reload come back to it), the step form, export and delete. Logic is in src/lib/case-file; the
+ * shelf's storage in ./case-store.ts; rendering in ./case-view.ts. The schema (zod) loads as a
+ * chunk of its own before the first render: every saved case is checked with it before it is shown.
+ */
+import type { PlannerData } from '../../data/site-data';
+import type { PlanContext } from '../../lib/follow-up/follow-up-plan';
+import {
+  addStep,
+  deleteCase,
+  editCase,
+  removeStep,
+  shelveCase,
+  newCase,
+  CaseEditError,
+} from '../../lib/case-file/case-model';
+import type { CaseFile } from '../../lib/case-file/case-schema';
+import type { LadderRoute } from '../../lib/case-file/case-ladder';
+import { shanghaiDate } from '../../lib/shanghai-time';
+import { $storageProblem } from '../shared/stores';
+import { downloadBlob } from '../shared/download';
+import { lazyChunk } from '../shared/lazy-chunk';
+import { defineIsland } from '../shared/define-island';
+import { $foreignShelf, $shelf, checkStoredShelf, readLegacy, saveShelf } from './case-store';
+import { readStepForm, showStepFields } from './step-form';
+
+const engine = lazyChunk(() => import('./case-engine'), '案卷的代码');
+
+const SAVE_PROBLEMS = {
+  unavailable:
+    '本浏览器不允许本站保存数据（可能是隐私模式或存储已被禁用）：案卷只在这个页面里，刷新或关闭后就没有了。请在关闭前导出。',
+  full: '浏览器存储已满：最近的修改没有保存，只在这个页面里。请导出案卷，或清理浏览器存储后再试。',
+  foreign:
+    '本浏览器里保存的案卷来自本站更新的版本（或已损坏），这里无法读取，也不会覆盖它：这里的修改只在这个页面里。请导出，或用最新版本的本站打开。',
+};
+
+function randomId() {
+  const random = new Uint32Array(2);
+  crypto.getRandomValues(random);
+  return `c-${Date.now().toString(36)}-${random[0]!.toString(36)}${random[1]!.toString(36)}`;
+}
+
+const $ = <T extends Element = HTMLElement>(root: Element, selector: string) =>
+  root.querySelector<T>(selector)!;
+
+class CaseFileElement extends HTMLElement {
+  #routes = new Map<string, LadderRoute>();
+  #context: PlanContext | null = null;
+  #cases: CaseFile[] = [];
+  #unsubscribe: (() => void)[] = [];
+
+  connectedCallback() {
+    const routes = JSON.parse(this.dataset.routes!) as LadderRoute[];
+    for (const route of routes) this.#routes.set(route.id, route);
+    // From a case page (?case=copyright): the new case starts as that type.
+    const wanted = new URLSearchParams(location.search).get('case');
+    if (wanted && this.#routes.has(wanted)) $<HTMLSelectElement>(this, '[name="caseType"]').value = wanted;
+    this.#wire();
+    void engine.load().then(
+      () => this.#start(),
+      (problem: Error) => this.#say(problem.message),
+    );
+  }
+
+  disconnectedCallback() {
+    for (const stop of this.#unsubscribe.splice(0)) stop();
+  }
+
+  #start() {
+    const { decodeHolidays, LEGACY_KEYS, migrateLegacy, WorkCalendar } = engine.current!;
+    const planner = JSON.parse(this.dataset.planner!) as Pick<
+      PlannerData,
+      'cadence' | 'followUps' | 'salesPeriods'
+    >;
+    this.#context = { calendar: new WorkCalendar(decodeHolidays(this.dataset.calendar!)), ...planner };
+    checkStoredShelf();
+    const legacy = readLegacy(LEGACY_KEYS);
+    const { shelf, added } = migrateLegacy(legacy, $shelf.get(), Date.now(), [...this.#routes.values()]);
+    if (added.length) {
+      saveShelf(shelf);
+      this.#status(
+        `已把跟进计划和效果记录里的 ${added.length} 项整理成案卷：${added.join('、')}。原工具里的数据仍然保留。`,
+      );
+    }
+    const onHash = () => this.#render();
+    window.addEventListener('hashchange', onHash);
+    this.#unsubscribe.push(
+      () => window.removeEventListener('hashchange', onHash),
+      $shelf.subscribe(() => this.#render()),
+      $storageProblem.subscribe(() => this.#renderSaveProblem()),
+      $foreignShelf.subscribe(() => this.#renderSaveProblem()),
+    );
+    this.dataset.ready = '';
+  }
+
+  #say(message: string) {
+    const box = $(this, '[data-message]');
+    box.textContent = message;
+    box.hidden = message === '';
+  }
+
+  #status(message: string) {
+    $(this, '[data-status]').textContent = message;
+  }
+
+  #renderSaveProblem() {
+    const problem = $foreignShelf.get() ? 'foreign' : $storageProblem.get();
+    $(this, '[data-save-problem]').hidden = problem === null;
+    $(this, '[data-save-problem-text]').textContent = problem ? SAVE_PROBLEMS[problem] : '';
+  }
+
+  /** The shelf's cases that read as valid cases; the others are named, never shown or dropped. */
+  #readCases(): CaseFile[] {
+    const { readCase } = engine.current!;
+    const problems: string[] = [];
+    const cases = $shelf.get().cases.flatMap((value) => {
+      const reading = readCase(value);
+      if (!reading.ok) problems.push(reading.message.split('\n')[0]!);
+      return reading.ok ? [reading.case] : [];
+    });
+    this.#say(
+      problems.length
+        ? `有 ${problems.length} 个已保存的案卷无法读取，没有显示，也没有删除：${problems[0]}`
+        : '',
+    );
+    return cases;
+  }
+
+  #openId = () => {
+    const match = /^#case=(.+)$/.exec(location.hash);
+    return match ? decodeURIComponent(match[1]!) : null;
+  };
+
+  #next(caseFile: CaseFile) {
+    return engine.current!.nextDueStep(
+      caseFile,
+      Date.now(),
+      this.#context!,
+      this.#routes.get(caseFile.caseType) ?? null,
+    );
+  }
+
+  #render() {
+    if (!engine.current || !this.#context) return;
+    const { listItem } = engine.current;
+    this.#cases = this.#readCases();
+    this.dataset.cases = String(this.#cases.length);
+    $(this, '[data-empty]').hidden = this.#cases.length > 0;
+    $(this, '[data-case-list]').replaceChildren(
+      ...this.#cases.map((caseFile) =>
+        listItem(
+          caseFile,
+          this.#routes.get(caseFile.caseType)?.need ?? `未知类型：${caseFile.caseType}`,
+          this.#next(caseFile),
+        ),
+      ),
+    );
+    const open = this.#cases.find((caseFile) => caseFile.id === this.#openId());
+    const wasOpen = this.dataset.open;
+    $(this, '[data-list-view]').hidden = open !== undefined;
+    $(this, '[data-case-view]').hidden = open === undefined;
+    if (wasOpen !== open?.id) $(this, '[data-confirm-delete]').hidden = true;
+    if (open) this.#renderCase(open);
+    if (open) this.dataset.open = open.id;
+    else delete this.dataset.open;
+    // A newly opened case takes the focus to its title, as a new page would.
+    if (open && wasOpen !== open.id) $(this, '[data-case-title]').focus();
+  }
+
+  #renderCase(caseFile: CaseFile) {
+    const { clockItems, escalationLadder, ladderItems, nextView, stepItems } = engine.current!;
+    const route = this.#routes.get(caseFile.caseType) ?? null;
+    const next = this.#next(caseFile);
+    $(this, '[data-case-title]').textContent = caseFile.title;
+    $(this, '[data-case-meta]').textContent =
+      `${route?.need ?? `未知类型：${caseFile.caseType}`} · 第 ${caseFile.revision} 次修改 · ${caseFile.migratedFrom ? `从${caseFile.migratedFrom}迁移 · ` : ''}${caseFile.notes ? `备注：${caseFile.notes}` : ''}`;
+    $<HTMLSelectElement>(this, '[data-case-type]').value = caseFile.caseType;
+    $(this, '[data-next]').replaceChildren(nextView(next));
+    const channelName = (id: string) => route?.channels.find((channel) => channel.id === id)?.name ?? id;
+    const steps = stepItems(caseFile, channelName);
+    $(this, '[data-no-steps]').hidden = steps.length > 0;
+    $(this, '[data-steps]').replaceChildren(...steps);
+    $(this, '[data-clocks]').replaceChildren(...clockItems(next));
+    const select = $<HTMLSelectElement>(this, '[data-channel-select]');
+    const chosen = select.value;
+    select.replaceChildren(
+      ...(route?.channels ?? [])
+        .filter((channel) => channel.role !== 'not')
+        .map(
+          (channel) =>
+            new Option(
+              `${channel.name}（${channel.role === 'next' ? '仍未解决时' : '同一案例的渠道'}）`,
+              channel.id,
+            ),
+        ),
+      new Option('其他渠道（写在说明里）', 'other'),
+    );
+    if (chosen) select.value = chosen;
+    if (route) {
+      const ladder = ladderItems(escalationLadder(route, caseFile));
+      $(this, '[data-ladder]').replaceChildren(...ladder.rungs);
+      $(this, '[data-not]').replaceChildren(...ladder.not);
+      $(this, '[data-bring]').replaceChildren(...ladder.bring);
+    }
+  }
+
+  #open() {
+    return this.#cases.find((caseFile) => caseFile.id === this.#openId()) ?? null;
+  }
+
+  /** Checks an edited case with the schema and saves it; false (and the message shown) when it is not valid. */
+  #save(next: CaseFile, errorBox: HTMLElement): boolean {
+    const reading = engine.current!.readCase(next);
+    errorBox.hidden = reading.ok;
+    errorBox.textContent = reading.ok ? '' : reading.message;
+    if (reading.ok) saveShelf(shelveCase($shelf.get(), reading.case));
+    return reading.ok;
+  }
+
+  #wire() {
+    const newForm = $<HTMLFormElement>(this, '[data-new-case]');
+    newForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (!engine.current) return;
+      const title = newForm.elements.namedItem('title') as HTMLInputElement;
+      const type = newForm.elements.namedItem('caseType') as HTMLSelectElement;
+      try {
+        const created = newCase({
+          id: randomId(),
+          caseType: type.value,
+          title: title.value,
+          now: Date.now(),
+        });
+        if (this.#save(created, $(this, '[data-message]'))) {
+          title.value = '';
+          location.hash = `case=${encodeURIComponent(created.id)}`;
+          this.#status(`已新建案卷“${created.title}”。`);
+        }
+      } catch (problem) {
+        this.#say((problem as Error).message);
+        title.focus();
+      }
+    });
+
+    const stepForm = $<HTMLFormElement>(this, '[data-add-step]');
+    const kind = $<HTMLSelectElement>(this, '[data-step-kind]');
+    const date = stepForm.elements.namedItem('date') as HTMLInputElement;
+    date.value = shanghaiDate(Date.now());
+    showStepFields(stepForm, kind.value);
+    kind.addEventListener('change', () => showStepFields(stepForm, kind.value));
+    stepForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const open = this.#open();
+      const error = $(this, '[data-step-error]');
+      if (!open) return;
+      const read = readStepForm(stepForm, randomId().replace(/^c-/, 's-'));
+      if (typeof read === 'string') {
+        error.textContent = read;
+        error.hidden = false;
+        return;
+      }
+      try {
+        if (this.#save(addStep(open, read, Date.now()), error)) {
+          this.#status(`已保存这一步：${kind.selectedOptions[0]?.text ?? ''}，${read.date}。`);
+          stepForm.reset();
+          date.value = read.date;
+          kind.value = read.kind;
+          showStepFields(stepForm, kind.value);
+        }
+      } catch (problem) {
+        error.textContent = problem instanceof CaseEditError ? problem.message : String(problem);
+        error.hidden = false;
+      }
+    });
+
+    this.addEventListener('click', (event) => {
+      const target = event.target as HTMLElement;
+      const open = this.#open();
+      const remove = target.closest<HTMLButtonElement>('[data-remove-step]');
+      if (remove && open) {
+        saveShelf(shelveCase($shelf.get(), removeStep(open, remove.dataset.removeStep!, Date.now())));
+        this.#status('已删除这一步。');
+        $(this, '[data-case-title]').focus();
+      } else if (target.closest('[data-back-to-list]')) {
+        event.preventDefault();
+        location.hash = '';
+      } else if (target.closest('[data-export-case]') && open) {
+        this.#download(JSON.stringify(open, null, 2), `案卷_${open.title}_${shanghaiDate(Date.now())}.json`);
+      } else if (target.closest('[data-export-all]')) {
+        this.#download(JSON.stringify($shelf.get(), null, 2), `全部案卷_${shanghaiDate(Date.now())}.json`);
+      } else if (target.closest('[data-delete-case]') && open) {
+        const confirm = $(this, '[data-confirm-delete]');
+        $(this, '[data-confirm-text]').textContent =
+          `确定删除案卷“${open.title}”和它的 ${open.steps.length} 个步骤吗？删除后无法恢复；需要留底请先导出。`;
+        confirm.hidden = false;
+        $(this, '[data-confirm-no]').focus();
+      } else if (target.closest('[data-confirm-yes]') && open) {
+        saveShelf(deleteCase($shelf.get(), open.id));
+        $(this, '[data-confirm-delete]').hidden = true;
+        this.#status(`已删除案卷“${open.title}”。`);
+        location.hash = '';
+      } else if (target.closest('[data-confirm-no]')) {
+        $(this, '[data-confirm-delete]').hidden = true;
+        $<HTMLButtonElement>(this, '[data-delete-case]').focus();
+      }
+    });
+
+    $<HTMLSelectElement>(this, '[data-case-type]').addEventListener('change', (event) => {
+      const open = this.#open();
+      const value = (event.target as HTMLSelectElement).value;
+      if (open && value !== open.caseType)
+        this.#save(editCase(open, { caseType: value }, Date.now()), $(this, '[data-message]'));
+    });
+  }
+
+  #download(text: string, name: string) {
+    downloadBlob(
+      new Blob([text], { type: 'application/json;charset=utf-8' }),
+      name.replace(/[\\/:*?"<>|\s]+/g, '_'),
+    );
+    this.#status(`已导出 ${name}。`);
+  }
+}
+
+defineIsland('case-file', CaseFileElement);

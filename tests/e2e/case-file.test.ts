@@ -1,0 +1,232 @@
+// The case file (issue 18) as a person uses it: create a case, record a mail and a reply, reload,
+// a second tab, Back, a 360 px phone; storage blocked; the planner's and tracker's data as the
+// release before it wrote them (tests/fixtures/case-migration/, recorded in Chromium).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, noBrowser, openPage, revealIslands, siteUrl } from '../support/browser';
+
+const PAGE = 'tools/case/';
+const island = (page: Page) => page.locator('case-file');
+// A controlled clock: Monday 2026-11-30, 10:00 Beijing time.
+const NOW = new Date('2026-11-30T10:00:00+08:00');
+
+async function ready(page: Page) {
+  await revealIslands(page);
+  await page.locator('case-file[data-ready]').waitFor();
+}
+
+async function createCase(page: Page, title: string, type: string) {
+  const form = island(page).locator('[data-new-case]');
+  await form.getByLabel('案卷名称').fill(title);
+  await form.getByLabel('遇到的事（案例类型）').selectOption({ label: type });
+  await form.getByRole('button', { name: '新建案卷' }).click();
+  await island(page).locator('[data-case-view]:not([hidden])').waitFor();
+}
+
+async function addStep(page: Page, kind: string, fields: Record<string, string>) {
+  const form = island(page).locator('[data-add-step]');
+  await form.getByLabel('做了什么').selectOption({ label: kind });
+  for (const [label, value] of Object.entries(fields)) {
+    const field = form.getByLabel(label, { exact: true });
+    if ((await field.evaluate((node) => node.tagName)) === 'SELECT')
+      await field.selectOption({ label: value });
+    else await field.fill(value);
+  }
+  const before = await island(page).locator('[data-steps] > li').count();
+  await form.getByRole('button', { name: '保存这一步' }).click();
+  await expect.poll(() => island(page).locator('[data-steps] > li').count()).toBe(before + 1);
+}
+
+const nextText = (page: Page) => island(page).locator('[data-next]').innerText();
+
+describe.skipIf(noBrowser)('case file', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('create, a mail and a reply, reload, second tab, Back, at 360 px', async () => {
+    const { page, context, errors, foreignRequests } = await openPage(
+      browser,
+      PAGE,
+      undefined,
+      async (ctx) => {
+        await ctx.addInitScript(`{
+        const fixed = ${NOW.getTime()};
+        const RealDate = Date;
+        globalThis.Date = class extends RealDate {
+          constructor(...args) { super(...(args.length ? args : [fixed])); }
+          static now() { return fixed; }
+        };
+      }`);
+      },
+    );
+    await page.setViewportSize({ width: 360, height: 740 });
+    await ready(page);
+    await expect.poll(() => island(page).locator('[data-empty]').isVisible()).toBe(true);
+
+    await createCase(page, '11 月封号申诉', '账号被封禁或限流');
+    expect(page.url()).toMatch(/#case=c-/);
+    expect(await nextText(page)).toContain('先做第一步');
+    await addStep(page, '邮件', {
+      '日期（北京时间）': '2026-11-30',
+      '时刻（可选）': '09:30',
+      邮件主题: '【账号申诉-快手号:ks1】请求复核',
+      '收件人（多个用逗号分隔）': 'a@example.com',
+    });
+    // account-appeal → 复杂权益申诉, 7 working days (原文称): follow-up mail on day 3, 2026-12-03.
+    expect(await nextText(page)).toContain('追问邮件');
+    expect(await nextText(page)).toContain('2026 年 12 月 3 日');
+    const clocks = await island(page).locator('[data-clocks]').innerText();
+    expect(clocks).toContain('7 个工作日内答复，2026 年 12 月 9 日期满');
+    expect(clocks).toContain('2026 年 12 月 10 日起');
+    await addStep(page, '收到回复', { 回复说了什么: '维持原判', 结果: '被拒绝或未解决' });
+    expect(await nextText(page)).toContain('升级');
+    expect(await nextText(page)).toContain('互联网信息服务投诉平台');
+    expect(await island(page).locator('[data-next-rung]').innerText()).toContain('10个工作日');
+
+    // Reload: the case is still open with both steps.
+    await page.reload();
+    await ready(page);
+    expect(await island(page).locator('[data-steps] > li').count()).toBe(2);
+
+    // A second tab sees it; its edit reaches this tab.
+    const second = await context.newPage();
+    await second.goto(page.url());
+    await ready(second);
+    expect(await island(second).locator('[data-steps] > li').count()).toBe(2);
+    await addStep(second, '电话', { '联系的是（如 人工客服）': '人工客服', '工单号（可选）': 'T-88' });
+    await expect.poll(() => island(page).locator('[data-steps] > li').count()).toBe(3);
+    await second.close();
+
+    // Back: to the list, which shows the case's next step.
+    await page.goBack();
+    await island(page).locator('[data-list-view]:not([hidden])').waitFor();
+    expect(await island(page).locator('[data-case-list]').innerText()).toContain('11 月封号申诉');
+    expect(await island(page).locator('[data-case-list]').innerText()).toContain('下一步：升级');
+
+    // Nothing overflows the phone's width.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // Delete asks first.
+    await island(page).getByRole('link', { name: '11 月封号申诉' }).click();
+    await island(page).getByRole('button', { name: '删除这个案卷…' }).click();
+    expect(await island(page).locator('[data-confirm-text]').innerText()).toContain('无法恢复');
+    await island(page).getByRole('button', { name: '确定删除' }).click();
+    await expect.poll(() => island(page).getAttribute('data-cases')).toBe('0');
+    expect(errors).toEqual([]);
+    expect(foreignRequests()).toEqual([]);
+    await context.close();
+  });
+
+  it('storage blocked: the case works in memory, says it cannot save, offers export', async () => {
+    const { page, context, errors } = await openPage(browser, PAGE, undefined, async (ctx) => {
+      await ctx.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          configurable: true,
+          get() {
+            throw new DOMException('Access is denied for this document.', 'SecurityError');
+          },
+        });
+      });
+    });
+    await ready(page);
+    await createCase(page, '作品被搬运', '作品被搬运或盗用（我是权利人）');
+    await addStep(page, '邮件', { 邮件主题: '【侵权投诉】作品被搬运', '日期（北京时间）': '2026-11-30' });
+    const problem = island(page).locator('[data-save-problem]');
+    expect(await problem.isVisible()).toBe(true);
+    expect(await problem.innerText()).toContain('不允许本站保存');
+    const download = page.waitForEvent('download');
+    await problem.getByRole('button', { name: '导出全部案卷（JSON）' }).click();
+    const file = await download;
+    const saved = JSON.parse(readFileSync((await file.path())!, 'utf8')) as {
+      cases: { title: string; steps: unknown[] }[];
+    };
+    expect(saved.cases).toMatchObject([{ title: '作品被搬运', steps: [{ kind: 'mail' }] }]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('migrates what the release’s planner and tracker saved, and keeps the old keys', async () => {
+    const fixture = JSON.parse(
+      readFileSync('tests/fixtures/case-migration/release-storage.json', 'utf8'),
+    ) as {
+      localStorage: Record<string, string>;
+    };
+    const { page, context, errors } = await openPage(
+      browser,
+      'guide/',
+      undefined,
+      async (ctx: BrowserContext) => {
+        await ctx.addInitScript((values: Record<string, string>) => {
+          if (sessionStorage.getItem('test:seeded')) return;
+          for (const [key, value] of Object.entries(values)) localStorage.setItem(key, value);
+          sessionStorage.setItem('test:seeded', '1');
+        }, fixture.localStorage);
+      },
+    );
+    await page.goto(new URL(PAGE, siteUrl).href);
+    await ready(page);
+    await expect.poll(() => island(page).getAttribute('data-cases')).toBe('3');
+    const list = await island(page).locator('[data-case-list]').innerText();
+    expect(list).toContain('11月封号');
+    expect(list).toContain('【账号申诉-快手号:ks12345】请求复核11月20日的封禁');
+    expect(await island(page).locator('[data-status]').innerText()).toContain('原工具里的数据仍然保留');
+    const kept = await page.evaluate(() => [
+      localStorage.getItem('ksmail:outcomes'),
+      localStorage.getItem('ksmail:subject'),
+    ]);
+    expect(kept).toEqual([fixture.localStorage['ksmail:outcomes'], fixture.localStorage['ksmail:subject']]);
+    // A second load migrates nothing twice; the tracker still reads its log.
+    await page.reload();
+    await ready(page);
+    await expect.poll(() => island(page).getAttribute('data-cases')).toBe('3');
+    await page.goto(new URL('guide/evaluation/', siteUrl).href);
+    await revealIslands(page);
+    await expect.poll(() => page.locator('outcome-tracker').getAttribute('data-entries')).toBe('3');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('by keyboard, from a case page, with hostile text kept as text', async () => {
+    const { page, context, errors } = await openPage(browser, 'cases/copyright/');
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs += 1;
+      void dialog.dismiss();
+    });
+    const link = page.locator('[data-case-file-link] a');
+    expect(await link.getAttribute('href')).toMatch(/\/tools\/case\/\?case=copyright$/);
+    await link.click();
+    await ready(page);
+    const form = island(page).locator('[data-new-case]');
+    // The case page's type is chosen already.
+    expect(await form.getByLabel('遇到的事（案例类型）').inputValue()).toBe('copyright');
+    await form.getByLabel('案卷名称').focus();
+    await page.keyboard.type('<img src=x onerror=alert(1)>');
+    await page.keyboard.press('Enter');
+    await island(page).locator('[data-case-view]:not([hidden])').waitFor();
+    // The open case's title has the focus, and is text.
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-case-title'))).toBe(true);
+    expect(await island(page).locator('[data-case-title]').innerText()).toBe('<img src=x onerror=alert(1)>');
+    expect(await island(page).locator('img').count()).toBe(0);
+    // Tab reaches the step form; the kind is chosen with the arrow keys.
+    const kind = island(page).getByLabel('做了什么');
+    await kind.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await kind.inputValue()).toBe('call');
+    await island(page).getByLabel('工单号（可选）').focus();
+    await page.keyboard.type('T-1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => island(page).locator('[data-steps] > li').count()).toBe(1);
+    expect(await island(page).locator('[data-status]').innerText()).toContain('已保存这一步');
+    expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
