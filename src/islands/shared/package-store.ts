@@ -45,7 +45,9 @@ export const $evidencePackage = atom<BuiltEvidencePackage | null>(null);
 export const $evidencePackageGone = atom<'stale' | 'reload' | null>(null);
 /** The name of the last package built, kept across reloads only to tell the reader it is gone. */
 const $evidencePackageBuilt = persistentAtom<string>('ksmail:evidence-package', '');
-if (typeof window !== 'undefined' && $evidencePackageBuilt.get()) $evidencePackageGone.set('reload');
+// Only a package's name counts (a corrupted value says nothing was built).
+if (typeof window !== 'undefined' && $evidencePackageBuilt.get().endsWith('.zip'))
+  $evidencePackageGone.set('reload');
 
 /** Hands a package just built to the composer; refused (false) when its files changed meanwhile. */
 export function offerEvidencePackage(built: BuiltEvidencePackage): boolean {
