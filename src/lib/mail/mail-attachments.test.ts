@@ -6,6 +6,8 @@ import { loadCompiledAttachmentRules } from '../node/load-ruleset';
 import type { Finding } from '../rules/ruleset';
 import { ATTACHMENT_COUNT_RULE, mailAttachmentPlan, type LooseAttachment } from './mail-attachments';
 
+// Loaded once, outside any test's time limit (it runs every rule's examples).
+const rules = loadCompiledAttachmentRules();
 const finding = (rule: string, message = rule): Finding => ({
   rule,
   severity: 'warning',
@@ -74,7 +76,7 @@ describe('mailAttachmentPlan', () => {
   it('the count rule it drops is the one the newest ruleset raises for four loose files', () => {
     const head = new Uint8Array(SAMPLE_HEADS.png);
     const four = [1, 2, 3, 4].map((n) => ({ name: `20261118_截图${n}.png`, size: 100, head }));
-    const result = checkAttachments(four, loadCompiledAttachmentRules(), { today: '2026-11-30' });
+    const result = checkAttachments(four, rules, { today: '2026-11-30' });
     expect(result.findings.map((one) => one.rule)).toEqual([ATTACHMENT_COUNT_RULE]);
   });
 
