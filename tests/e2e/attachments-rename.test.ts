@@ -76,6 +76,14 @@ describe.skipIf(noBrowser)('attachment names and types as they go out, in Chromi
     const entries = unzipSync(new Uint8Array(await buildPackage(page)));
     expect(Object.keys(entries)).toEqual([suggested, '证据清单.csv', 'SHA256SUMS.txt', '说明.txt']);
     expect(strFromU8(entries['SHA256SUMS.txt']!)).toBe(`${sha(png)}  ${suggested}\n`);
+    // Once built, the mail attaches the package (issue 18); the loose file, under its new name, on request.
+    expect((await emlDraft(page)).attachments.map((attachment) => attachment.filename)).toEqual([
+      expect.stringMatching(/^\d{8}_证据包\.zip$/),
+    ]);
+    await page
+      .locator('mail-composer')
+      .getByLabel(/单独附上/)
+      .check();
     expect((await emlDraft(page)).attachments.map((attachment) => attachment.filename)).toEqual([suggested]);
     expect(errors).toEqual([]);
     await context.close();

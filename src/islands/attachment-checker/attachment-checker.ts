@@ -1,7 +1,8 @@
 /**
  * The attachment checker island: reads each chosen file's first bytes, shows its findings
  * (on the name it will be sent under), lets the user rename it, and builds the evidence
- * package on request. Thin: checking, naming and the package are src/lib/attachments, loaded
+ * package on request, handing it to the composer (shared/stores.ts drops it, and this island its
+ * download link, as soon as the files it was built from change). Thin: checking, naming and the package are src/lib/attachments, loaded
  * as chunks (attachment-checks.ts when files are chosen, evidence-builder.ts to build).
  */
 import { base64EncodedSize, formatBytes } from '../../lib/byte-size';
@@ -15,6 +16,7 @@ import { shanghaiDate } from '../../lib/shanghai-time';
 import { renderFindings, summarize } from '../shared/findings-view';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { $attachmentFindings, $attachments } from '../shared/stores';
+import { $evidencePackage, chosenFingerprint, offerEvidencePackage } from '../shared/package-store';
 import { readPageData } from '../shared/page-data';
 import { defineIsland } from '../shared/define-island';
 
@@ -55,9 +57,20 @@ class AttachmentChecker extends HTMLElement {
   #base = '/';
   #downloadUrl: string | null = null;
   #building = false;
+  #unsubscribe: (() => void) | undefined;
 
   connectedCallback() {
     this.#base = this.dataset.base ?? '/';
+    // A package whose files changed is gone: its link must not offer the old ZIP (the 6.6 MB
+    // link used to stay on screen after its files were removed).
+    this.#unsubscribe = $evidencePackage.listen((built) => {
+      if (built || !this.#downloadUrl) return;
+      this.dropDownload(
+        this.#items.length > 0
+          ? '文件列表已改变，之前生成的证据包已作废（下载链接已移除），邮件也不再附上它。需要证据包请重新生成。'
+          : '',
+      );
+    });
     const picker = this.querySelector<HTMLInputElement>('[data-picker]')!;
     const dropzone = this.querySelector<HTMLElement>('[data-dropzone]')!;
     picker.addEventListener('change', () => {
@@ -117,7 +130,20 @@ class AttachmentChecker extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#unsubscribe?.();
     if (this.#downloadUrl) URL.revokeObjectURL(this.#downloadUrl);
+  }
+
+  /** Removes the package's download link and frees its Blob URL, saying why in `reason`. */
+  dropDownload(reason: string) {
+    if (this.#downloadUrl) URL.revokeObjectURL(this.#downloadUrl);
+    this.#downloadUrl = null;
+    const link = this.querySelector<HTMLAnchorElement>('[data-download]');
+    if (link) {
+      link.hidden = true;
+      link.removeAttribute('href');
+    }
+    this.querySelector('[data-package-result]')!.textContent = reason;
   }
 
   /** Adds files: reads only each one's first bytes, so a 1 GB video is as quick as a screenshot. */
@@ -413,6 +439,8 @@ class AttachmentChecker extends HTMLElement {
     const progress = this.querySelector<HTMLProgressElement>('[data-progress]')!;
     const outcome = this.querySelector<HTMLElement>('[data-package-result]')!;
     const link = this.downloadLink();
+    // What the package is built from, to hand it over only if the list is still the same after.
+    const fingerprint = chosenFingerprint($attachments.get());
     const totalBytes = packed.reduce((sum, { item }) => sum + item.file.size, 0) || 1;
     let readBytes = 0;
     let frame = 0;
@@ -466,13 +494,7 @@ class AttachmentChecker extends HTMLElement {
         outcome.textContent = `证据包没有通过校验，请不要发送它：${problems.join(' ')} 请检查文件后重新生成。`;
         return;
       }
-      if (this.#downloadUrl) URL.revokeObjectURL(this.#downloadUrl);
-      this.#downloadUrl = URL.createObjectURL(blob);
       const packageName = `${date.replaceAll('-', '')}_证据包.zip`;
-      link.href = this.#downloadUrl;
-      link.download = packageName;
-      link.hidden = false;
-      link.textContent = `下载 ${packageName}（${formatBytes(blob.size)}）`;
       // The package is checked by the same rules as any attachment, its size first.
       const [check] = checks.checkAttachments(
         [
@@ -485,11 +507,28 @@ class AttachmentChecker extends HTMLElement {
         this.#rules!,
         { today: date },
       ).files;
+      const built = {
+        blob,
+        name: packageName,
+        fileCount: rows.length,
+        fingerprint,
+        findings: check!.findings,
+      };
+      if (!offerEvidencePackage(built)) {
+        this.dropDownload('生成期间文件列表改变了，这个证据包与现在的文件不一致，已丢弃。请重新生成。');
+        return;
+      }
+      if (this.#downloadUrl) URL.revokeObjectURL(this.#downloadUrl);
+      this.#downloadUrl = URL.createObjectURL(blob);
+      link.href = this.#downloadUrl;
+      link.download = packageName;
+      link.hidden = false;
+      link.textContent = `下载 ${packageName}（${formatBytes(blob.size)}）`;
       outcome.textContent = `已生成并校验：${rows.length} 个文件、证据清单.csv 和 SHA256SUMS.txt，共 ${formatBytes(blob.size)}，每个文件的校验值都与包内内容一致。${
         check!.findings.some((finding) => finding.rule.startsWith('attachment.size'))
           ? '它超过了单个附件的上限，请按上面的提示处理。'
           : '可以作为一个附件发送。'
-      }`;
+      }邮件组装会附上这个证据包，代替单独的文件。`;
       link.click();
     } catch (error) {
       outcome.textContent = `生成证据包失败：${error instanceof DOMException && error.name === 'NotReadableError' ? '有文件无法读取（可能已被移动、删除或修改），请移除后重新选择。' : (error as Error).message}`;

@@ -1,6 +1,6 @@
 import type { FindingsDigest } from '../../lib/rules/draft-view';
 import { formatBytes } from '../../lib/byte-size';
-import type { MailBlock, Run } from '../../lib/mail/mail-body';
+import type { MailBlock } from '../../lib/mail/mail-body';
 import { mailtoLink, parseAddressList, type MailMessage } from '../../lib/mail/mail-message';
 import { plainBody } from '../../lib/mail/plain-text';
 import {
@@ -9,12 +9,13 @@ import {
   type KnownMailbox,
   type ReadinessTarget,
 } from '../../lib/mail/mail-readiness';
+import { mailAttachmentPlan, type MailAttachmentPlan } from '../../lib/mail/mail-attachments';
 import { ownValue } from '../../lib/own-value';
 import type { CompiledRules } from '../../lib/rules/rules-engine';
 import { SEVERITY_LABELS, type Finding } from '../../lib/rules/ruleset';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import type { CheckerData } from '../../data/site-data';
-import { copyText } from '../shared/clipboard';
+import { sayBeside } from '../shared/clipboard';
 import { downloadBlob } from '../shared/download';
 import { lazyChunk } from '../shared/lazy-chunk';
 import {
@@ -27,6 +28,7 @@ import {
   $subject,
   $templateUse,
 } from '../shared/stores';
+import { $evidencePackage, $evidencePackageGone } from '../shared/package-store';
 import { caseParam } from '../shared/case-param';
 import { readPageData } from '../shared/page-data';
 import { watchStorage } from '../shared/storage-warning';
@@ -53,10 +55,12 @@ const TARGETS: Record<ReadinessTarget, { selector: string; label: string }> = {
 };
 
 // Code needed only once there is a body to show or hand over, or a mail to log.
-const richText = lazyChunk(() => import('../../lib/mail/mail-body'), '富文本正文的代码');
-const emlCode = lazyChunk(() => import('../../lib/mail/eml'), '生成 .eml 的代码');
-// The shared size refusal (input-limit-messages.ts) is needed only when a draft is downloaded.
-const limitsCode = lazyChunk(() => import('../../lib/input-limit-messages'), '检查附件大小的代码');
+const richText = lazyChunk(() => import('./rich-preview'), '富文本正文的代码');
+// The MIME writer and the shared size refusal: only when a draft is downloaded.
+const emlCode = lazyChunk(() => import('./eml-draft'), '生成 .eml 的代码');
+// The copy flow (recipients, subject, plain and rich body): loaded once there is text to copy.
+const copyCode = lazyChunk(() => import('./copy-flow'), '复制的代码');
+const shareCode = lazyChunk(() => import('./share-mail'), '系统分享的代码');
 // The RFC 5322 parser for recipients with display names (张三 <a@b.com>): 3.4 KB gzip, loaded
 // when the island starts; until then such entries are neither valid nor invalid (pending).
 const addressCode = lazyChunk(() => import('../../lib/mail/address-parser'), '读取收件人地址的代码');
@@ -71,6 +75,22 @@ const outcomeCode = lazyChunk(() => import('./log-sent'), '效果记录的代码
 const UPDATE_DELAY_MS = 250;
 /** Characters of the body the rich-text preview shows. */
 const PREVIEW_LIMIT = 20_000;
+
+/**
+ * Whether this browser's share sheet takes files (Web Share API level 2: phones, some desktops).
+ * Feature-tested with a plain text file; the real files are tested again when shared.
+ */
+function canShareFiles(): boolean {
+  try {
+    return (
+      typeof navigator.share === 'function' &&
+      typeof navigator.canShare === 'function' &&
+      navigator.canShare({ files: [new File(['.'], 'a.txt', { type: 'text/plain' })] })
+    );
+  } catch {
+    return false;
+  }
+}
 
 /** <mail-composer>: reads the shared stores, shows what is wrong, hands the mail over. */
 class MailComposer extends HTMLElement {
@@ -102,6 +122,11 @@ class MailComposer extends HTMLElement {
     this.#routes = JSON.parse(this.dataset.routes!) as Record<string, RouteAddresses>;
     this.#mailboxes = JSON.parse(this.dataset.mailboxes!) as KnownMailbox[];
     this.#base = this.dataset.base ?? '/';
+    if (canShareFiles()) {
+      this.querySelector<HTMLElement>('[data-share]')!.hidden = false;
+      // Loaded now, so that a click shares at once, within its user activation.
+      void shareCode.load().catch(() => undefined);
+    }
     addressCode.load().then(
       () => this.update(),
       (error: unknown) => this.say((error as Error).message),
@@ -128,14 +153,14 @@ class MailComposer extends HTMLElement {
     this.addEventListener('click', (event) => {
       const target = (event.target as HTMLElement).closest<HTMLElement>('button, a');
       if (!target) return;
-      if (target.matches('[data-copy-subject]')) void this.copySubject();
-      else if (target.matches('[data-copy-text]')) void this.copyPlain();
-      else if (target.matches('[data-copy-rich]')) void this.copyRich();
+      if (target.matches('[data-copy]')) void this.copy(target);
+      else if (target.matches('[data-share]')) void this.share();
       else if (target.matches('[data-download-eml]')) void this.downloadEml();
       else if (target.matches('[data-log-sent]')) void this.logSent();
       else if (target.matches('[data-go]')) this.goTo(target.dataset.go as ReadinessTarget);
     });
     this.querySelector('[data-bold-figures]')!.addEventListener('change', () => this.update());
+    this.querySelector('[data-attach-loose]')!.addEventListener('change', () => this.update());
 
     const schedule = () => {
       clearTimeout(this.#timer);
@@ -159,6 +184,8 @@ class MailComposer extends HTMLElement {
       $draft.listen(schedule),
       $attachments.listen(schedule),
       $attachmentFindings.listen(schedule),
+      $evidencePackage.listen(() => this.update()),
+      $evidencePackageGone.listen(() => this.update()),
       watchStorage(storageWarning, '收件人', {
         full: '刷新页面前请自行复制',
         unavailable: '刷新页面后需要重新选择',
@@ -179,6 +206,33 @@ class MailComposer extends HTMLElement {
     return this.querySelector<HTMLInputElement>('[data-bold-figures]')!.checked;
   }
 
+  /** Package or loose files (mail-attachments.ts), from the stores and the reader's choice. */
+  attachmentPlan(): MailAttachmentPlan {
+    const built = $evidencePackage.get();
+    return mailAttachmentPlan(
+      $attachments.get().map(({ name, file, blocked }) => ({ name, size: file.size, blocked })),
+      $attachmentFindings.get(),
+      built && {
+        name: built.name,
+        size: built.blob.size,
+        fileCount: built.fileCount,
+        findings: built.findings,
+      },
+      this.querySelector<HTMLInputElement>('[data-attach-loose]')!.checked,
+    );
+  }
+
+  /** The attachments as they go out, with their bytes: the package, or each chosen file. */
+  outgoingFiles() {
+    const built = $evidencePackage.get();
+    if (built && this.attachmentPlan().mode === 'package')
+      return [{ name: built.name, type: 'application/zip', blob: built.blob as Blob }];
+    return $attachments
+      .get()
+      .filter((attachment) => !attachment.blocked)
+      .map((attachment) => ({ name: attachment.name, type: attachment.type, blob: attachment.file as Blob }));
+  }
+
   /** The mail as it stands, from the stores. */
   message(): MailMessage {
     return {
@@ -186,10 +240,7 @@ class MailComposer extends HTMLElement {
       cc: addressList($mailCc.get()).addresses,
       subject: $subject.get().trim(),
       body: $draft.get(),
-      attachments: $attachments
-        .get()
-        .filter((attachment) => !attachment.blocked)
-        .map((attachment) => ({ name: attachment.name, size: attachment.file.size })),
+      attachments: this.attachmentPlan().attachments,
     };
   }
 
@@ -208,7 +259,9 @@ class MailComposer extends HTMLElement {
           (error: unknown) => this.say((error as Error).message),
         );
     } else this.checkText(code, subject, type, body);
-    const attachments = $attachments.get();
+    // Copying starts within the click's user activation only if its code is already here.
+    if ((subject || body.trim()) && !copyCode.current) void copyCode.load().catch(() => undefined);
+    const plan = this.attachmentPlan();
     const problems = readinessProblems({
       to: addressList($mailTo.get()),
       cc: addressList($mailCc.get()),
@@ -217,20 +270,12 @@ class MailComposer extends HTMLElement {
       subjectFindings: checked.subjectFindings,
       body,
       draftFindings: checked.draftFindings,
-      attachments,
-      attachmentFindings: $attachmentFindings.get(),
+      attachments: plan.listed,
+      attachmentFindings: plan.findings,
     });
 
     this.querySelector('[data-subject]')!.textContent = subject || '（还没有主题）';
-    this.querySelector('[data-attachments]')!.replaceChildren(
-      ...(attachments.length
-        ? attachments.map((attachment) => {
-            const item = document.createElement('li');
-            item.textContent = `${attachment.name}（${formatBytes(attachment.file.size)}）${attachment.blocked ? '：不会放进邮件' : ''}`;
-            return item;
-          })
-        : [Object.assign(document.createElement('li'), { textContent: '没有选择附件' })]),
-    );
+    this.renderAttachments(plan);
 
     const noMailbox = this.noMailboxText();
     const toNote = this.querySelector<HTMLElement>('[data-to-note]')!;
@@ -269,6 +314,30 @@ class MailComposer extends HTMLElement {
         : mailto.message);
 
     this.renderPreview(body);
+  }
+
+  /** The attachment list, the package-or-files choice and what became of an earlier package. */
+  renderAttachments(plan: MailAttachmentPlan) {
+    const built = $evidencePackage.get();
+    this.querySelector('[data-attachments]')!.replaceChildren(
+      ...(plan.listed.length
+        ? plan.listed.map((attachment) => {
+            const item = document.createElement('li');
+            item.dataset.name = attachment.name;
+            item.textContent = `${attachment.name}（${formatBytes(attachment.size)}${attachment.isPackage ? `，证据包，含 ${built?.fileCount ?? 0} 个文件` : ''}）${attachment.blocked ? '：不会放进邮件' : ''}`;
+            return item;
+          })
+        : [Object.assign(document.createElement('li'), { textContent: '没有选择附件' })]),
+    );
+    const loose = $attachments.get().filter((attachment) => !attachment.blocked).length;
+    this.querySelector<HTMLElement>('[data-package-choice]')!.hidden = !built;
+    this.querySelector('[data-loose-label]')!.textContent = `不用证据包，单独附上 ${loose} 个文件`;
+    const gone = $evidencePackageGone.get();
+    const note = this.querySelector<HTMLElement>('[data-package-note]')!;
+    // The wording is in the markup (data-built, data-reload, data-stale): text there costs no script.
+    const key = built ? 'built' : gone === 'reload' || (gone === 'stale' && loose > 0) ? gone : null;
+    note.textContent = key ? note.dataset[key]! : '';
+    note.hidden = note.textContent === '';
   }
 
   /**
@@ -365,11 +434,12 @@ class MailComposer extends HTMLElement {
     // Laying out a megabyte of preview would freeze the page: a long draft shows its beginning.
     const shown = body.length > PREVIEW_LIMIT ? body.slice(0, PREVIEW_LIMIT) : body;
     const truncated = shown !== body;
-    if (richText.current) return this.drawPreview(richText.current.mailBlocks(shown, options), truncated);
+    if (richText.current)
+      return this.drawPreview(richText.current, richText.current.mailBlocks(shown, options), truncated);
     richText.load().then(
       (code) => {
         if (generation === this.#previewGeneration)
-          this.drawPreview(code.mailBlocks(shown, options), truncated);
+          this.drawPreview(code, code.mailBlocks(shown, options), truncated);
       },
       (error: unknown) => {
         if (generation === this.#previewGeneration)
@@ -381,53 +451,19 @@ class MailComposer extends HTMLElement {
   }
 
   /** The rich-text body, rendered with DOM nodes from the same blocks as the HTML. */
-  drawPreview(blocks: MailBlock[], truncated: boolean) {
-    const strong = (runs: Run[]) =>
-      runs.map((run) => {
-        if (!run.strong) return document.createTextNode(run.text);
-        const bold = document.createElement('b');
-        bold.textContent = run.text;
-        return bold;
-      });
-    const nodes = blocks.map((block) => {
-      if (block.kind === 'paragraph') {
-        const paragraph = document.createElement('p');
-        block.lines.forEach((runs, index) => {
-          if (index) paragraph.append(document.createElement('br'));
-          paragraph.append(...strong(runs));
-        });
-        return paragraph;
-      }
-      const table = document.createElement('table');
-      table.className = 'ks-three-line';
-      const head = table.createTHead().insertRow();
-      for (const cell of block.table.header) {
-        const th = document.createElement('th');
-        th.textContent = cell;
-        head.append(th);
-      }
-      const tbody = table.createTBody();
-      block.table.rows.forEach((row, rowIndex) => {
-        const tr = tbody.insertRow();
-        row.forEach((cell, column) => {
-          const td = tr.insertCell();
-          td.textContent = cell;
-          if (block.table.align[column] === 'right') td.style.textAlign = 'right';
-          if (block.table.highlight[rowIndex]?.[column]) td.dataset.highlight = '';
-        });
-      });
-      return table;
-    });
-    if (truncated) {
-      const note = document.createElement('p');
-      note.textContent = `……（预览只显示正文的前 ${PREVIEW_LIMIT.toLocaleString('zh-CN')} 字；复制和 .eml 草稿包含全文。）`;
-      nodes.push(note);
-    }
-    this.querySelector('[data-preview]')!.replaceChildren(...nodes);
+  drawPreview(code: NonNullable<typeof richText.current>, blocks: MailBlock[], truncated: boolean) {
+    this.querySelector('[data-preview]')!.replaceChildren(
+      ...code.previewNodes(blocks, truncated, PREVIEW_LIMIT),
+    );
   }
 
   say(text: string) {
     this.querySelector('[data-status]')!.textContent = text;
+  }
+
+  /** Says what a copy button did beside it (where the eye is on a phone) and in the live region. */
+  tell(button: HTMLElement, text: string, ok: boolean) {
+    sayBeside(button, this.querySelector<HTMLElement>('[data-status]')!, text, ok);
   }
 
   /** The blanks left in the subject and body as last checked, named; null when there are none. */
@@ -445,80 +481,36 @@ class MailComposer extends HTMLElement {
    * Says why the mail cannot be handed over yet, when blanks remain; checks the text as it is
    * now first (typing may be newer than the last check, and the checks may not have loaded).
    */
-  async refuseUnfilled(): Promise<boolean> {
+  async refuseUnfilled(button?: HTMLElement): Promise<boolean> {
+    const say = (text: string) => (button ? this.tell(button, text, false) : this.say(text));
     if (($subject.get().trim() || $draft.get().trim()) && !checksCode.current) {
       try {
         await checksCode.load();
       } catch (error) {
-        this.say((error as Error).message);
+        say((error as Error).message);
         return true;
       }
     }
     this.update();
     const unfilled = this.unfilled();
-    if (unfilled) this.say(unfilled);
+    if (unfilled) say(unfilled);
     return unfilled !== null;
   }
 
-  async copySubject() {
-    const subject = $subject.get().trim();
-    if (!subject) return this.say('还没有主题可复制。');
-    if (await this.refuseUnfilled()) return;
-    this.say((await copyText(subject)) ? '主题已复制。' : '无法自动复制，请在主题检查里手动选中复制。');
-  }
-
-  async copyPlain() {
-    const body = $draft.get();
-    if (!body.trim()) return this.say('还没有正文可复制。');
-    if (await this.refuseUnfilled()) return;
-    // Plain text: **bold** marks go, the figures stay (the rich copy shows them bold).
-    this.say(
-      (await copyText(plainBody(body)))
-        ? '正文（纯文本）已复制。'
-        : '无法自动复制，请在正文检查里手动选中复制。',
-    );
-  }
-
-  /** text/html plus text/plain, so a paste into web mail keeps bold figures and tables. */
-  async copyRich() {
-    const body = $draft.get();
-    if (!body.trim()) return this.say('还没有正文可复制。');
-    if (await this.refuseUnfilled()) return;
-    let html: string;
+  /** One item of the copy flow (the button says which); its code loads with the first copy. */
+  async copy(button: HTMLElement) {
     try {
-      // Loaded already: the preview needed it as soon as the draft had text.
-      html = (await richText.load()).mailHtml(body, { boldFigures: this.boldFigures });
+      const { copyItem } = await copyCode.load();
+      await copyItem({
+        button,
+        host: this,
+        tell: (text, ok) => this.tell(button, text, ok),
+        refuseUnfilled: () => this.refuseUnfilled(button),
+        addresses: (cc) => addressList((cc ? $mailCc : $mailTo).get()).addresses,
+        mailHtml: async (body) => (await richText.load()).mailHtml(body, { boldFigures: this.boldFigures }),
+      });
     } catch (problem) {
-      return this.say(`无法复制富文本：${(problem as Error).message}`);
-    }
-    try {
-      await navigator.clipboard.write([
-        new ClipboardItem({
-          'text/html': new Blob([html], { type: 'text/html' }),
-          'text/plain': new Blob([plainBody(body)], { type: 'text/plain' }),
-        }),
-      ]);
-      this.say('正文（富文本）已复制：粘贴到网页邮箱或邮件程序的正文里，加粗和表格会保留。');
-    } catch {
-      // Older browsers: copy the rendered preview as a selection, which carries its formatting.
-      const preview = this.querySelector<HTMLElement>('[data-preview]')!;
-      this.querySelector('details')!.open = true;
-      const range = document.createRange();
-      range.selectNodeContents(preview);
-      const selection = getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      let copied = false;
-      try {
-        copied = document.execCommand('copy');
-      } catch {
-        copied = false;
-      }
-      this.say(
-        copied
-          ? '正文（富文本）已复制。'
-          : '浏览器不允许自动复制富文本：预览已展开并选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
-      );
+      this.tell(button, (problem as Error).message, false);
     }
   }
 
@@ -539,48 +531,54 @@ class MailComposer extends HTMLElement {
     }
   }
 
+  /** To, and Cc when there is one, to name where a share sheet cannot carry them. */
+  recipientsText(): string {
+    const { to, cc } = this.message();
+    return to.join(', ') + (cc.length ? `（抄送 ${cc.join(', ')}）` : '');
+  }
+
+  /** The system share sheet: subject, plain text and the attachments (see share-mail.ts). */
+  async share() {
+    if (await this.refuseUnfilled()) return;
+    try {
+      const { shareMail } = await shareCode.load();
+      const result = await shareMail({
+        subject: $subject.get().trim(),
+        text: plainBody($draft.get()),
+        files: this.outgoingFiles(),
+        recipients: this.recipientsText(),
+      });
+      this.say(result.message);
+    } catch (problem) {
+      this.say((problem as Error).message);
+    }
+  }
+
   async downloadEml() {
     if (await this.refuseUnfilled()) return;
     const message = this.message();
-    const chosen = $attachments.get().filter((attachment) => !attachment.blocked);
     this.say('正在生成 .eml 草稿……');
     try {
-      const [{ buildEml }, { mailHtml }, , { mailAttachmentsTooLarge }] = await Promise.all([
-        emlCode.load(),
-        richText.load(),
-        addressCode.load(),
-        limitsCode.load(),
-      ]);
-      // The same refusal as `ksmail eml`, from one place, before any file is read.
-      const tooLarge = mailAttachmentsTooLarge(
-        chosen.map((attachment) => ({ name: attachment.name, size: attachment.file.size })),
-        this.#data.ruleset.mailLimits ?? [],
-      );
-      if (tooLarge) return this.say(tooLarge);
-      const attachments = await Promise.all(
-        chosen.map(async (attachment) => ({
-          name: attachment.name,
-          contentType: attachment.type,
-          bytes: new Uint8Array(await attachment.file.arrayBuffer()),
-        })),
-      );
+      const [{ emlDraft }] = await Promise.all([emlCode.load(), addressCode.load()]);
       // With the display names typed (张三 <a@b.com>); the mailto: link takes addresses only.
-      const eml = buildEml({
+      const files = this.outgoingFiles();
+      const draft = await emlDraft({
         to: addressList($mailTo.get()).mailboxes,
         cc: addressList($mailCc.get()).mailboxes,
         subject: message.subject,
-        text: message.body,
-        html: mailHtml(message.body, { boldFigures: this.boldFigures }),
-        attachments,
-        date: new Date(),
+        body: message.body,
+        boldFigures: this.boldFigures,
+        files,
+        mailLimits: this.#data.ruleset.mailLimits ?? [],
       });
+      if ('refusal' in draft) return this.say(draft.refusal);
       const name = `${shanghaiDate(Date.now()).replaceAll('-', '')}_邮件草稿.eml`;
-      downloadBlob(new Blob([eml], { type: 'message/rfc822' }), name);
+      downloadBlob(new Blob([draft.eml], { type: 'message/rfc822' }), name);
       // A draft without To still opens as a new mail; the reader fills it in there.
       const noTo =
         message.to.length === 0 ? `草稿没有收件人，请在邮件程序里填写。${this.noMailboxText() ?? ''}` : '';
       this.say(
-        `已生成 ${name}（${formatBytes(eml.length)}，${attachments.length} 个附件）：用桌面邮件程序打开，核对后发送。${noTo}`,
+        `已生成 ${name}（${formatBytes(draft.eml.length)}，${files.length} 个附件）：用桌面邮件程序打开，核对后发送。${noTo}`,
       );
     } catch (problem) {
       this.say(

@@ -229,7 +229,7 @@ export function mailtoLink(message: MailMessage): MailtoResult {
       message:
         `邮件太长，无法用链接打开：编码后的链接有 ${length.toLocaleString('en-US')} 个字符，超过多数邮件程序能接收的约 ${MAILTO_LIMITS.max.toLocaleString('en-US')} 个字符` +
         `（每个汉字编码后占 9 个字符，正文大约 200 字就会超出），邮件程序会截断或打不开。` +
-        '请改用“下载 .eml 草稿”，或复制正文后粘贴到邮件里。',
+        '请改用“下载 .eml 草稿”（桌面邮件程序）；在手机上用“分享到邮件 App”（浏览器支持时才显示），或用下面的逐项复制。',
       attachmentsLeftOut,
     };
   }
