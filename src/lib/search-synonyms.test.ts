@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadSearchSynonyms } from './node/load-search-synonyms';
+import { searchData } from './node/search-data';
 import { checkSynonymPages, parseSearchSynonyms, SearchSynonymsError } from './search-synonyms';
+import { expandQuery, folder } from './search/query';
 
 const example = (query: string, page = 'cases/account-appeal/') => ({ query, page });
 
@@ -76,5 +78,43 @@ describe('search synonyms: checked when the build loads them', () => {
         }
       }),
     );
+  });
+});
+
+describe('search synonyms: the site’s own file', () => {
+  // As the browser receives them (/search-data.json).
+  const data = searchData(loadSearchSynonyms(), '');
+  const fold = folder(data.t2s);
+  const wordsFor = (query: string) => new Set(expandQuery(query, data, fold).map((term) => term.text));
+
+  // Readers' words for what the pages call by another name (none of these is a held-out query
+  // of tests/search/queries.yaml): the query must also look for the page's word.
+  it.each([
+    ['我的视频没推荐了', '限流'],
+    ['发什么都不给推荐', '限流'],
+    ['系统误判了', '误封'],
+    ['我根本没违规', '误封'],
+    ['别人未经允许用了我的图', '侵权'],
+    ['歌被未经授权翻唱', '侵权'],
+    ['有人抄我文案', '侵权'],
+    ['版权怎么维护', '侵权'],
+    ['直播总断线', '故障'],
+    ['连麦掉线', '故障'],
+    ['要不要再发一封', '跟进'],
+    ['第二封怎么写', '跟进'],
+    ['平台收集了我的位置', '个人信息'],
+    ['注销了信息还在吗', '个人信息'],
+  ])('%s also looks for %s', (query, word) => {
+    expect(wordsFor(query)).toContain(word);
+  });
+
+  // Site terms that contain a short reader word must not drag in another case's vocabulary.
+  it.each([
+    ['抄送怎么用', '侵权'],
+    ['怎么收集证据', '个人信息'],
+    ['推荐用什么邮箱', '限流'],
+    ['版本号写在哪', '侵权'],
+  ])('%s does not look for %s', (query, word) => {
+    expect(wordsFor(query)).not.toContain(word);
   });
 });

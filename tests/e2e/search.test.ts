@@ -47,10 +47,12 @@ describe.skipIf(noBrowser)('site search', () => {
     expect((tuning - wrong.length) / tuning, `wrong: ${wrong.join('; ')}`).toBeGreaterThanOrEqual(0.95);
     expect(right / QUERIES.length, `${right} of ${QUERIES.length} right first`).toBeGreaterThanOrEqual(0.95);
     // Floors against regressions, not targets to tune towards: the held-out shares measured
-    // after issue 20's second round (holdout 13 → 32 → 40 of 40; holdout2 29 → 40 of 48). Both
-    // batches were looked at in that round, so these are no longer clean estimates.
+    // after issue 20's second and third rounds (holdout 13 → 32 → 40 of 40; holdout2 29 → 40 →
+    // 43 of 48; holdout3 23 → 30 of 32, its first figure measured once before its misses were
+    // read). Every batch has now been looked at, so none of these is a clean estimate any more.
     expect(heldOutRight.holdout).toBeGreaterThanOrEqual(40);
-    expect(heldOutRight.holdout2).toBeGreaterThanOrEqual(40);
+    expect(heldOutRight.holdout2).toBeGreaterThanOrEqual(43);
+    expect(heldOutRight.holdout3).toBeGreaterThanOrEqual(30);
     expect(errors).toEqual([]);
   });
 
