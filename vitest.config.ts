@@ -11,6 +11,10 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A guard against a hang, not a speed goal (those are the growth checks and the
+          // benchmarks): property tests and the CLI's spawned runs took 5–7 s each, over Vitest's
+          // default 5 s, while the two cores were shared (2026-11-30, 8 of 1,834 failed so).
+          testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },
