@@ -5,6 +5,7 @@ import { followUpIcs } from './follow-up-ics';
 import { escapeIcsText, foldIcs } from './ics-text';
 import { parseSentTime, planFollowUp } from './follow-up-plan';
 import { loadPlanContext } from '../node/planner-context';
+import { readIcsWithPython } from '../../../tests/support/python-icalendar';
 
 const context = loadPlanContext();
 const routine = planFollowUp({ sent: parseSentTime('2026-11-05T10:00').instant, type: 'routine' }, context);
@@ -127,4 +128,25 @@ describe('followUpIcs: UIDs unique per case and step (issue 18)', () => {
     for (const event of readWithIcalJs(ics))
       expect(event.description).toContain('2027 年的调休安排未公布，日期可能变动');
   });
+});
+
+describe("followUpIcs read by Python's icalendar (a second RFC 5545 implementation)", () => {
+  it('reads every event with the same UID, summary, description and alarms as ical.js; UIDs of two mails disjoint', () => {
+    const subject = '【申诉】作品下架；版本,A\\B\r第二行';
+    const first = followUpIcs(routine, subject, { caseId: 'case-1' });
+    const second = followUpIcs(routine, subject, { caseId: 'case-2' });
+    const [fromPython, secondFromPython] = readIcsWithPython([first, second]);
+    const fromIcalJs = readWithIcalJs(first);
+    expect(fromPython!.length).toBe(fromIcalJs.length);
+    expect(fromPython!.length).toBeGreaterThan(0);
+    fromPython!.forEach((event, index) => {
+      expect(event.summary).toBe(fromIcalJs[index]!.summary);
+      expect(event.description).toBe(fromIcalJs[index]!.description);
+      expect(event.alarms).toEqual(fromIcalJs[index]!.alarms);
+      expect(event.description).toContain('【申诉】作品下架；版本,A\\B');
+    });
+    const firstUids = fromPython!.map((event) => event.uid);
+    expect(new Set(firstUids).size).toBe(firstUids.length);
+    expect(secondFromPython!.filter((event) => firstUids.includes(event.uid))).toEqual([]);
+  }, 30_000);
 });
