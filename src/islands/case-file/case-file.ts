@@ -3,6 +3,8 @@
  * reload come back to it), the step form, export and delete. Logic is in src/lib/case-file; the
  * shelf's storage in ./case-store.ts; rendering in ./case-view.ts. The schema (zod) loads as a
  * chunk of its own before the first render: every saved case is checked with it before it is shown.
+ * The dossier (ZIP export, import of a ZIP or a case JSON) loads as another chunk when asked for:
+ * an import that would replace newer edits here asks first (keep both / replace / cancel).
  */
 import type { PlannerData } from '../../data/site-data';
 import type { PlanContext } from '../../lib/follow-up/follow-up-plan';
@@ -18,6 +20,7 @@ import {
 import type { CaseFile } from '../../lib/case-file/case-schema';
 import type { LadderRoute } from '../../lib/case-file/case-ladder';
 import { shanghaiDate } from '../../lib/shanghai-time';
+import { MAX_DOSSIER_BYTES } from '../../lib/input-limits';
 import { $storageProblem } from '../shared/stores';
 import { downloadBlob } from '../shared/download';
 import { lazyChunk } from '../shared/lazy-chunk';
@@ -26,6 +29,10 @@ import { $foreignShelf, $shelf, checkStoredShelf, readLegacy, saveShelf } from '
 import { readStepForm, showStepFields } from './step-form';
 
 const engine = lazyChunk(() => import('./case-engine'), '案卷的代码');
+const dossier = lazyChunk(() => import('./case-dossier'), '案卷导出和导入的代码');
+
+/** A download name without characters file systems refuse. */
+const fileName = (name: string) => name.replace(/[\\/:*?"<>|\s]+/g, '_');
 
 const SAVE_PROBLEMS = {
   unavailable:
@@ -49,6 +56,8 @@ class CaseFileElement extends HTMLElement {
   #context: PlanContext | null = null;
   #cases: CaseFile[] = [];
   #unsubscribe: (() => void)[] = [];
+  /** An import waiting for the user's answer: it would replace newer edits saved here. */
+  #pendingImport: { existing: CaseFile | undefined; imported: CaseFile } | null = null;
 
   connectedCallback() {
     const routes = JSON.parse(this.dataset.routes!) as LadderRoute[];
@@ -57,6 +66,7 @@ class CaseFileElement extends HTMLElement {
     const wanted = new URLSearchParams(location.search).get('case');
     if (wanted && this.#routes.has(wanted)) $<HTMLSelectElement>(this, '[name="caseType"]').value = wanted;
     this.#wire();
+    this.#wireImport();
     void engine.load().then(
       () => this.#start(),
       (problem: Error) => this.#say(problem.message),
@@ -285,8 +295,14 @@ class CaseFileElement extends HTMLElement {
       } else if (target.closest('[data-back-to-list]')) {
         event.preventDefault();
         location.hash = '';
+      } else if (target.closest('[data-export-dossier]') && open) {
+        void this.#exportDossier(open);
       } else if (target.closest('[data-export-case]') && open) {
-        this.#download(JSON.stringify(open, null, 2), `案卷_${open.title}_${shanghaiDate(Date.now())}.json`);
+        // The same case.json as the dossier's: `ksmail dossier` reads its title and timeline.
+        this.#download(
+          engine.current!.caseJsonText(open, this.#channelName(open)),
+          `案卷_${open.title}_${shanghaiDate(Date.now())}.json`,
+        );
       } else if (target.closest('[data-export-all]')) {
         this.#download(JSON.stringify($shelf.get(), null, 2), `全部案卷_${shanghaiDate(Date.now())}.json`);
       } else if (target.closest('[data-delete-case]') && open) {
@@ -315,11 +331,100 @@ class CaseFileElement extends HTMLElement {
   }
 
   #download(text: string, name: string) {
-    downloadBlob(
-      new Blob([text], { type: 'application/json;charset=utf-8' }),
-      name.replace(/[\\/:*?"<>|\s]+/g, '_'),
-    );
+    downloadBlob(new Blob([text], { type: 'application/json;charset=utf-8' }), fileName(name));
     this.#status(`已导出 ${name}。`);
+  }
+  #channelName(caseFile: CaseFile) {
+    const route = this.#routes.get(caseFile.caseType);
+    return (id: string) => route?.channels.find((channel) => channel.id === id)?.name ?? id;
+  }
+
+  async #exportDossier(caseFile: CaseFile) {
+    try {
+      const bytes = (await dossier.load()).dossierOf(caseFile, this.#channelName(caseFile));
+      if (typeof bytes === 'string') return this.#say(bytes);
+      // Named by the last save, not today: the same case gives the same file, name and all.
+      const name = `案卷_${caseFile.title}_${shanghaiDate(Date.parse(caseFile.updatedAt))}.zip`;
+      downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName(name));
+      this.#status(`已导出 ${name}：含可打印的时间线、case.json 和 SHA256SUMS。`);
+    } catch (problem) {
+      this.#say((problem as Error).message);
+    }
+  }
+
+  #wireImport() {
+    const input = $<HTMLInputElement>(this, '[data-import-file]');
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      // Cleared at once, so choosing the same file again imports it again.
+      input.value = '';
+      if (file) void this.#import(file);
+    });
+    $(this, '[data-import-question]').addEventListener('click', (event) => {
+      const choice = (event.target as HTMLElement).closest<HTMLElement>('[data-import-choice]');
+      if (choice) this.#answerImport(choice.dataset.importChoice!);
+    });
+  }
+
+  async #import(file: File) {
+    this.#say('');
+    if (file.size > MAX_DOSSIER_BYTES)
+      return this.#say('这个文件超过了案卷 256 MB 的上限，没有导入，本机的案卷没有改动。');
+    try {
+      await engine.load();
+      const chunk = await dossier.load();
+      const reading = chunk.readImportedFile(new Uint8Array(await file.arrayBuffer()));
+      if (!reading.ok) return this.#say(reading.message);
+      const imported = reading.case;
+      // A case deleted here would be dropped again by the merge: it comes back as a new case.
+      if ($shelf.get().deleted.includes(imported.id))
+        return this.#finishImport(
+          chunk.resolveImport(undefined, imported, 'keep-both', Date.now(), randomId()),
+          '这个案卷在本机删除过：已作为新案卷导入。',
+        );
+      const existing = this.#cases.find((caseFile) => caseFile.id === imported.id);
+      const question = chunk.importQuestion(existing, imported);
+      if (question) {
+        this.#pendingImport = { existing, imported };
+        $(this, '[data-import-question-text]').textContent = question.text;
+        $(this, '[data-import-question]').hidden = false;
+        $<HTMLButtonElement>(this, '[data-import-choice]').focus();
+        return;
+      }
+      if (chunk.decideImport(existing, imported) === 'same')
+        return this.#finishImport(imported, `本机已有完全相同的案卷“${imported.title}”，没有改动。`);
+      this.#finishImport(imported, `已导入案卷“${imported.title}”。`);
+    } catch (problem) {
+      this.#say((problem as Error).message);
+    }
+  }
+
+  #answerImport(choice: string) {
+    const pending = this.#pendingImport;
+    this.#pendingImport = null;
+    $(this, '[data-import-question]').hidden = true;
+    if (!pending || !dossier.current || (choice !== 'keep-both' && choice !== 'replace')) {
+      this.#status('已取消导入，本机的案卷没有改动。');
+      $<HTMLInputElement>(this, '[data-import-file]').focus();
+      return;
+    }
+    const saved = dossier.current.resolveImport(
+      pending.existing,
+      pending.imported,
+      choice,
+      Date.now(),
+      randomId(),
+    );
+    this.#finishImport(
+      saved,
+      choice === 'replace' ? '已用导入的案卷替换本机的。' : `两份都已保留：导入的另存为“${saved.title}”。`,
+    );
+  }
+
+  #finishImport(caseFile: CaseFile, message: string) {
+    if (!this.#save(caseFile, $(this, '[data-message]'))) return;
+    location.hash = `case=${encodeURIComponent(caseFile.id)}`;
+    this.#status(message);
   }
 }
 

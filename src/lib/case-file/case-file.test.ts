@@ -5,6 +5,7 @@ import { CASE_VERSION } from './case-contract';
 import { readCase, readCaseText, type CaseFile, type CaseStep } from './case-schema';
 import {
   addStep,
+  caseJsonText,
   caseTimeline,
   deleteCase,
   editStep,
@@ -19,6 +20,7 @@ import {
 import { escalationLadder, ladderRoute } from './case-ladder';
 import { nextDueStep } from './case-next';
 import { migrateLegacy } from './case-migration';
+import { timelineInCase } from './dossier-format';
 import { loadPlanContext } from '../node/planner-context';
 import { loadGuideData } from '../node/load-guide-data';
 import { resolveRoute } from '../routing';
@@ -172,6 +174,42 @@ describe('readCase: any parsed JSON, answered in Chinese', () => {
           };
           value.steps = [{ ...reply('r1', '2026-12-01', 'pending'), said }];
           expect(readCaseText(JSON.stringify(value))).toEqual({ ok: true, case: value });
+        },
+      ),
+    );
+  });
+});
+
+describe('caseJsonText: the one case.json of the island and of ksmail dossier', () => {
+  const withSteps = (): CaseFile => ({
+    ...caseWith('copyright', [
+      { ...mail('m1', '2026-11-30'), emlSha256: 'ab'.repeat(32) },
+      reply('r1', '2026-12-01', 'pending'),
+    ]),
+  });
+  it('carries the title and the timeline ksmail dossier reads, and reads back as the same case', () => {
+    const caseFile = withSteps();
+    const text = caseJsonText(caseFile);
+    const value = JSON.parse(text) as Record<string, unknown>;
+    expect(value['title']).toBe(caseFile.title);
+    expect(timelineInCase(value)).toEqual(caseTimeline(caseFile));
+    expect(timelineInCase(value)[0]!.files).toEqual([{ path: 'mails/m1.eml', sha256: 'ab'.repeat(32) }]);
+    expect(readCaseText(text)).toEqual({ ok: true, case: caseFile });
+    expect(caseJsonText(caseFile)).toBe(text);
+  });
+  it('a timeline that is not a list is not silently dropped: the case is refused', () => {
+    const value = { ...withSteps(), timeline: 'x' };
+    expect(readCase(value)).toMatchObject({ ok: false, message: expect.stringContaining('timeline') });
+  });
+  it('property: any title and reply text survive caseJsonText → readCaseText', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 100 }).filter((text) => text.trim() !== ''),
+        fc.string({ maxLength: 200 }),
+        (title, said) => {
+          const caseFile = { ...withSteps(), title: title.trim() };
+          caseFile.steps = [{ ...reply('r1', '2026-12-01', 'rejected'), said }];
+          expect(readCaseText(caseJsonText(caseFile))).toEqual({ ok: true, case: caseFile });
         },
       ),
     );
