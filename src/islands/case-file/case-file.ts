@@ -19,6 +19,7 @@ import {
 } from '../../lib/case-file/case-model';
 import type { CaseFile } from '../../lib/case-file/case-schema';
 import type { LadderRoute } from '../../lib/case-file/case-ladder';
+import type { CaseClock } from '../../lib/case-file/case-clocks';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import { MAX_DOSSIER_BYTES } from '../../lib/input-limits';
 import { $storageProblem } from '../shared/stores';
@@ -54,6 +55,8 @@ const $ = <T extends Element = HTMLElement>(root: Element, selector: string) =>
 class CaseFileElement extends HTMLElement {
   #routes = new Map<string, LadderRoute>();
   #context: PlanContext | null = null;
+  /** The legal and published clocks a step can start (clocks.yaml, built into the page). */
+  #clocks: CaseClock[] = [];
   #cases: CaseFile[] = [];
   #unsubscribe: (() => void)[] = [];
   /** An import waiting for the user's answer: it would replace newer edits saved here. */
@@ -62,6 +65,7 @@ class CaseFileElement extends HTMLElement {
   connectedCallback() {
     const routes = JSON.parse(this.dataset.routes!) as LadderRoute[];
     for (const route of routes) this.#routes.set(route.id, route);
+    this.#clocks = JSON.parse(this.dataset.clocks ?? '[]') as CaseClock[];
     // From a case page (?case=copyright): the new case starts as that type.
     const wanted = new URLSearchParams(location.search).get('case');
     if (wanted && this.#routes.has(wanted)) $<HTMLSelectElement>(this, '[name="caseType"]').value = wanted;
@@ -192,6 +196,7 @@ class CaseFileElement extends HTMLElement {
     $(this, '[data-no-steps]').hidden = steps.length > 0;
     $(this, '[data-steps]').replaceChildren(...steps);
     $(this, '[data-clocks]').replaceChildren(...clockItems(next));
+    this.#renderRunningClocks(caseFile);
     const select = $<HTMLSelectElement>(this, '[data-channel-select]');
     const chosen = select.value;
     select.replaceChildren(
@@ -213,6 +218,20 @@ class CaseFileElement extends HTMLElement {
       $(this, '[data-not]').replaceChildren(...ladder.not);
       $(this, '[data-bring]').replaceChildren(...ladder.bring);
     }
+  }
+
+  #renderRunningClocks(caseFile: CaseFile) {
+    const { clocksForType, runningClocks, runningClockItems } = engine.current!;
+    const running = runningClocks(caseFile, this.#clocks, this.#context!.calendar, shanghaiDate(Date.now()));
+    $(this, '[data-running-clocks]').replaceChildren(...runningClockItems(running));
+    const select = $<HTMLSelectElement>(this, '[data-clock-select]');
+    const chosen = select.value;
+    select.replaceChildren(
+      new Option('不开始计时', ''),
+      ...clocksForType(this.#clocks, caseFile.caseType).map((clock) => new Option(clock.name, clock.id)),
+    );
+    select.value = chosen;
+    if (select.selectedIndex < 0) select.value = '';
   }
 
   #open() {

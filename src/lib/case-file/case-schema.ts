@@ -48,6 +48,11 @@ const stepBase = {
   date,
   time: time.optional(),
   note: text(CASE_LIMITS.text).optional(),
+  /** A clocks.yaml id this step started (case-clocks.ts): the counter-notice reaching the rights holder … */
+  clock: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '应是时钟的编号，如 ecommerce-43-counter-notice')
+    .optional(),
 };
 
 export const appealStepSchema = z.strictObject({
@@ -145,6 +150,7 @@ const FIELD_NAMES: Record<string, string> = {
   steps: '步骤',
   notes: '备注',
   migratedFrom: '迁移来源',
+  clock: '开始计时',
   date: '日期',
   time: '时刻',
   note: '说明',
