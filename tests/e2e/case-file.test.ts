@@ -270,4 +270,35 @@ describe.skipIf(noBrowser)('case file', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('加入日历（.ics）: the next steps of each case, with UIDs unique per case and step', async () => {
+    const { page, context, errors } = await openPage(browser, PAGE);
+    await ready(page);
+    const uids: string[][] = [];
+    for (const title of ['案卷甲', '案卷乙']) {
+      await createCase(page, title, '账号被封禁或限流');
+      // Before any mail there is no plan to put in a calendar.
+      expect(await island(page).getByRole('button', { name: '加入日历（.ics）' }).isVisible()).toBe(false);
+      // The same mail, the same day, in both cases: the case used to be all that told them apart.
+      await addStep(page, '邮件', {
+        '日期（北京时间）': '2026-11-30',
+        '时刻（可选）': '09:30',
+        邮件主题: '【账号申诉-快手号:ks1】请求复核',
+      });
+      const download = page.waitForEvent('download');
+      await island(page).getByRole('button', { name: '加入日历（.ics）' }).click();
+      const ics = readFileSync((await (await download).path())!, 'utf8');
+      const caseId = await island(page).getAttribute('data-open');
+      const found = [...ics.matchAll(/^UID:(.+)$/gm)].map((match) => match[1]!.trim());
+      expect(found.length).toBeGreaterThan(1);
+      expect(new Set(found).size).toBe(found.length);
+      for (const uid of found) expect(uid).toContain(caseId!);
+      uids.push(found);
+      await page.goBack();
+      await island(page).locator('[data-list-view]:not([hidden])').waitFor();
+    }
+    expect(uids[0]!.filter((uid) => uids[1]!.includes(uid))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -30,6 +30,7 @@ import { $foreignShelf, $shelf, checkStoredShelf, readLegacy, saveShelf } from '
 import { readStepForm, showStepFields } from './step-form';
 
 const engine = lazyChunk(() => import('./case-engine'), '案卷的代码');
+const icsCode = lazyChunk(() => import('../../lib/follow-up/follow-up-ics'), '日历文件的代码');
 const dossier = lazyChunk(() => import('./case-dossier'), '案卷导出和导入的代码');
 
 /** A download name without characters file systems refuse. */
@@ -191,6 +192,7 @@ class CaseFileElement extends HTMLElement {
       `${route?.need ?? `未知类型：${caseFile.caseType}`} · 第 ${caseFile.revision} 次修改 · ${caseFile.migratedFrom ? `从${caseFile.migratedFrom}迁移 · ` : ''}${caseFile.notes ? `备注：${caseFile.notes}` : ''}`;
     $<HTMLSelectElement>(this, '[data-case-type]').value = caseFile.caseType;
     $(this, '[data-next]').replaceChildren(nextView(next));
+    $(this, '[data-case-ics]').hidden = next.plan === null;
     const channelName = (id: string) => route?.channels.find((channel) => channel.id === id)?.name ?? id;
     const steps = stepItems(caseFile, channelName);
     $(this, '[data-no-steps]').hidden = steps.length > 0;
@@ -314,6 +316,8 @@ class CaseFileElement extends HTMLElement {
       } else if (target.closest('[data-back-to-list]')) {
         event.preventDefault();
         location.hash = '';
+      } else if (target.closest('[data-case-ics]') && open) {
+        void this.#downloadIcs(open);
       } else if (target.closest('[data-export-dossier]') && open) {
         void this.#exportDossier(open);
       } else if (target.closest('[data-export-case]') && open) {
@@ -353,6 +357,25 @@ class CaseFileElement extends HTMLElement {
     downloadBlob(new Blob([text], { type: 'application/json;charset=utf-8' }), fileName(name));
     this.#status(`已导出 ${name}。`);
   }
+  /** The next steps of the mail the case waits on; UIDs carry the case and the mail (followUpIcs). */
+  async #downloadIcs(caseFile: CaseFile) {
+    const next = this.#next(caseFile);
+    const mail = caseFile.steps.find((step) => step.id === next.mailId);
+    if (!next.plan || mail?.kind !== 'mail') return;
+    try {
+      const text = (await icsCode.load()).followUpIcs(next.plan, mail.subject, {
+        caseId: `${caseFile.id}-${mail.id}`,
+      });
+      downloadBlob(
+        new Blob([text], { type: 'text/calendar;charset=utf-8' }),
+        fileName(`案卷跟进提醒_${caseFile.title}_${mail.date}.ics`),
+      );
+      this.#status('日历文件已生成，可用系统日历、Outlook 或 Google 日历打开导入。');
+    } catch (problem) {
+      this.#say(`无法生成日历文件：${(problem as Error).message}`);
+    }
+  }
+
   #channelName(caseFile: CaseFile) {
     const route = this.#routes.get(caseFile.caseType);
     return (id: string) => route?.channels.find((channel) => channel.id === id)?.name ?? id;

@@ -235,7 +235,7 @@ describe('several cases, two tabs: the newer edit of each case wins', () => {
 describe('nextDueStep: the cadence from the last mail, escalation only after the window', () => {
   it('nothing done yet: the route’s first step', () => {
     const next = nextDueStep(caseWith('account-appeal', []), T0, context, route('account-appeal'));
-    expect(next).toMatchObject({ kind: 'start', due: '2026-11-30', dueNow: true });
+    expect(next).toMatchObject({ kind: 'start', due: '2026-11-30', dueNow: true, plan: null, mailId: null });
     expect(next.detail).toContain('解封申诉');
   });
 
@@ -244,6 +244,8 @@ describe('nextDueStep: the cadence from the last mail, escalation only after the
   it('day 3 follow-up mail, then the call, then escalation only after the 7 working days', () => {
     const first = nextDueStep(sent, at('2026-12-01T09:00'), context, route('account-appeal'));
     expect(first).toMatchObject({ kind: 'follow-up', title: '追问邮件', due: '2026-12-03', dueNow: false });
+    // The mail the plan counts from: the case file's .ics names it in every UID.
+    expect(first.mailId).toBe('m1');
     const afterMail = addStep(sent, mail('m2', '2026-12-03'), T0);
     expect(nextDueStep(afterMail, at('2026-12-04T09:00'), context, route('account-appeal'))).toMatchObject({
       kind: 'call',
