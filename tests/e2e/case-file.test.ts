@@ -229,4 +229,76 @@ describe.skipIf(noBrowser)('case file', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a takedown case starts 电子商务法第四十三条’s clock; an escalation starts the platform’s 10 working days', async () => {
+    const { page, context, errors } = await openPage(browser, PAGE, undefined, async (ctx) => {
+      await ctx.addInitScript(`{
+        const fixed = ${NOW.getTime()};
+        const RealDate = Date;
+        globalThis.Date = class extends RealDate {
+          constructor(...args) { super(...(args.length ? args : [fixed])); }
+          static now() { return fixed; }
+        };
+      }`);
+    });
+    await ready(page);
+    await createCase(page, '作品被投诉下架', '我的作品被投诉下架（不侵权声明）');
+    // Only the clocks that fit the type are offered: not 12315 (consumer disputes).
+    const offered = await island(page).getByLabel('这一步开始计时（可选）').locator('option').allInnerTexts();
+    expect(offered.join('|')).toContain('反通知转达权利人后的 15 日');
+    expect(offered.join('|')).not.toContain('12315');
+    await addStep(page, '收到回复', {
+      '日期（北京时间）': '2026-11-30',
+      回复说了什么: '平台已把不侵权声明转送给权利人',
+      结果: '已受理，处理中',
+      '这一步开始计时（可选）': '反通知转达权利人后的 15 日',
+    });
+    const running = island(page).locator('[data-running-clocks]');
+    await expect.poll(() => running.innerText()).toContain('2026 年 12 月 15 日到期');
+    const text = await running.innerText();
+    expect(text).toContain('15 个自然日');
+    expect(text).toContain('十五日内');
+    expect(text).not.toContain('调休安排未公布');
+    await addStep(page, '升级', {
+      '日期（北京时间）': '2026-12-28',
+      '这一步开始计时（可选）': '互联网信息服务投诉平台：企业 10 个工作日内处理',
+    });
+    await expect.poll(() => running.innerText()).toContain('10 个工作日');
+    // 10 working days from 2026-12-28 reach into 2027, whose 调休 is not published yet.
+    expect(await running.innerText()).toContain('调休安排未公布，日期可能变动');
+    expect(await running.innerText()).toContain('二手资料');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('加入日历（.ics）: the next steps of each case, with UIDs unique per case and step', async () => {
+    const { page, context, errors } = await openPage(browser, PAGE);
+    await ready(page);
+    const uids: string[][] = [];
+    for (const title of ['案卷甲', '案卷乙']) {
+      await createCase(page, title, '账号被封禁或限流');
+      // Before any mail there is no plan to put in a calendar.
+      expect(await island(page).getByRole('button', { name: '加入日历（.ics）' }).isVisible()).toBe(false);
+      // The same mail, the same day, in both cases: the case used to be all that told them apart.
+      await addStep(page, '邮件', {
+        '日期（北京时间）': '2026-11-30',
+        '时刻（可选）': '09:30',
+        邮件主题: '【账号申诉-快手号:ks1】请求复核',
+      });
+      const download = page.waitForEvent('download');
+      await island(page).getByRole('button', { name: '加入日历（.ics）' }).click();
+      const ics = readFileSync((await (await download).path())!, 'utf8');
+      const caseId = await island(page).getAttribute('data-open');
+      const found = [...ics.matchAll(/^UID:(.+)$/gm)].map((match) => match[1]!.trim());
+      expect(found.length).toBeGreaterThan(1);
+      expect(new Set(found).size).toBe(found.length);
+      for (const uid of found) expect(uid).toContain(caseId!);
+      uids.push(found);
+      await page.goBack();
+      await island(page).locator('[data-list-view]:not([hidden])').waitFor();
+    }
+    expect(uids[0]!.filter((uid) => uids[1]!.includes(uid))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -117,4 +117,19 @@ describe.skipIf(noBrowser)('lazily loaded code in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('case file: the dossier code loads on 导出案卷（ZIP）; offline, the case file says so', async () => {
+    const { page, errors, requests } = await openPage(browser, 'tools/case/');
+    const island = page.locator('case-file');
+    await page.locator('case-file[data-ready]').waitFor();
+    await island.getByLabel('案卷名称').fill('离线导出');
+    await island.getByRole('button', { name: '新建案卷' }).click();
+    await island.locator('[data-case-view]:not([hidden])').waitFor();
+    expect(requested(requests, 'case-dossier')).toBe(false);
+    await goOffline(page, 'case-dossier');
+    await island.getByRole('button', { name: '导出案卷（ZIP）' }).click();
+    await expect.poll(() => island.locator('[data-message]').innerText()).toMatch(OFFLINE);
+    expect(requested(requests, 'case-dossier')).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });

@@ -3,6 +3,8 @@
  * reload come back to it), the step form, export and delete. Logic is in src/lib/case-file; the
  * shelf's storage in ./case-store.ts; rendering in ./case-view.ts. The schema (zod) loads as a
  * chunk of its own before the first render: every saved case is checked with it before it is shown.
+ * The dossier (ZIP export, import of a ZIP or a case JSON) loads as another chunk when asked for:
+ * an import that would replace newer edits here asks first (keep both / replace / cancel).
  */
 import type { PlannerData } from '../../data/site-data';
 import type { PlanContext } from '../../lib/follow-up/follow-up-plan';
@@ -17,7 +19,9 @@ import {
 } from '../../lib/case-file/case-model';
 import type { CaseFile } from '../../lib/case-file/case-schema';
 import type { LadderRoute } from '../../lib/case-file/case-ladder';
+import type { CaseClock } from '../../lib/case-file/case-clocks';
 import { shanghaiDate } from '../../lib/shanghai-time';
+import { MAX_DOSSIER_BYTES } from '../../lib/input-limits';
 import { $storageProblem } from '../shared/stores';
 import { downloadBlob } from '../shared/download';
 import { lazyChunk } from '../shared/lazy-chunk';
@@ -26,6 +30,11 @@ import { $foreignShelf, $shelf, checkStoredShelf, readLegacy, saveShelf } from '
 import { readStepForm, showStepFields } from './step-form';
 
 const engine = lazyChunk(() => import('./case-engine'), '案卷的代码');
+const icsCode = lazyChunk(() => import('../../lib/follow-up/follow-up-ics'), '日历文件的代码');
+const dossier = lazyChunk(() => import('./case-dossier'), '案卷导出和导入的代码');
+
+/** A download name without characters file systems refuse. */
+const fileName = (name: string) => name.replace(/[\\/:*?"<>|\s]+/g, '_');
 
 const SAVE_PROBLEMS = {
   unavailable:
@@ -47,16 +56,22 @@ const $ = <T extends Element = HTMLElement>(root: Element, selector: string) =>
 class CaseFileElement extends HTMLElement {
   #routes = new Map<string, LadderRoute>();
   #context: PlanContext | null = null;
+  /** The legal and published clocks a step can start (clocks.yaml, built into the page). */
+  #clocks: CaseClock[] = [];
   #cases: CaseFile[] = [];
   #unsubscribe: (() => void)[] = [];
+  /** An import waiting for the user's answer: it would replace newer edits saved here. */
+  #pendingImport: { existing: CaseFile | undefined; imported: CaseFile } | null = null;
 
   connectedCallback() {
     const routes = JSON.parse(this.dataset.routes!) as LadderRoute[];
     for (const route of routes) this.#routes.set(route.id, route);
+    this.#clocks = JSON.parse(this.dataset.clocks ?? '[]') as CaseClock[];
     // From a case page (?case=copyright): the new case starts as that type.
     const wanted = new URLSearchParams(location.search).get('case');
     if (wanted && this.#routes.has(wanted)) $<HTMLSelectElement>(this, '[name="caseType"]').value = wanted;
     this.#wire();
+    this.#wireImport();
     void engine.load().then(
       () => this.#start(),
       (problem: Error) => this.#say(problem.message),
@@ -177,11 +192,13 @@ class CaseFileElement extends HTMLElement {
       `${route?.need ?? `未知类型：${caseFile.caseType}`} · 第 ${caseFile.revision} 次修改 · ${caseFile.migratedFrom ? `从${caseFile.migratedFrom}迁移 · ` : ''}${caseFile.notes ? `备注：${caseFile.notes}` : ''}`;
     $<HTMLSelectElement>(this, '[data-case-type]').value = caseFile.caseType;
     $(this, '[data-next]').replaceChildren(nextView(next));
+    $(this, '[data-case-ics]').hidden = next.plan === null;
     const channelName = (id: string) => route?.channels.find((channel) => channel.id === id)?.name ?? id;
     const steps = stepItems(caseFile, channelName);
     $(this, '[data-no-steps]').hidden = steps.length > 0;
     $(this, '[data-steps]').replaceChildren(...steps);
     $(this, '[data-clocks]').replaceChildren(...clockItems(next));
+    this.#renderRunningClocks(caseFile);
     const select = $<HTMLSelectElement>(this, '[data-channel-select]');
     const chosen = select.value;
     select.replaceChildren(
@@ -203,6 +220,20 @@ class CaseFileElement extends HTMLElement {
       $(this, '[data-not]').replaceChildren(...ladder.not);
       $(this, '[data-bring]').replaceChildren(...ladder.bring);
     }
+  }
+
+  #renderRunningClocks(caseFile: CaseFile) {
+    const { clocksForType, runningClocks, runningClockItems } = engine.current!;
+    const running = runningClocks(caseFile, this.#clocks, this.#context!.calendar, shanghaiDate(Date.now()));
+    $(this, '[data-running-clocks]').replaceChildren(...runningClockItems(running));
+    const select = $<HTMLSelectElement>(this, '[data-clock-select]');
+    const chosen = select.value;
+    select.replaceChildren(
+      new Option('不开始计时', ''),
+      ...clocksForType(this.#clocks, caseFile.caseType).map((clock) => new Option(clock.name, clock.id)),
+    );
+    select.value = chosen;
+    if (select.selectedIndex < 0) select.value = '';
   }
 
   #open() {
@@ -285,8 +316,16 @@ class CaseFileElement extends HTMLElement {
       } else if (target.closest('[data-back-to-list]')) {
         event.preventDefault();
         location.hash = '';
+      } else if (target.closest('[data-case-ics]') && open) {
+        void this.#downloadIcs(open);
+      } else if (target.closest('[data-export-dossier]') && open) {
+        void this.#exportDossier(open);
       } else if (target.closest('[data-export-case]') && open) {
-        this.#download(JSON.stringify(open, null, 2), `案卷_${open.title}_${shanghaiDate(Date.now())}.json`);
+        // The same case.json as the dossier's: `ksmail dossier` reads its title and timeline.
+        this.#download(
+          engine.current!.caseJsonText(open, this.#channelName(open)),
+          `案卷_${open.title}_${shanghaiDate(Date.now())}.json`,
+        );
       } else if (target.closest('[data-export-all]')) {
         this.#download(JSON.stringify($shelf.get(), null, 2), `全部案卷_${shanghaiDate(Date.now())}.json`);
       } else if (target.closest('[data-delete-case]') && open) {
@@ -315,11 +354,119 @@ class CaseFileElement extends HTMLElement {
   }
 
   #download(text: string, name: string) {
-    downloadBlob(
-      new Blob([text], { type: 'application/json;charset=utf-8' }),
-      name.replace(/[\\/:*?"<>|\s]+/g, '_'),
-    );
+    downloadBlob(new Blob([text], { type: 'application/json;charset=utf-8' }), fileName(name));
     this.#status(`已导出 ${name}。`);
+  }
+  /** The next steps of the mail the case waits on; UIDs carry the case and the mail (followUpIcs). */
+  async #downloadIcs(caseFile: CaseFile) {
+    const next = this.#next(caseFile);
+    const mail = caseFile.steps.find((step) => step.id === next.mailId);
+    if (!next.plan || mail?.kind !== 'mail') return;
+    try {
+      const text = (await icsCode.load()).followUpIcs(next.plan, mail.subject, {
+        caseId: `${caseFile.id}-${mail.id}`,
+      });
+      downloadBlob(
+        new Blob([text], { type: 'text/calendar;charset=utf-8' }),
+        fileName(`案卷跟进提醒_${caseFile.title}_${mail.date}.ics`),
+      );
+      this.#status('日历文件已生成，可用系统日历、Outlook 或 Google 日历打开导入。');
+    } catch (problem) {
+      this.#say(`无法生成日历文件：${(problem as Error).message}`);
+    }
+  }
+
+  #channelName(caseFile: CaseFile) {
+    const route = this.#routes.get(caseFile.caseType);
+    return (id: string) => route?.channels.find((channel) => channel.id === id)?.name ?? id;
+  }
+
+  async #exportDossier(caseFile: CaseFile) {
+    try {
+      const bytes = (await dossier.load()).dossierOf(caseFile, this.#channelName(caseFile));
+      if (typeof bytes === 'string') return this.#say(bytes);
+      // Named by the last save, not today: the same case gives the same file, name and all.
+      const name = `案卷_${caseFile.title}_${shanghaiDate(Date.parse(caseFile.updatedAt))}.zip`;
+      downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName(name));
+      this.#status(`已导出 ${name}：含可打印的时间线、case.json 和 SHA256SUMS。`);
+    } catch (problem) {
+      this.#say((problem as Error).message);
+    }
+  }
+
+  #wireImport() {
+    const input = $<HTMLInputElement>(this, '[data-import-file]');
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      // Cleared at once, so choosing the same file again imports it again.
+      input.value = '';
+      if (file) void this.#import(file);
+    });
+    $(this, '[data-import-question]').addEventListener('click', (event) => {
+      const choice = (event.target as HTMLElement).closest<HTMLElement>('[data-import-choice]');
+      if (choice) this.#answerImport(choice.dataset.importChoice!);
+    });
+  }
+
+  async #import(file: File) {
+    this.#say('');
+    if (file.size > MAX_DOSSIER_BYTES)
+      return this.#say('这个文件超过了案卷 256 MB 的上限，没有导入，本机的案卷没有改动。');
+    try {
+      await engine.load();
+      const chunk = await dossier.load();
+      const reading = chunk.readImportedFile(new Uint8Array(await file.arrayBuffer()));
+      if (!reading.ok) return this.#say(reading.message);
+      const imported = reading.case;
+      // A case deleted here would be dropped again by the merge: it comes back as a new case.
+      if ($shelf.get().deleted.includes(imported.id))
+        return this.#finishImport(
+          chunk.resolveImport(undefined, imported, 'keep-both', Date.now(), randomId()),
+          '这个案卷在本机删除过：已作为新案卷导入。',
+        );
+      const existing = this.#cases.find((caseFile) => caseFile.id === imported.id);
+      const question = chunk.importQuestion(existing, imported);
+      if (question) {
+        this.#pendingImport = { existing, imported };
+        $(this, '[data-import-question-text]').textContent = question.text;
+        $(this, '[data-import-question]').hidden = false;
+        $<HTMLButtonElement>(this, '[data-import-choice]').focus();
+        return;
+      }
+      if (chunk.decideImport(existing, imported) === 'same')
+        return this.#finishImport(imported, `本机已有完全相同的案卷“${imported.title}”，没有改动。`);
+      this.#finishImport(imported, `已导入案卷“${imported.title}”。`);
+    } catch (problem) {
+      this.#say((problem as Error).message);
+    }
+  }
+
+  #answerImport(choice: string) {
+    const pending = this.#pendingImport;
+    this.#pendingImport = null;
+    $(this, '[data-import-question]').hidden = true;
+    if (!pending || !dossier.current || (choice !== 'keep-both' && choice !== 'replace')) {
+      this.#status('已取消导入，本机的案卷没有改动。');
+      $<HTMLInputElement>(this, '[data-import-file]').focus();
+      return;
+    }
+    const saved = dossier.current.resolveImport(
+      pending.existing,
+      pending.imported,
+      choice,
+      Date.now(),
+      randomId(),
+    );
+    this.#finishImport(
+      saved,
+      choice === 'replace' ? '已用导入的案卷替换本机的。' : `两份都已保留：导入的另存为“${saved.title}”。`,
+    );
+  }
+
+  #finishImport(caseFile: CaseFile, message: string) {
+    if (!this.#save(caseFile, $(this, '[data-message]'))) return;
+    location.hash = `case=${encodeURIComponent(caseFile.id)}`;
+    this.#status(message);
   }
 }
 

@@ -7,6 +7,7 @@ import { caseTimeline, orderedSteps } from '../../lib/case-file/case-model';
 import type { CaseFile } from '../../lib/case-file/case-schema';
 import type { Ladder, LadderRung } from '../../lib/case-file/case-ladder';
 import type { NextDueStep } from '../../lib/case-file/case-next';
+import type { RunningClock } from '../../lib/case-file/case-clocks';
 import { el } from '../shared/dom';
 
 export const dueText = (next: NextDueStep) =>
@@ -125,4 +126,27 @@ export function ladderItems(ladder: Ladder) {
     not: ladder.not.map((rung) => rungItem(rung, false)),
     bring: ladder.bring.map((text) => el('li', {}, text)),
   };
+}
+
+/** The legal and published clocks the case's steps started: due date, counting, basis, notices. */
+export function runningClockItems(running: readonly RunningClock[]): HTMLLIElement[] {
+  if (running.length === 0)
+    return [el('li', {}, '还没有开始计时的法定或公布时限：记一步时可在“这一步开始计时”里选择。')];
+  return running.map(({ clock, clockId, start, due, countsLabel, passed, notices, problem }) => {
+    const name = clock?.name ?? clockId;
+    if (!clock || !due) return el('li', { 'data-running-clock': clockId }, `${name}：${problem ?? ''}`);
+    return el(
+      'li',
+      { 'data-running-clock': clockId, ...(passed ? { 'data-passed': '' } : {}) },
+      el(
+        'p',
+        {},
+        el('strong', {}, name),
+        `：从 ${chineseDate(start)}起算（${clock.startsWhen}，当日不计入），${clock.length} 个${countsLabel}，${chineseDate(due)}到期${passed ? '（已过）' : ''}。`,
+      ),
+      el('p', {}, `依据：${clock.basis}`),
+      ...(clock.note ? [el('p', {}, `说明（编辑补充）：${clock.note}`)] : []),
+      ...notices.map((notice) => el('p', { 'data-clock-notice': '' }, notice)),
+    );
+  });
 }

@@ -28,6 +28,7 @@ export function readStepForm(form: HTMLFormElement, id: string): CaseStep | stri
     date,
     ...(value('time') ? { time: value('time') } : {}),
     ...(value('note') ? { note: value('note') } : {}),
+    ...(value('clock') ? { clock: value('clock') } : {}),
   };
   const clean = <T extends object>(step: T) =>
     Object.fromEntries(Object.entries(step).filter(([, field]) => field !== undefined)) as T;

@@ -5,6 +5,7 @@ import { CASE_VERSION } from './case-contract';
 import { readCase, readCaseText, type CaseFile, type CaseStep } from './case-schema';
 import {
   addStep,
+  caseJsonText,
   caseTimeline,
   deleteCase,
   editStep,
@@ -19,6 +20,7 @@ import {
 import { escalationLadder, ladderRoute } from './case-ladder';
 import { nextDueStep } from './case-next';
 import { migrateLegacy } from './case-migration';
+import { timelineInCase } from './dossier-format';
 import { loadPlanContext } from '../node/planner-context';
 import { loadGuideData } from '../node/load-guide-data';
 import { resolveRoute } from '../routing';
@@ -178,6 +180,42 @@ describe('readCase: any parsed JSON, answered in Chinese', () => {
   });
 });
 
+describe('caseJsonText: the one case.json of the island and of ksmail dossier', () => {
+  const withSteps = (): CaseFile => ({
+    ...caseWith('copyright', [
+      { ...mail('m1', '2026-11-30'), emlSha256: 'ab'.repeat(32) },
+      reply('r1', '2026-12-01', 'pending'),
+    ]),
+  });
+  it('carries the title and the timeline ksmail dossier reads, and reads back as the same case', () => {
+    const caseFile = withSteps();
+    const text = caseJsonText(caseFile);
+    const value = JSON.parse(text) as Record<string, unknown>;
+    expect(value['title']).toBe(caseFile.title);
+    expect(timelineInCase(value)).toEqual(caseTimeline(caseFile));
+    expect(timelineInCase(value)[0]!.files).toEqual([{ path: 'mails/m1.eml', sha256: 'ab'.repeat(32) }]);
+    expect(readCaseText(text)).toEqual({ ok: true, case: caseFile });
+    expect(caseJsonText(caseFile)).toBe(text);
+  });
+  it('a timeline that is not a list is not silently dropped: the case is refused', () => {
+    const value = { ...withSteps(), timeline: 'x' };
+    expect(readCase(value)).toMatchObject({ ok: false, message: expect.stringContaining('timeline') });
+  });
+  it('property: any title and reply text survive caseJsonText → readCaseText', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 100 }).filter((text) => text.trim() !== ''),
+        fc.string({ maxLength: 200 }),
+        (title, said) => {
+          const caseFile = { ...withSteps(), title: title.trim() };
+          caseFile.steps = [{ ...reply('r1', '2026-12-01', 'rejected'), said }];
+          expect(readCaseText(caseJsonText(caseFile))).toEqual({ ok: true, case: caseFile });
+        },
+      ),
+    );
+  });
+});
+
 describe('several cases, two tabs: the newer edit of each case wins', () => {
   const a = newCase({ id: 'a', caseType: 'copyright', title: 'A', now: T0 });
   const b = newCase({ id: 'b', caseType: 'takedown', title: 'B', now: T0 + 1 });
@@ -197,7 +235,7 @@ describe('several cases, two tabs: the newer edit of each case wins', () => {
 describe('nextDueStep: the cadence from the last mail, escalation only after the window', () => {
   it('nothing done yet: the route’s first step', () => {
     const next = nextDueStep(caseWith('account-appeal', []), T0, context, route('account-appeal'));
-    expect(next).toMatchObject({ kind: 'start', due: '2026-11-30', dueNow: true });
+    expect(next).toMatchObject({ kind: 'start', due: '2026-11-30', dueNow: true, plan: null, mailId: null });
     expect(next.detail).toContain('解封申诉');
   });
 
@@ -206,6 +244,8 @@ describe('nextDueStep: the cadence from the last mail, escalation only after the
   it('day 3 follow-up mail, then the call, then escalation only after the 7 working days', () => {
     const first = nextDueStep(sent, at('2026-12-01T09:00'), context, route('account-appeal'));
     expect(first).toMatchObject({ kind: 'follow-up', title: '追问邮件', due: '2026-12-03', dueNow: false });
+    // The mail the plan counts from: the case file's .ics names it in every UID.
+    expect(first.mailId).toBe('m1');
     const afterMail = addStep(sent, mail('m2', '2026-12-03'), T0);
     expect(nextDueStep(afterMail, at('2026-12-04T09:00'), context, route('account-appeal'))).toMatchObject({
       kind: 'call',

@@ -167,6 +167,17 @@ export function caseTimeline(
   });
 }
 
+/**
+ * case.json as every export writes it (the island's JSON export and the dossier's case.json, and
+ * what `ksmail dossier` reads): the case's own fields, then `timeline` — the steps in words,
+ * derived from them, so that the CLI, which does not know the case schema, can print it.
+ * readCase drops `timeline` again on import (the steps are the record; the words follow from
+ * them). The same case gives the same text: the dossier's bytes depend on it.
+ */
+export function caseJsonText(caseFile: CaseFile, channelName?: (id: string) => string): string {
+  return `${JSON.stringify({ ...caseFile, timeline: caseTimeline(caseFile, channelName) }, null, 2)}\n`;
+}
+
 /** Whether `a` is a newer edit of the same case than `b`: more revisions, then the later save. */
 export const isNewer = (a: CaseFile, b: CaseFile) =>
   a.revision !== b.revision ? a.revision > b.revision : a.updatedAt > b.updatedAt;

@@ -32,6 +32,8 @@ export interface NextDueStep {
   dueNow: boolean;
   /** The follow-up plan of the mail the step counts from, when there is one. */
   plan: FollowUpPlan | null;
+  /** That mail's step id: with the case id, it keeps calendar UIDs unique per case and mail. */
+  mailId: string | null;
   /** When escalation may start: the day after the stated window (or the window's end, for hours). */
   escalateFrom: string | null;
 }
@@ -54,7 +56,7 @@ function result(
   detail: string,
   due: string | null,
   today: string,
-  extra: Partial<Pick<NextDueStep, 'plan' | 'escalateFrom'>> = {},
+  extra: Partial<Pick<NextDueStep, 'plan' | 'escalateFrom' | 'mailId'>> = {},
 ): NextDueStep {
   return {
     kind,
@@ -64,6 +66,7 @@ function result(
     dueNow: due !== null && due <= today,
     plan: null,
     escalateFrom: null,
+    mailId: null,
     ...extra,
   };
 }
@@ -171,6 +174,7 @@ export function nextDueStep(
       return result(windowPassed ? 'escalate' : 'wait', title, detail, due, today, {
         plan,
         escalateFrom: due,
+        mailId: mail.id,
       });
     }
     return result(
@@ -179,11 +183,12 @@ export function nextDueStep(
       `${step.action}（${window}）`,
       step.due,
       today,
-      {
-        plan,
-        escalateFrom,
-      },
+      { plan, escalateFrom, mailId: mail.id },
     );
   }
-  return result('wait', '等待答复', `${window}。`, escalateFrom, today, { plan, escalateFrom });
+  return result('wait', '等待答复', `${window}。`, escalateFrom, today, {
+    plan,
+    escalateFrom,
+    mailId: mail.id,
+  });
 }

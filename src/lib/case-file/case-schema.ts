@@ -10,22 +10,7 @@
  */
 import { z } from 'zod';
 import { CASE_FORMAT, CASE_VERSION } from './case-contract';
-
-/**
- * json-depth.ts's check, repeated: importing it made json-depth a chunk shared with the outcome
- * tracker's import code, and the preload line that adds put the tracker 9 bytes over its 15 KB
- * budget. Same algorithm (no recursion: a value nested 100,000 deep must not overflow the stack).
- */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const { value: current, depth } = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth + 1 > limit) return true;
-    for (const child of Object.values(current)) stack.push({ value: child, depth: depth + 1 });
-  }
-  return false;
-}
+import { nestsDeeperThan } from './case-depth';
 
 /** What one case may hold: generous for a real matter, small enough for localStorage. */
 export const CASE_LIMITS = {
@@ -63,6 +48,11 @@ const stepBase = {
   date,
   time: time.optional(),
   note: text(CASE_LIMITS.text).optional(),
+  /** A clocks.yaml id this step started (case-clocks.ts): the counter-notice reaching the rights holder … */
+  clock: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '应是时钟的编号，如 ecommerce-43-counter-notice')
+    .optional(),
 };
 
 export const appealStepSchema = z.strictObject({
@@ -160,6 +150,7 @@ const FIELD_NAMES: Record<string, string> = {
   steps: '步骤',
   notes: '备注',
   migratedFrom: '迁移来源',
+  clock: '开始计时',
   date: '日期',
   time: '时刻',
   note: '说明',
@@ -209,8 +200,11 @@ export function readCase(value: unknown): CaseReading {
       ok: false,
       message: `这份案卷来自本站更新的版本（格式版本 ${version}），这里只能读格式版本 ${CASE_VERSION}：没有读取，也没有改动任何已保存的内容。请刷新页面，用最新版本的本站打开。`,
     };
+  // An export's `timeline` (case-model.ts caseJsonText) is derived from the steps: not kept.
+  const { timeline, ...fields } = value;
+  const input = Array.isArray(timeline) ? fields : value;
   // zod's own messages in Chinese, for the checks above that carry none of their own.
-  const parsed = caseSchema.safeParse(value, { error: z.locales.zhCN().localeError });
+  const parsed = caseSchema.safeParse(input, { error: z.locales.zhCN().localeError });
   if (parsed.success) return { ok: true, case: parsed.data };
   const problems = parsed.error.issues
     .slice(0, 5)

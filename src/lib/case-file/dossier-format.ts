@@ -11,7 +11,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { entryNames, toHex } from '../attachments/evidence-manifest';
 import { formatBytes } from '../byte-size';
 import { MAX_CASE_DEPTH, MAX_IMPORT_BYTES } from '../input-limits';
-import { nestsDeeperThan } from '../json-depth';
+import { nestsDeeperThan } from './case-depth';
 import { cleanAttachmentName } from '../mail/attachment-name';
 import { CASE_FORMAT, CASE_VERSION, type CaseIdentity, type TimelineEntry } from './case-contract';
 

@@ -80,14 +80,20 @@ export interface TimelinePage {
   files: readonly { path: string; size: number; sha256: string }[];
 }
 
-function entryRow(entry: TimelineEntry): string {
+/**
+ * A step's file the dossier does not carry (the case file keeps only the hash of an .eml or an
+ * evidence package, never its bytes): said next to it, so nobody looks for it in the ZIP.
+ */
+export const NOT_IN_DOSSIER = '未放入案卷：只记录了它的 SHA-256，文件本身请另外保存并附上';
+
+function entryRow(entry: TimelineEntry, carried: ReadonlySet<string>): string {
   const when = `${escapeHtml(entry.date)}${entry.time ? ` ${escapeHtml(entry.time)}` : ''}`;
   const detail = entry.detail ? `<p class="detail">${escapeHtml(entry.detail)}</p>` : '';
   const files = entry.files?.length
     ? `<ul class="files">${entry.files
         .map(
           (file) =>
-            `<li><span class="path">${escapeHtml(file.path)}</span><br><span class="hash">SHA-256 ${escapeHtml(file.sha256)}</span></li>`,
+            `<li><span class="path">${escapeHtml(file.path)}</span>${carried.has(file.path) ? '' : `（${NOT_IN_DOSSIER}）`}<br><span class="hash">SHA-256 ${escapeHtml(file.sha256)}</span></li>`,
         )
         .join('')}</ul>`
     : '';
@@ -103,8 +109,9 @@ export function timelineHtml(page: TimelinePage): string {
     ? escapeHtml(identity.updatedAt)
     : `${shanghaiDateTime(saved)}（北京时间）`;
   const entries = timelineOrder(page.entries);
+  const carried = new Set(page.files.map((file) => file.path));
   const rows = entries.length
-    ? entries.map(entryRow).join('\n')
+    ? entries.map((entry) => entryRow(entry, carried)).join('\n')
     : '<tr><td colspan="3">案卷中还没有记录任何步骤。</td></tr>';
   const fileRows = page.files.length
     ? page.files

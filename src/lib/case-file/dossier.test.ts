@@ -165,6 +165,28 @@ describe('buildDossier', { timeout: 120_000 }, () => {
     expect(html.match(/<(\w+)/g)!.filter((tag) => /script|img|iframe|svg/i.test(tag))).toEqual([]);
   });
 
+  it('a step file the dossier does not carry is marked as not in it; a carried one is not', () => {
+    const entries = unzipSync(
+      buildDossier({
+        ...INPUT,
+        timeline: [
+          {
+            date: '2026-11-20',
+            kind: '邮件',
+            title: '第一封',
+            files: [
+              { path: 'mails/申诉.eml', sha256: sha(EML) },
+              { path: 'evidence/s1.zip', sha256: 'cd'.repeat(32) },
+            ],
+          },
+        ],
+      }),
+    );
+    const html = strFromU8(entries['timeline.html']!);
+    expect(html.match(/未放入案卷/g)).toHaveLength(1);
+    expect(html).toMatch(/evidence\/s1\.zip<\/span>（未放入案卷/);
+  });
+
   it('the printable page: oldest first, the file list with hashes, the independence notice', () => {
     const html = strFromU8(unzipSync(buildDossier(INPUT))['timeline.html']!);
     const order = ['提交站内申诉', '第一次申诉邮件', '客服回复：已受理'].map((title) => html.indexOf(title));

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CASE_FORMAT, CASE_VERSION, type CaseIdentity } from './case-contract';
-import { decideImport, IMPORT_CHOICES, importQuestion, type ImportDecision } from './import-decision';
+import {
+  decideImport,
+  IMPORT_CHOICES,
+  importQuestion,
+  resolveImport,
+  type ImportDecision,
+} from './import-decision';
 
 const saved = (revision: number, updatedAt: string, id = 'c-1'): CaseIdentity => ({
   format: CASE_FORMAT,
@@ -94,5 +100,45 @@ describe('importQuestion', () => {
     [saved(1, MON), saved(2, TUE)],
   ])('asks nothing when nothing is lost', (existing, imported) => {
     expect(importQuestion(existing, imported)).toBeNull();
+  });
+});
+
+describe('resolveImport: what is saved after the answer', () => {
+  const here = { ...saved(5, TUE), title: '本机的' };
+  const older = { ...saved(3, MON), title: '导入的' };
+  const NOW = Date.parse('2026-11-30T02:00:00.000Z');
+  it('keep-both: the import under a new id, its title marked, the copy here untouched', () => {
+    expect(resolveImport(here, older, 'keep-both', NOW, 'c-new')).toEqual({
+      ...older,
+      id: 'c-new',
+      title: '导入的（导入的副本）',
+    });
+  });
+  it('replace: the import becomes the newest edit, so a merge keeps it', () => {
+    const replaced = resolveImport(here, older, 'replace', NOW, 'unused');
+    expect(replaced).toMatchObject({
+      id: 'c-1',
+      title: '导入的',
+      revision: 6,
+      updatedAt: '2026-11-30T02:00:00.000Z',
+    });
+    expect(decideImport(here, replaced)).toBe('newer');
+  });
+  it('property: a replacement is always newer than both copies, whatever the times', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.date({ min: new Date('2004-01-01'), max: new Date('2099-01-01'), noInvalidDate: true }),
+        fc.date({ min: new Date('2004-01-01'), max: new Date('2099-01-01'), noInvalidDate: true }),
+        fc.date({ min: new Date('2004-01-01'), max: new Date('2099-01-01'), noInvalidDate: true }),
+        (a, b, x, y, now) => {
+          const existing = { ...saved(a, x.toISOString()), title: 'x' };
+          const imported = { ...saved(b, y.toISOString()), title: 'y' };
+          const replaced = resolveImport(existing, imported, 'replace', now.getTime(), 'n');
+          expect(decideImport(existing, replaced)).toBe('newer');
+        },
+      ),
+    );
   });
 });

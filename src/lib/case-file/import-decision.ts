@@ -72,3 +72,26 @@ export function importQuestion(
       : `导入的案卷和本机保存的是同一个案卷，但两边各自有过修改：${both}直接替换会丢掉其中一边的修改。要怎么做？`;
   return { text, choices: IMPORT_CHOICES };
 }
+
+/**
+ * The case to save after the user answered the question. `keep-both`: the import under a new id
+ * (and its title marked), so both copies stay. `replace`: the import's content as the newest
+ * edit — its revision above both copies' and its save time not before either — so that no other
+ * tab's merge (the newer edit wins) puts the replaced copy back.
+ */
+export function resolveImport<T extends CaseIdentity & { title: string }>(
+  existing: CaseIdentity | undefined,
+  imported: T,
+  choice: 'keep-both' | 'replace',
+  now: number,
+  newId: string,
+): T {
+  if (choice === 'keep-both')
+    return { ...imported, id: newId, title: `${imported.title.slice(0, 92)}（导入的副本）` };
+  const times = [now, Date.parse(imported.updatedAt), Date.parse(existing?.updatedAt ?? '')];
+  return {
+    ...imported,
+    revision: Math.max(imported.revision, existing?.revision ?? 0) + 1,
+    updatedAt: new Date(Math.max(...times.filter((time) => !Number.isNaN(time)))).toISOString(),
+  };
+}

@@ -126,7 +126,11 @@ function readStart(text: string, hours: boolean): { date: string; time: string }
  * When `clock` runs out from `start`: calendar days and working days from the day after the start
  * (the start day is not counted, as the planner counts), hours from the start's moment.
  */
-export function clockDue(clock: Clock, start: string, calendar: WorkCalendar): ClockDue {
+export function clockDue(
+  clock: Pick<Clock, 'counts' | 'length'>,
+  start: string,
+  calendar: WorkCalendar,
+): ClockDue {
   const { date, time } = readStart(start, clock.counts === 'hours');
   if (clock.counts === 'hours') {
     const instant = Date.parse(`${date}T${time}:00+08:00`) + clock.length * 3_600_000;

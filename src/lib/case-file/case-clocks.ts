@@ -1,0 +1,115 @@
+/**
+ * The legal and published clocks a case can start (clocks.yaml, groups `legal` and `platform`):
+ * which of them fit a case type, and — for a case whose steps say which clock they started — each
+ * running clock's due date on the working-day calendar, its counting and its basis. The article's
+ * cadence and table 6's reply windows are not here: the follow-up plan runs those from each mail
+ * (case-next.ts).
+ *
+ * Pure: the clocks come in as data (built into the page by CaseFile.astro), the calendar and
+ * today's date are passed in. Not the arithmetic of one clock (follow-up/clocks.ts clockDue).
+ */
+import { basisText, clockDue, CLOCK_COUNT_LABELS, type Clock, type ClockCounts } from '../follow-up/clocks';
+import type { WorkCalendar } from '../work-calendar';
+import type { CaseFile } from './case-schema';
+import { orderedSteps } from './case-model';
+
+/**
+ * Which case types (request-routes.yaml ids) each clock fits; `all` for every type. Editorial
+ * (编辑补充): the counter-notice clocks (电子商务法第四十三条, the SPC cap) run on a takedown
+ * and on the rights holder's side of one; 12315 takes consumer disputes only (clocks.yaml's note);
+ * the complaint platform takes complaints of any kind. case-clocks.test.ts checks every id
+ * against clocks.yaml and request-routes.yaml.
+ */
+export const CLOCK_CASE_TYPES: Record<string, readonly string[] | 'all'> = {
+  'ecommerce-43-counter-notice': ['takedown', 'copyright'],
+  'spc-ip-reply-20-working-days': ['takedown', 'copyright'],
+  'isc-complaint-10-working-days': 'all',
+  'consumer-12315-acceptance': ['merchant'],
+};
+
+/** One clock as the case file carries it: its figures, what starts it, and its basis in words. */
+export interface CaseClock {
+  id: string;
+  name: string;
+  counts: ClockCounts;
+  length: number;
+  startsWhen: string;
+  /** basisText: the law quoted, or the platform's words (second-hand marked). */
+  basis: string;
+  note?: string | undefined;
+  caseTypes: readonly string[] | 'all';
+}
+
+/** The clocks a case can start, from clocks.yaml (build time). */
+export function caseClocks(
+  clocks: readonly Clock[],
+  lawName?: (lawId: string) => string | undefined,
+): CaseClock[] {
+  return clocks.flatMap((clock) => {
+    const caseTypes = CLOCK_CASE_TYPES[clock.id];
+    if (!caseTypes || clock.counts === 'hours') return [];
+    const { id, name, counts, length, startsWhen, note } = clock;
+    return [
+      { id, name, counts, length, startsWhen, basis: basisText(clock.basis, lawName), note, caseTypes },
+    ];
+  });
+}
+
+export const clocksForType = (clocks: readonly CaseClock[], caseType: string) =>
+  clocks.filter((clock) => clock.caseTypes === 'all' || clock.caseTypes.includes(caseType));
+
+export interface RunningClock {
+  stepId: string;
+  /** The clock, or null when the step names a clock this version of the site does not have. */
+  clock: CaseClock | null;
+  clockId: string;
+  start: string;
+  /** YYYY-MM-DD, or null when it cannot be counted (unknown clock, a start outside 2004–2099). */
+  due: string | null;
+  countsLabel: string;
+  /** The due day is over (today is after it). */
+  passed: boolean;
+  /** 「20xx 年的调休安排未公布，日期可能变动：…」 for each year without published data. */
+  notices: string[];
+  problem?: string;
+}
+
+/** Every clock the case's steps started, oldest step first. */
+export function runningClocks(
+  caseFile: Pick<CaseFile, 'steps'>,
+  clocks: readonly CaseClock[],
+  calendar: WorkCalendar,
+  today: string,
+): RunningClock[] {
+  return orderedSteps(caseFile).flatMap((step): RunningClock[] => {
+    if (!step.clock) return [];
+    const clock = clocks.find((candidate) => candidate.id === step.clock) ?? null;
+    const base = { stepId: step.id, clock, clockId: step.clock, start: step.date };
+    if (!clock)
+      return [
+        {
+          ...base,
+          due: null,
+          countsLabel: '',
+          passed: false,
+          notices: [],
+          problem: `本站的数据里没有“${step.clock}”这个时钟（可能来自其他版本），无法推算。`,
+        },
+      ];
+    try {
+      const { due, notices } = clockDue(clock, step.date, calendar);
+      return [{ ...base, due, countsLabel: CLOCK_COUNT_LABELS[clock.counts], passed: today > due, notices }];
+    } catch (problem) {
+      return [
+        {
+          ...base,
+          due: null,
+          countsLabel: '',
+          passed: false,
+          notices: [],
+          problem: (problem as Error).message,
+        },
+      ];
+    }
+  });
+}

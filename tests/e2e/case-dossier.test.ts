@@ -1,0 +1,114 @@
+// The case file's dossier (issue 18) as a person uses it: export the open case as a ZIP twice
+// (the same bytes), import it into a fresh browser profile (the same case back), and import an
+// older copy over newer edits (asked first; 取消 keeps the newer edits).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { launch, noBrowser, openPage, revealIslands } from '../support/browser';
+
+const PAGE = 'tools/case/';
+const island = (page: Page) => page.locator('case-file');
+const EML_HASH = 'ab'.repeat(32);
+
+async function ready(page: Page) {
+  await revealIslands(page);
+  await page.locator('case-file[data-ready]').waitFor();
+}
+
+async function createCase(page: Page, title: string, type: string) {
+  const form = island(page).locator('[data-new-case]');
+  await form.getByLabel('案卷名称').fill(title);
+  await form.getByLabel('遇到的事（案例类型）').selectOption({ label: type });
+  await form.getByRole('button', { name: '新建案卷' }).click();
+  await island(page).locator('[data-case-view]:not([hidden])').waitFor();
+}
+
+async function addStep(page: Page, kind: string, fields: Record<string, string>) {
+  const form = island(page).locator('[data-add-step]');
+  await form.getByLabel('做了什么').selectOption({ label: kind });
+  for (const [label, value] of Object.entries(fields))
+    await form.getByLabel(label, { exact: true }).fill(value);
+  const before = await island(page).locator('[data-steps] > li').count();
+  await form.getByRole('button', { name: '保存这一步' }).click();
+  await expect.poll(() => island(page).locator('[data-steps] > li').count()).toBe(before + 1);
+}
+
+/** Clicks 导出案卷（ZIP） and returns the download's path and SHA-256. */
+async function exportDossier(page: Page) {
+  const download = page.waitForEvent('download');
+  await island(page).getByRole('button', { name: '导出案卷（ZIP）' }).click();
+  const file = await download;
+  const path = (await file.path())!;
+  return {
+    path,
+    name: file.suggestedFilename(),
+    sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
+  };
+}
+
+const storedCases = (page: Page) =>
+  page.evaluate(
+    () => (JSON.parse(localStorage.getItem('ksmail:cases') ?? '{"cases":[]}') as { cases: unknown[] }).cases,
+  );
+
+describe.skipIf(noBrowser)('case dossier', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('exports the same bytes twice, imports into a fresh profile, asks before an older copy', async () => {
+    const first = await openPage(browser, PAGE);
+    const page = first.page;
+    await ready(page);
+    await createCase(page, '作品被搬运', '作品被搬运或盗用（我是权利人）');
+    await addStep(page, '邮件', {
+      '日期（北京时间）': '2026-11-30',
+      邮件主题: '【侵权投诉】作品被搬运',
+      '收件人（多个用逗号分隔）': 'a@example.com',
+      '.eml 的 SHA-256（可选）': EML_HASH,
+    });
+    const one = await exportDossier(page);
+    const two = await exportDossier(page);
+    expect(one.name).toMatch(/\.zip$/);
+    expect(two.sha256).toBe(one.sha256);
+    const entries = unzipSync(readFileSync(one.path));
+    expect(Object.keys(entries)).toEqual(['timeline.html', 'case.json', 'SHA256SUMS']);
+    // case.json carries the title and the timeline ksmail dossier reads.
+    const caseJson = JSON.parse(new TextDecoder().decode(entries['case.json'])) as Record<string, unknown>;
+    expect(caseJson['title']).toBe('作品被搬运');
+    expect(caseJson['timeline']).toMatchObject([{ kind: '邮件', files: [{ sha256: EML_HASH }] }]);
+    // The .eml's hash is known, the file is not kept: the timeline says so.
+    expect(new TextDecoder().decode(entries['timeline.html'])).toContain('未放入案卷');
+    const [original] = await storedCases(page);
+
+    // A fresh profile: importing the export restores the case exactly.
+    const fresh = await openPage(browser, PAGE);
+    await ready(fresh.page);
+    await island(fresh.page).getByLabel('导入案卷（ZIP 或 JSON）').setInputFiles(one.path);
+    await expect.poll(() => island(fresh.page).getAttribute('data-cases')).toBe('1');
+    expect(await storedCases(fresh.page)).toEqual([original]);
+    expect(fresh.errors).toEqual([]);
+    await fresh.context.close();
+
+    // Newer edits here, then the older export: asked first; 取消 keeps the newer edits.
+    await addStep(page, '电话', { '联系的是（如 人工客服）': '人工客服' });
+    const [newer] = await storedCases(page);
+    await island(page).getByLabel('导入案卷（ZIP 或 JSON）').setInputFiles(one.path);
+    const question = island(page).locator('[data-import-question]');
+    await question.waitFor();
+    expect(await question.innerText()).toContain('比本机保存的旧');
+    await question.getByRole('button', { name: '取消导入' }).click();
+    expect(await question.isVisible()).toBe(false);
+    expect(await storedCases(page)).toEqual([newer]);
+    expect(await island(page).locator('[data-steps] > li').count()).toBe(2);
+    expect(first.errors).toEqual([]);
+    expect(first.foreignRequests()).toEqual([]);
+    await first.context.close();
+  });
+});
