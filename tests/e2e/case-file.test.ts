@@ -264,9 +264,32 @@ describe.skipIf(noBrowser)('case file', () => {
       '这一步开始计时（可选）': '互联网信息服务投诉平台：企业 10 个工作日内处理',
     });
     await expect.poll(() => running.innerText()).toContain('10 个工作日');
-    // 10 working days from 2026-12-28 reach into 2027, whose 调休 is not published yet.
+    // 10 working days from 2026-12-28 reach into 2027, whose 调休 is not published yet: 元旦
+    // (2027-01-01, a statutory holiday) is not one of them, so they end on 01-12, not 01-11.
     expect(await running.innerText()).toContain('调休安排未公布，日期可能变动');
+    expect(await running.innerText()).toContain('2027 年 1 月 12 日到期');
     expect(await running.innerText()).toContain('二手资料');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a mail sent 2027-02-03: the follow-up skips 除夕 and 正月初三 (statutory holidays of a year without data)', async () => {
+    const { page, context, errors } = await openPage(browser, PAGE);
+    await ready(page);
+    await createCase(page, '春节前的申诉', '账号被封禁或限流');
+    await addStep(page, '邮件', {
+      '日期（北京时间）': '2027-02-03',
+      '时刻（可选）': '10:00',
+      邮件主题: '【账号申诉-快手号:ks1】请求复核',
+      '收件人（多个用逗号分隔）': 'a@example.com',
+    });
+    // Working days after Wed 02-03: Thu 02-04, (除夕 02-05, weekend, 初三 02-08 are holidays by
+    // 《全国年节及纪念日放假办法》), Tue 02-09, Wed 02-10: the follow-up mail is on day 3, 02-10.
+    const next = await nextText(page);
+    expect(next).toContain('2027 年 2 月 10 日');
+    expect(next).not.toContain('2027 年 2 月 8 日');
+    const clocks = await island(page).locator('[data-clocks]').innerText();
+    expect(`${next}\n${clocks}`).toContain('调休安排未公布，日期可能变动');
     expect(errors).toEqual([]);
     await context.close();
   });

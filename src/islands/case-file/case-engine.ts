@@ -11,4 +11,5 @@ export { clocksForType, runningClocks } from '../../lib/case-file/case-clocks';
 export { nextDueStep } from '../../lib/case-file/case-next';
 export { escalationLadder } from '../../lib/case-file/case-ladder';
 export { decodeHolidays, WorkCalendar } from '../../lib/work-calendar';
+export { decodeFestivalDates, fallbackHolidays } from '../../lib/statutory-holidays';
 export { clockItems, ladderItems, listItem, nextView, runningClockItems, stepItems } from './case-view';

@@ -83,12 +83,25 @@ class CaseFileElement extends HTMLElement {
   }
 
   #start() {
-    const { decodeHolidays, LEGACY_KEYS, migrateLegacy, WorkCalendar } = engine.current!;
+    const {
+      decodeFestivalDates,
+      decodeHolidays,
+      fallbackHolidays,
+      LEGACY_KEYS,
+      migrateLegacy,
+      WorkCalendar,
+    } = engine.current!;
     const planner = JSON.parse(this.dataset.planner!) as Pick<
       PlannerData,
       'cadence' | 'followUps' | 'salesPeriods'
     >;
-    this.#context = { calendar: new WorkCalendar(decodeHolidays(this.dataset.calendar!)), ...planner };
+    // Years the arrangement does not cover yet get their statutory holidays (data-festivals).
+    const holidays = decodeHolidays(this.dataset.calendar!);
+    const festivals = decodeFestivalDates(this.dataset.festivals ?? '');
+    this.#context = {
+      calendar: new WorkCalendar(holidays, fallbackHolidays(festivals, holidays)),
+      ...planner,
+    };
     checkStoredShelf();
     const legacy = readLegacy(LEGACY_KEYS);
     const { shelf, added } = migrateLegacy(legacy, $shelf.get(), Date.now(), [...this.#routes.values()]);

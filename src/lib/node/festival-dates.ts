@@ -14,7 +14,7 @@ import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json
 // loader cannot see (ksmail), while Vite takes its `module` build; both have the default object.
 import chineseDays from 'chinese-days';
 import { CALENDAR_YEARS } from '../follow-up/follow-up-plan';
-import { fallbackHolidays, type FestivalDates } from '../statutory-holidays';
+import { encodeFestivalDates, fallbackHolidays, type FestivalDates } from '../statutory-holidays';
 import type { HolidayDataset } from '../work-calendar';
 
 function inUtc<T>(compute: () => T): T {
@@ -93,3 +93,12 @@ export function festivalDates(): FestivalDates[] {
 /** The fallback holidays for the installed dataset: statutory holidays of the years it lacks. */
 export const installedFallbackHolidays = (dataset: HolidayDataset = holidayData) =>
   fallbackHolidays(festivalDates(), dataset);
+
+/**
+ * The page data for an island's calendar: the statutory holidays of the years the installed
+ * arrangement does not cover (a newer chinese-days shortens this by itself), encoded.
+ */
+export function uncoveredFestivalData(): string {
+  const covered = new Set(Object.keys(holidayData.holidays).map((date) => Number(date.slice(0, 4))));
+  return encodeFestivalDates(festivalDates().filter((dates) => !covered.has(dates.year)));
+}
