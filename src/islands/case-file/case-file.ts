@@ -483,4 +483,5 @@ class CaseFileElement extends HTMLElement {
   }
 }
 
-defineIsland('case-file', CaseFileElement);
+// Reopened at a case (reload, Back, a bookmark): the reader came for it, so it upgrades at once.
+defineIsland('case-file', CaseFileElement, location.hash.startsWith('#case='));
