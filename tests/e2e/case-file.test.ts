@@ -259,6 +259,8 @@ describe.skipIf(noBrowser)('case file', () => {
     expect(text).toContain('15 个自然日');
     expect(text).toContain('十五日内');
     expect(text).not.toContain('调休安排未公布');
+    // The reply said 处理中 and gave no date: the next step waits for the running clock.
+    expect(await nextText(page)).toContain('「反通知转达权利人后的 15 日」2026 年 12 月 15 日到期');
     await addStep(page, '升级', {
       '日期（北京时间）': '2026-12-28',
       '这一步开始计时（可选）': '互联网信息服务投诉平台：企业 10 个工作日内处理',

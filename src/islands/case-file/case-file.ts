@@ -161,11 +161,18 @@ class CaseFileElement extends HTMLElement {
   };
 
   #next(caseFile: CaseFile) {
-    return engine.current!.nextDueStep(
+    const { nextDueStep, runningClocks, withRunningClock } = engine.current!;
+    const next = nextDueStep(
       caseFile,
       Date.now(),
       this.#context!,
       this.#routes.get(caseFile.caseType) ?? null,
+    );
+    const today = shanghaiDate(Date.now());
+    return withRunningClock(
+      next,
+      runningClocks(caseFile, this.#clocks, this.#context!.calendar, today),
+      today,
     );
   }
 
@@ -483,5 +490,8 @@ class CaseFileElement extends HTMLElement {
   }
 }
 
-// Reopened at a case (reload, Back, a bookmark): the reader came for it, so it upgrades at once.
-defineIsland('case-file', CaseFileElement, location.hash.startsWith('#case='));
+// Reopened at a case (reload, Back, a bookmark): the reader came for it, so it upgrades at once
+// (the restored scroll position lies below the island while it is not grown yet). Done here, not
+// by an option of defineIsland, which every island's first load carries.
+if (location.hash.startsWith('#case=')) customElements.define('case-file', CaseFileElement);
+else defineIsland('case-file', CaseFileElement);

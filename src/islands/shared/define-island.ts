@@ -36,14 +36,10 @@ const TOUCH_EVENTS = [
 /** How far outside the viewport an island starts its upgrade: a quarter screen ahead, either way. */
 export const NEAR_MARGIN = '25% 0px';
 
-/**
- * `now`: upgrade at once — for an island that is what the reader came back for (the case file
- * reopened at `#case=…`, where the restored scroll position lies below the not-yet-grown island).
- */
-export function defineIsland(tag: string, element: CustomElementConstructor, now = false): void {
+export function defineIsland(tag: string, element: CustomElementConstructor): void {
   if (customElements.get(tag)) return;
   const hosts = [...document.getElementsByTagName(tag)];
-  if (now || hosts.length === 0 || typeof IntersectionObserver !== 'function') {
+  if (hosts.length === 0 || typeof IntersectionObserver !== 'function') {
     customElements.define(tag, element);
     return;
   }

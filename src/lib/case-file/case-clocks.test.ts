@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { loadGuideData } from '../node/load-guide-data';
 import { loadPlanContext } from '../node/planner-context';
 import { UNPUBLISHED_NOTICE } from '../statutory-holidays';
-import { caseClocks, CLOCK_CASE_TYPES, clocksForType, runningClocks } from './case-clocks';
+import {
+  caseClocks,
+  CLOCK_CASE_TYPES,
+  clocksForType,
+  runningClocks,
+  withRunningClock,
+  type RunningClock,
+} from './case-clocks';
 import type { CaseStep } from './case-schema';
 
 const guide = loadGuideData();
@@ -108,5 +115,49 @@ describe('runningClocks', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('withRunningClock: a waiting step takes the date of the earliest running clock', () => {
+  const clock = (id: string, name: string) =>
+    ({ id, name, counts: 'calendarDays', length: 15, startsWhen: '', basis: '', caseTypes: 'all' }) as const;
+  const running = (id: string, due: string | null, passed = false): RunningClock => ({
+    stepId: `s-${id}`,
+    clock: clock(id, `时钟${id}`),
+    clockId: id,
+    start: '2026-12-01',
+    due,
+    countsLabel: '自然日',
+    passed,
+    notices: [],
+  });
+  const waiting = { kind: 'wait', due: null, detail: '回复说正在处理。', dueNow: false };
+
+  it.each([
+    ['no clock running: unchanged', [], null, '回复说正在处理。'],
+    [
+      'the earliest open clock gives the date',
+      [running('b', '2026-12-20'), running('a', '2026-12-16')],
+      '2026-12-16',
+      '「时钟a」2026 年 12 月 16 日到期',
+    ],
+    [
+      'a passed clock is not a date to wait for',
+      [running('a', '2026-11-20', true)],
+      null,
+      '回复说正在处理。',
+    ],
+    ['a clock that cannot be counted is left out', [running('a', null)], null, '回复说正在处理。'],
+  ] as const)('%s', (_name, clocks, due, detail) => {
+    const next = withRunningClock(waiting, clocks, '2026-12-02');
+    expect(next.due).toBe(due);
+    expect(next.detail).toContain(detail);
+  });
+
+  it('a step with its own date, or not a wait, is returned as it was', () => {
+    const dated = { ...waiting, due: '2026-12-03' };
+    expect(withRunningClock(dated, [running('a', '2026-12-16')], '2026-12-02')).toBe(dated);
+    const escalate = { ...waiting, kind: 'escalate' };
+    expect(withRunningClock(escalate, [running('a', '2026-12-16')], '2026-12-02')).toBe(escalate);
   });
 });

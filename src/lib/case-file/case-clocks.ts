@@ -113,3 +113,23 @@ export function runningClocks(
     }
   });
 }
+
+/**
+ * A waiting next step with no date of its own (a reply said 处理中; a channel without a stated
+ * time) takes the date of the earliest clock still running on the case — 电子商务法第四十三条's
+ * 15 days after a counter-notice reached the rights holder, say — and says which clock it is.
+ * Any other next step is returned as it was.
+ */
+export function withRunningClock<
+  T extends { kind: string; due: string | null; detail: string; dueNow: boolean },
+>(next: T, running: readonly RunningClock[], today: string): T {
+  if (next.kind !== 'wait' || next.due !== null) return next;
+  const open = running
+    .filter((item) => item.clock && item.due && !item.passed)
+    .sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0))[0];
+  if (!open) return next;
+  const due = open.due!;
+  const [year, month, day] = due.split('-').map(Number);
+  const detail = `${next.detail} 正在计时：「${open.clock!.name}」${year} 年 ${month} 月 ${day} 日到期（${open.countsLabel}，见下方“时钟”）。`;
+  return { ...next, due, detail, dueNow: due <= today };
+}
