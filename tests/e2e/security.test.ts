@@ -360,7 +360,9 @@ describe.skipIf(noBrowser)('in Chromium', () => {
 
     // Composer: .eml and rich text.
     const composer = page.locator('mail-composer');
-    await expect.poll(() => composer.locator('[data-attachments] li').count()).toBe(2);
+    // The built package is what the mail attaches (issue 18), not the two loose files.
+    await expect.poll(() => composer.locator('[data-attachments] li').count()).toBe(1);
+    expect(await composer.locator('[data-attachments] li').innerText()).toMatch(/证据包\.zip/);
     const eml = await download(page, composer.getByRole('button', { name: '下载 .eml 草稿' }));
     expect(eml.bytes.toString('latin1')).toMatch(/^X-Unsent: 1\r$/m);
     await composer.getByRole('button', { name: '复制正文（富文本）' }).click();
