@@ -6,34 +6,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { launch, noBrowser, openPage, revealIslands } from '../support/browser';
+import { launch, noBrowser, openPage } from '../support/browser';
+import { addStep, CASE_PAGE, caseFileReady, caseIsland, createCase } from '../support/case-file-page';
 
-const PAGE = 'tools/case/';
-const island = (page: Page) => page.locator('case-file');
+const PAGE = CASE_PAGE;
+const island = caseIsland;
 const EML_HASH = 'ab'.repeat(32);
 
-async function ready(page: Page) {
-  await revealIslands(page);
-  await page.locator('case-file[data-ready]').waitFor();
-}
-
-async function createCase(page: Page, title: string, type: string) {
-  const form = island(page).locator('[data-new-case]');
-  await form.getByLabel('案卷名称').fill(title);
-  await form.getByLabel('遇到的事（案例类型）').selectOption({ label: type });
-  await form.getByRole('button', { name: '新建案卷' }).click();
-  await island(page).locator('[data-case-view]:not([hidden])').waitFor();
-}
-
-async function addStep(page: Page, kind: string, fields: Record<string, string>) {
-  const form = island(page).locator('[data-add-step]');
-  await form.getByLabel('做了什么').selectOption({ label: kind });
-  for (const [label, value] of Object.entries(fields))
-    await form.getByLabel(label, { exact: true }).fill(value);
-  const before = await island(page).locator('[data-steps] > li').count();
-  await form.getByRole('button', { name: '保存这一步' }).click();
-  await expect.poll(() => island(page).locator('[data-steps] > li').count()).toBe(before + 1);
-}
+const ready = caseFileReady;
 
 /** Clicks 导出案卷（ZIP） and returns the download's path and SHA-256. */
 async function exportDossier(page: Page) {

@@ -5,38 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, noBrowser, openPage, revealIslands, siteUrl } from '../support/browser';
+import {
+  addStep,
+  CASE_PAGE,
+  caseFileReady,
+  caseIsland,
+  createCase,
+  fixClock,
+} from '../support/case-file-page';
 
-const PAGE = 'tools/case/';
-const island = (page: Page) => page.locator('case-file');
+const PAGE = CASE_PAGE;
+const island = caseIsland;
 // A controlled clock: Monday 2026-11-30, 10:00 Beijing time.
 const NOW = new Date('2026-11-30T10:00:00+08:00');
 
-async function ready(page: Page) {
-  await revealIslands(page);
-  await page.locator('case-file[data-ready]').waitFor();
-}
-
-async function createCase(page: Page, title: string, type: string) {
-  const form = island(page).locator('[data-new-case]');
-  await form.getByLabel('案卷名称').fill(title);
-  await form.getByLabel('遇到的事（案例类型）').selectOption({ label: type });
-  await form.getByRole('button', { name: '新建案卷' }).click();
-  await island(page).locator('[data-case-view]:not([hidden])').waitFor();
-}
-
-async function addStep(page: Page, kind: string, fields: Record<string, string>) {
-  const form = island(page).locator('[data-add-step]');
-  await form.getByLabel('做了什么').selectOption({ label: kind });
-  for (const [label, value] of Object.entries(fields)) {
-    const field = form.getByLabel(label, { exact: true });
-    if ((await field.evaluate((node) => node.tagName)) === 'SELECT')
-      await field.selectOption({ label: value });
-    else await field.fill(value);
-  }
-  const before = await island(page).locator('[data-steps] > li').count();
-  await form.getByRole('button', { name: '保存这一步' }).click();
-  await expect.poll(() => island(page).locator('[data-steps] > li').count()).toBe(before + 1);
-}
+const ready = caseFileReady;
 
 const nextText = (page: Page) => island(page).locator('[data-next]').innerText();
 
@@ -55,14 +38,7 @@ describe.skipIf(noBrowser)('case file', () => {
       PAGE,
       undefined,
       async (ctx) => {
-        await ctx.addInitScript(`{
-        const fixed = ${NOW.getTime()};
-        const RealDate = Date;
-        globalThis.Date = class extends RealDate {
-          constructor(...args) { super(...(args.length ? args : [fixed])); }
-          static now() { return fixed; }
-        };
-      }`);
+        await fixClock(ctx, NOW);
       },
     );
     await page.setViewportSize({ width: 360, height: 740 });
@@ -232,14 +208,7 @@ describe.skipIf(noBrowser)('case file', () => {
 
   it('a takedown case starts 电子商务法第四十三条’s clock; an escalation starts the platform’s 10 working days', async () => {
     const { page, context, errors } = await openPage(browser, PAGE, undefined, async (ctx) => {
-      await ctx.addInitScript(`{
-        const fixed = ${NOW.getTime()};
-        const RealDate = Date;
-        globalThis.Date = class extends RealDate {
-          constructor(...args) { super(...(args.length ? args : [fixed])); }
-          static now() { return fixed; }
-        };
-      }`);
+      await fixClock(ctx, NOW);
     });
     await ready(page);
     await createCase(page, '作品被投诉下架', '我的作品被投诉下架（不侵权声明）');
