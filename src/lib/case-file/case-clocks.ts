@@ -13,20 +13,6 @@ import type { WorkCalendar } from '../work-calendar';
 import type { CaseFile } from './case-schema';
 import { orderedSteps } from './case-model';
 
-/**
- * Which case types (request-routes.yaml ids) each clock fits; `all` for every type. Editorial
- * (编辑补充): the counter-notice clocks (电子商务法第四十三条, the SPC cap) run on a takedown
- * and on the rights holder's side of one; 12315 takes consumer disputes only (clocks.yaml's note);
- * the complaint platform takes complaints of any kind. case-clocks.test.ts checks every id
- * against clocks.yaml and request-routes.yaml.
- */
-export const CLOCK_CASE_TYPES: Record<string, readonly string[] | 'all'> = {
-  'ecommerce-43-counter-notice': ['takedown', 'copyright'],
-  'spc-ip-reply-20-working-days': ['takedown', 'copyright'],
-  'isc-complaint-10-working-days': 'all',
-  'consumer-12315-acceptance': ['merchant'],
-};
-
 /** One clock as the case file carries it: its figures, what starts it, and its basis in words. */
 export interface CaseClock {
   id: string;
@@ -46,7 +32,8 @@ export function caseClocks(
   lawName?: (lawId: string) => string | undefined,
 ): CaseClock[] {
   return clocks.flatMap((clock) => {
-    const caseTypes = CLOCK_CASE_TYPES[clock.id];
+    // Which case types may start it is data (clocks.yaml `caseTypes`); the rest run from a mail.
+    const { caseTypes } = clock;
     if (!caseTypes || clock.counts === 'hours') return [];
     const { id, name, counts, length, startsWhen, note } = clock;
     return [

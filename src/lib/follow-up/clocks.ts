@@ -82,6 +82,12 @@ export const clockSchema = z
     followUpRow: id.optional(),
     /** What we add or could not check (编辑补充). */
     note: z.string().min(1).optional(),
+    /**
+     * The case types (request-routes.yaml ids) a case-file step may start this clock on, or
+     * `all`; absent: a clock the case file does not offer (the cadence and reply windows run from
+     * a mail by themselves). Editorial (编辑补充); ids are checked against the routes.
+     */
+    caseTypes: z.union([z.literal('all'), z.array(id).min(1)]).optional(),
     examples: z.array(clockExampleSchema).min(1),
   })
   .strict();
