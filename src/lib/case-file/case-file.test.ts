@@ -388,13 +388,55 @@ describe('migration of the planner’s and tracker’s data as the release wrote
           entries: entries.filter((item) => item.requestType.trim()),
         });
         const result = migrateLegacy({ outcomes, subject: null, requestType: null }, emptyShelf(), T0, types);
-        for (const caseFile of result.shelf.cases) expect(readCase(caseFile)).toMatchObject({ ok: true });
+        for (const caseFile of result.shelf.cases) {
+          expect(readCase(caseFile)).toMatchObject({ ok: true });
+          const stepIds = caseFile.steps.map((step) => step.id);
+          expect(new Set(stepIds).size).toBe(stepIds.length);
+        }
+        expect(result.added.length).toBe(result.shelf.cases.length);
         for (const item of entries.filter(
           (candidate) => candidate.note?.trim() && candidate.requestType.trim(),
         ))
           expect(result.shelf.cases.some((caseFile) => caseFile.notes.includes(item.note!))).toBe(true);
       }),
     );
+  });
+
+  it('tracker ids that differ only in characters an id cannot hold stay separate cases and steps', () => {
+    const entry = (id: string, extra: object = {}) => ({
+      id,
+      requestType: 'account-appeal',
+      sent: '2026-03-02',
+      firstReply: '2026-03-04',
+      resolved: 'yes',
+      ...extra,
+    });
+    const outcomes = JSON.stringify({
+      version: 1,
+      entries: [
+        entry('{'),
+        entry(':', { note: '第二封' }),
+        entry('a{', { matter: '同一事' }),
+        entry('a}', { matter: '同一事' }),
+      ],
+    });
+    const result = migrateLegacy({ outcomes, subject: null, requestType: null }, emptyShelf(), T0, types);
+    expect(result.shelf.cases.map((caseFile) => caseFile.id).sort()).toEqual(['m-_', 'm-_-2', 'm-a_']);
+    expect(result.shelf.cases.some((caseFile) => caseFile.notes.includes('备注：第二封'))).toBe(true);
+    const matter = result.shelf.cases.find((caseFile) => caseFile.title === '同一事')!;
+    expect(matter.steps.map((step) => step.id)).toEqual(['a_-mail', 'a_-reply', 'a_-mail-2', 'a_-reply-2']);
+    // A deleted case's id is not reused: the new case would be dropped as deleted.
+    const later = migrateLegacy(
+      {
+        outcomes: JSON.stringify({ version: 1, entries: [entry('{', { note: '新的' })] }),
+        subject: null,
+        requestType: null,
+      },
+      deleteCase(emptyShelf(), 'm-_'),
+      T0,
+      types,
+    );
+    expect(later.shelf.cases.map((caseFile) => caseFile.id)).toEqual(['m-_-2']);
   });
 
   it('a damaged or missing log migrates nothing and does not throw', () => {

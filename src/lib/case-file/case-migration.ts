@@ -95,11 +95,24 @@ function trackerEntries(text: string | null): OutcomeEntry[] {
   return Array.isArray(list) ? list.filter(isEntry) : [];
 }
 
-function entrySteps(entry: OutcomeEntry): CaseStep[] {
+/**
+ * An id made from the tracker's (any text up to 64 characters) in the characters ids allow,
+ * unique among `taken`: 「{」 and 「:」 both become 「_」, and without the suffix the second
+ * case (or step) replaced the first on the shelf — the property test found it.
+ */
+function freshId(text: string, taken: Set<string>): string {
+  const base = text.replace(/[^\w-]/g, '_').slice(0, 64);
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base.slice(0, 64 - String(n).length - 1)}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+function entrySteps(entry: OutcomeEntry, taken: Set<string>): CaseStep[] {
   if (!stepDate(entry.sent)) return [];
   const steps: CaseStep[] = [
     {
-      id: `${entry.id}-mail`.replace(/[^\w-]/g, '_').slice(0, 64),
+      id: freshId(`${entry.id}-mail`, taken),
       kind: 'mail',
       date: entry.sent,
       subject: '',
@@ -109,7 +122,7 @@ function entrySteps(entry: OutcomeEntry): CaseStep[] {
   ];
   if (stepDate(entry.firstReply))
     steps.push({
-      id: `${entry.id}-reply`.replace(/[^\w-]/g, '_').slice(0, 64),
+      id: freshId(`${entry.id}-reply`, taken),
       kind: 'reply',
       date: entry.firstReply!,
       said: '',
@@ -158,6 +171,8 @@ export function migrateLegacy(
   const known = new Map(caseTypes.map((type) => [type.id, type.need]));
   const made: CaseFile[] = [];
   const migrated: string[] = [];
+  // A deleted case's id too: a new case under it would be dropped as deleted.
+  const caseIds = new Set([...shelf.cases.map((caseFile) => caseFile.id), ...shelf.deleted]);
 
   // One case per matter, in the order the tracker has them.
   const groups = new Map<string, OutcomeEntry[]>();
@@ -172,13 +187,14 @@ export function migrateLegacy(
     const title = first.matter?.trim() || `${need}（${first.sent} 发出）`;
     const typeKnown = known.has(first.requestType);
     const caseFile = legacyCase(
-      `m-${first.id.replace(/[^\w-]/g, '_')}`.slice(0, 64),
+      freshId(`m-${first.id}`, caseIds),
       typeKnown ? first.requestType : 'basic-inquiry',
       title,
       at,
       '效果记录',
     );
-    caseFile.steps = entries.flatMap(entrySteps);
+    const stepIds = new Set<string>();
+    caseFile.steps = entries.flatMap((entry) => entrySteps(entry, stepIds));
     const unknownType = typeKnown
       ? ''
       : `效果记录里的诉求类型“${first.requestType}”本站已没有，暂记为一般咨询：请改选。\n`;
@@ -191,7 +207,7 @@ export function migrateLegacy(
   const subject = legacy.subject?.trim() ?? '';
   if (subject && !done.has(`subject:${subject}`)) {
     const type = legacy.requestType && known.has(legacy.requestType) ? legacy.requestType : 'basic-inquiry';
-    const caseFile = legacyCase(`p-${now.toString(36)}`, type, subject, at, '跟进计划');
+    const caseFile = legacyCase(freshId(`p-${now.toString(36)}`, caseIds), type, subject, at, '跟进计划');
     caseFile.notes =
       `从跟进计划迁移：原邮件主题「${subject}」。跟进计划没有保存发送时间：发出后请在这里记一封邮件，下一步才能按日期推算。` +
       (type === legacy.requestType ? '' : '\n案例类型是迁移时猜的（跟进计划没有保存）：请按实际情况改选。');
