@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, noBrowser, openPage, revealIslands } from '../support/browser';
 import { badStops, focusStop, tabThrough, tabTo } from '../support/keyboard';
+import { showOldLog } from '../support/outcome-log';
 import { SIGNATURES } from '../../src/lib/attachments/file-signature';
 import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
 
@@ -258,29 +259,19 @@ describe.skipIf(noBrowser)('every island by keyboard alone', () => {
     await context.close();
   });
 
-  it('outcome tracker: the form is filled and saved with the keyboard', async () => {
+  it('outcome figures: the link to the case file, export and import by keyboard', async () => {
     const { page, context, errors } = await open('guide/evaluation/');
-    await tabTo(page, 'outcome-tracker [data-field="requestType"]');
-    await page.keyboard.press('ArrowDown');
-    expect(await page.locator('outcome-tracker [data-field="requestType"]').inputValue()).not.toBe('');
-    await tabTo(page, 'outcome-tracker [data-field="sent"]');
-    // In an empty date field the first ArrowUp fills in today and steps the focused part up by
-    // one; ArrowDown steps it back: today, whatever order the browser's locale shows the parts in.
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowDown');
-    const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
-    expect(await page.locator('outcome-tracker [data-field="sent"]').inputValue()).toBe(today);
-    await tabTo(page, 'outcome-tracker input[name="resolved"]');
-    // The group is one stop; the arrow keys move the choice (处理中 → 已解决, wrapping round).
-    await page.keyboard.press('ArrowRight');
-    expect(await page.locator('outcome-tracker input[name="resolved"]:checked').inputValue()).toBe('yes');
-    const before = await liveText(page, 'outcome-tracker [data-status]');
-    await tabTo(page, 'outcome-tracker [data-submit]');
-    await page.keyboard.press('Enter');
-    await page.locator('outcome-tracker[data-entries="1"]').waitFor();
-    expect(await announced(page, 'outcome-tracker [data-status]', before)).toContain('已记下');
-    await tabTo(page, 'outcome-tracker [data-field="requestType"]', { back: true });
-    await expectKeyboardStops(page, 'outcome-tracker', 10);
+    await showOldLog(page);
+    await tabTo(page, 'outcome-tracker [data-record-link]');
+    expect((await focusStop(page)).visible).toBe(true);
+    // Each mail's row links to its case, in the tab order.
+    await tabTo(page, 'outcome-tracker [data-log-body] a');
+    await tabTo(page, 'outcome-tracker [data-export]');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    await tabTo(page, 'outcome-tracker [data-import]');
+    await tabTo(page, 'outcome-tracker [data-record-link]', { back: true });
+    await expectKeyboardStops(page, 'outcome-tracker', 6);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, noBrowser, openPage } from '../support/browser';
 import { ROOT } from '../../scripts/support/build-site';
+import { SAMPLE_OUTCOMES, showOldLog } from '../support/outcome-log';
 
 // Every page reads on a 360 px phone (issue 19): no page scrolls sideways, and no table cell —
 // in a table or shown as a card — is squeezed below two characters of its own font, which is
@@ -161,14 +162,7 @@ describe.skipIf(noBrowser)('phone layout in Chromium', () => {
     const evaluation = await openPage(browser, 'guide/evaluation/');
     const { page } = evaluation;
     await page.setViewportSize(PHONE);
-    const tracker = page.locator('outcome-tracker');
-    const form = tracker.locator('[data-form]');
-    await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '账号被封禁或限流' });
-    await form.getByLabel('发送日期').fill('2026-09-30');
-    await form.getByLabel('首次人工回复日期（可选）').fill('2026-10-12');
-    await form.getByLabel('已解决').check();
-    await tracker.getByRole('button', { name: '保存这条记录' }).click();
-    await page.locator('outcome-tracker[data-entries="1"]').waitFor();
+    await showOldLog(page, SAMPLE_OUTCOMES.slice(0, 1));
     problems.push(...(await layoutProblems(page, '/guide/evaluation/（有记录） 手机')));
     await page.screenshot({ path: join(SHOTS, 'guide_evaluation_results.png'), fullPage: true });
     await page.setViewportSize(DESKTOP);

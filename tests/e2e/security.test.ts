@@ -395,26 +395,32 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     await helper.locator('[data-copy-table]').click();
     await expect.poll(() => helper.locator('[data-action-status]').innerText()).not.toBe('');
 
-    // Outcome tracker: two entries, export JSON and CSV, import the JSON back.
+    // Outcome figures: an old tracker file imported (two mails, into cases) beside the composer's
+    // logged mail; export CSV and import it back (nothing added twice).
     await page.goto(new URL('guide/evaluation/', siteUrl).href);
     await revealIslands(page);
     const tracker = page.locator('outcome-tracker');
-    for (const sent of ['2026-11-02', '2026-11-03']) {
-      const form = tracker.locator('[data-form]');
-      await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '直播或功能故障' });
-      await form.getByLabel('发送日期').fill(sent);
-      await form.getByLabel('处理中').check();
-      await form.getByLabel('备注').fill(`备注 ${sent}`);
-      await tracker.getByRole('button', { name: '保存这条记录' }).click();
-    }
+    const oldFile = JSON.stringify({
+      format: 'ksmail-outcomes',
+      version: 1,
+      entries: ['2026-11-02', '2026-11-03'].map((sent) => ({
+        id: `t-${sent}`,
+        requestType: 'tech-fault',
+        sent,
+        resolved: 'pending',
+        note: `备注 ${sent}`,
+      })),
+    });
+    await tracker
+      .locator('[data-import]')
+      .setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(oldFile) });
     await page.locator('outcome-tracker[data-entries="3"]').waitFor();
-    const json = await download(page, tracker.getByRole('button', { name: '导出 JSON' }));
     const csv = await download(page, tracker.getByRole('button', { name: '导出 CSV' }));
     expect(csv.bytes.toString('utf8')).toContain('备注 2026-11-03');
     await tracker
       .locator('[data-import]')
-      .setInputFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
-    await tracker.locator('[data-import-summary]', { hasText: '读到 3 条' }).waitFor();
+      .setInputFiles({ name: csv.name, mimeType: 'text/csv', buffer: csv.bytes });
+    await tracker.locator('[data-import-summary]', { hasText: '读到 3 条：导入 0 条' }).waitFor();
 
     // Search, from this page.
     expect((await searchSite(page, '截图')).length).toBeGreaterThan(0);
@@ -531,16 +537,39 @@ describe.skipIf(noBrowser)('in Chromium', () => {
       await context.close();
     });
 
-    it('outcome tracker: matter, note, and imported JSON and CSV', async () => {
+    it('outcome figures: a case title and a note from the case file, and imported JSON and CSV', async () => {
       const { page, context, report } = await open('guide/evaluation/');
       const tracker = page.locator('outcome-tracker');
-      const form = tracker.locator('[data-form]');
-      await form.getByLabel('诉求类型', { exact: true }).selectOption({ label: '直播或功能故障' });
-      await form.getByLabel('发送日期').fill('2026-11-02');
-      await form.getByLabel('处理中').check();
-      await form.getByLabel('事项（可选）').fill(HOSTILE[3]);
-      await form.getByLabel('备注').fill(HOSTILE_TEXT);
-      await tracker.getByRole('button', { name: '保存这条记录' }).click();
+      await page.evaluate(
+        ([title, note]) =>
+          localStorage.setItem(
+            'ksmail:cases',
+            JSON.stringify({
+              format: 'ksmail-cases',
+              version: 1,
+              deleted: [],
+              migrated: [],
+              cases: [
+                {
+                  format: 'ksmail-case',
+                  version: 1,
+                  id: 'c-hostile',
+                  revision: 1,
+                  updatedAt: '2026-11-30T02:00:00.000Z',
+                  createdAt: '2026-11-30T02:00:00.000Z',
+                  caseType: 'tech-fault',
+                  title,
+                  parties: [],
+                  notes: '',
+                  steps: [{ id: 's1', kind: 'mail', date: '2026-11-02', subject: '', to: [], note }],
+                },
+              ],
+            }),
+          ),
+        [HOSTILE[3], HOSTILE_TEXT] as const,
+      );
+      await page.reload();
+      await revealIslands(page);
       await page.locator('outcome-tracker[data-entries="1"]').waitFor();
 
       const json = JSON.stringify({
@@ -566,8 +595,11 @@ describe.skipIf(noBrowser)('in Chromium', () => {
         .locator('[data-import]')
         .setInputFiles({ name: 'b.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await page.locator('outcome-tracker[data-entries="3"]').waitFor();
+      // Case titles (the matters imported) in the list; notes in the exported CSV, as text.
       const log = await text(tracker.locator('[data-log-body]'));
-      for (const value of [HOSTILE_TEXT, ...HOSTILE]) expect(log).toContain(value);
+      for (const value of [HOSTILE[1], HOSTILE[3]]) expect(log).toContain(value);
+      const exported = await download(page, tracker.getByRole('button', { name: '导出 CSV' }));
+      expect(exported.bytes.toString('utf8')).toContain(HOSTILE[2]);
       // The unknown request type is named in the import problems, as text.
       expect(await text(tracker.locator('[data-import-problems]'))).toContain(HOSTILE[1]);
       await expectInert(page, report);

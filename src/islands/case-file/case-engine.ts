@@ -1,11 +1,11 @@
 /**
  * What the case file loads as one chunk after its first load (the island's budget is 15 KB):
- * the schema (zod) that checks every saved case before it is shown, the migration of the older
- * tools' data, the follow-up plan and calendar behind the next due step, the ladder, and the
- * rendering of them. Every render needs the schema anyway, so one chunk costs no extra wait.
+ * the schema (zod) that checks every saved case before it is shown, the follow-up plan and
+ * calendar behind the next due step, the ladder, and the rendering of them. Every render needs
+ * the schema anyway, so one chunk costs no extra wait. (The migration of the older tools' data
+ * is in case-store.ts: the outcome figures run it too, without this chunk.)
  */
 export { readCase } from '../../lib/case-file/case-schema';
-export { LEGACY_KEYS, migrateLegacy } from '../../lib/case-file/case-migration';
 export { caseJsonText } from '../../lib/case-file/case-model';
 export { clocksForType, runningClocks, withRunningClock } from '../../lib/case-file/case-clocks';
 export { nextDueStep } from '../../lib/case-file/case-next';

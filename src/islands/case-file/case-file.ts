@@ -26,7 +26,7 @@ import { $storageProblem } from '../shared/stores';
 import { downloadBlob } from '../shared/download';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { defineIsland } from '../shared/define-island';
-import { $foreignShelf, $shelf, checkStoredShelf, readLegacy, saveShelf } from './case-store';
+import { $foreignShelf, $shelf, migrateIntoShelf, saveShelf } from './case-store';
 import { readStepForm, showStepFields } from './step-form';
 
 const engine = lazyChunk(() => import('./case-engine'), '案卷的代码');
@@ -83,14 +83,7 @@ class CaseFileElement extends HTMLElement {
   }
 
   #start() {
-    const {
-      decodeFestivalDates,
-      decodeHolidays,
-      fallbackHolidays,
-      LEGACY_KEYS,
-      migrateLegacy,
-      WorkCalendar,
-    } = engine.current!;
+    const { decodeFestivalDates, decodeHolidays, fallbackHolidays, WorkCalendar } = engine.current!;
     const planner = JSON.parse(this.dataset.planner!) as Pick<
       PlannerData,
       'cadence' | 'followUps' | 'salesPeriods'
@@ -102,11 +95,8 @@ class CaseFileElement extends HTMLElement {
       calendar: new WorkCalendar(holidays, fallbackHolidays(festivals, holidays)),
       ...planner,
     };
-    checkStoredShelf();
-    const legacy = readLegacy(LEGACY_KEYS);
-    const { shelf, added } = migrateLegacy(legacy, $shelf.get(), Date.now(), [...this.#routes.values()]);
+    const added = migrateIntoShelf([...this.#routes.values()]);
     if (added.length) {
-      saveShelf(shelf);
       this.#status(
         `已把跟进计划和效果记录里的 ${added.length} 项整理成案卷：${added.join('、')}。原工具里的数据仍然保留。`,
       );

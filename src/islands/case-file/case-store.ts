@@ -12,6 +12,7 @@
  */
 import { atom } from 'nanostores';
 import { emptyShelf, looksLikeShelf, mergeShelves, type CaseShelf } from '../../lib/case-file/case-model';
+import { LEGACY_KEYS, migrateLegacy, type LegacyStorage } from '../../lib/case-file/case-migration';
 import { persistentJson } from '../shared/stores';
 
 export const CASES_KEY = 'ksmail:cases';
@@ -57,7 +58,7 @@ export function saveShelf(next: CaseShelf) {
 }
 
 /** What the tools before the case file left in storage (see case-migration.ts). */
-export function readLegacy(keys: { outcomes: string; subject: string; requestType: string }) {
+export function readLegacy(keys: { outcomes: string; subject: string; requestType: string }): LegacyStorage {
   const read = (key: string) => {
     try {
       return window.localStorage.getItem(key);
@@ -66,4 +67,22 @@ export function readLegacy(keys: { outcomes: string; subject: string; requestTyp
     }
   };
   return { outcomes: read(keys.outcomes), subject: read(keys.subject), requestType: read(keys.requestType) };
+}
+
+/**
+ * The migration of the older tools' data into cases, as every page showing the case file runs it
+ * on load (the case file, the outcome figures of /guide/evaluation/): whichever page is opened
+ * first migrates, and the shelf's `migrated` list keeps the other from doing it again. `legacy`
+ * is what storage holds under the old keys unless given (an old tracker file being imported).
+ * Returns the titles of the cases made; the old keys are never touched.
+ */
+export function migrateIntoShelf(
+  caseTypes: readonly { id: string; need: string }[],
+  legacy: LegacyStorage = readLegacy(LEGACY_KEYS),
+  now = Date.now(),
+): string[] {
+  checkStoredShelf();
+  const { shelf, added } = migrateLegacy(legacy, $shelf.get(), now, caseTypes);
+  if (added.length) saveShelf(shelf);
+  return added;
 }

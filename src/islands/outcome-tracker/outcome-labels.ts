@@ -1,7 +1,7 @@
 /**
- * How the outcome tracker names request types, template revisions and entries, from the site's
+ * How the outcome figures name request types, template revisions and entries, from the site's
  * data built into the page. Entries may name a type or template the site no longer has (an old
- * or imported log): they keep a readable name instead of failing.
+ * log migrated into cases): they keep a readable name instead of failing.
  */
 import type { GroupBy, OutcomeEntry } from '../../lib/outcomes/outcome-log';
 
@@ -31,7 +31,9 @@ export function labelsFor(data: TrackerData): Labels {
     entry: (entry) => `${entry.sent} ${type(entry.requestType)}`,
     group(groupBy, key) {
       if (groupBy === 'requestType') return type(key);
-      if (key === '') return '未使用本站模板';
+      // A case does not record the template a mail was written from: only mails migrated from
+      // the old log have one. The others are not known to be without a template.
+      if (key === '') return '未记录模板';
       const [id, revision] = key.split('@');
       return template(id!, Number(revision));
     },

@@ -13,7 +13,6 @@ import {
   LIMITS,
   OUTCOME_FORMAT,
   OUTCOME_VERSION,
-  RESOLUTION_LABELS,
   shown,
   validateEntry,
   type OutcomeContext,
@@ -21,6 +20,7 @@ import {
   type OutcomeFile,
   type Resolution,
 } from './outcome-log';
+import { RESOLUTION_LABELS } from './outcome-summary';
 
 /** The JSON file: `{ format, version, exported, entries }`. */
 export function exportJson(entries: readonly OutcomeEntry[], now: Date = new Date()): string {

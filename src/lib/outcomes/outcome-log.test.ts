@@ -16,14 +16,12 @@ import {
 } from './outcome-files';
 import {
   isOutcomeList,
-  median,
   mergeOutcomes,
-  replyWorkingDays,
-  summarize,
   validateEntry,
   type OutcomeContext,
   type OutcomeEntry,
 } from './outcome-log';
+import { median, replyWorkingDays, summarize } from './outcome-summary';
 
 const calendar = new WorkCalendar(holidayData);
 const guide = loadGuideData(resolve(import.meta.dirname, '../../content/data'));
