@@ -8,8 +8,10 @@
  *
  * `requestType` is a request-routes.yaml id; `template` is optional; `sent` defaults to today
  * (Beijing time) and `resolved` to 'pending'. It returns the new entry, or throws an
- * OutcomeInputError (Chinese message) when a field is malformed. The tracker island shows the
- * entry at once, on any page, and the user fills in the reply and the result later.
+ * OutcomeInputError (Chinese message) when a field is malformed. The key is now the old log:
+ * the case file and the outcome figures (/guide/evaluation/, a view of the case file) migrate
+ * each entry into a case when they next load (case-store.ts migrateIntoShelf), once, and the
+ * user adds the reply and its result to that case.
  *
  * Storage that is disabled or full: the log keeps working in memory and $storageProblem (from
  * stores.ts) says so. A saved log that cannot be read: the readable entries are kept, the raw
