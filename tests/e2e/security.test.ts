@@ -367,8 +367,10 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     expect(eml.bytes.toString('latin1')).toMatch(/^X-Unsent: 1\r$/m);
     await composer.getByRole('button', { name: '复制正文（富文本）' }).click();
     await expect.poll(() => composer.locator('[data-status]').innerText()).toContain('富文本');
-    await composer.getByRole('button', { name: '已发送，记入效果评估' }).click();
-    await expect.poll(() => composer.locator('[data-status]').innerText()).toContain('已记入效果评估');
+    await composer.getByRole('button', { name: '已发送，记入案卷' }).click();
+    await composer.getByLabel('记入哪个案卷').selectOption('new');
+    await composer.getByRole('button', { name: '记入这个案卷' }).click();
+    await expect.poll(() => composer.locator('[data-record-status]').innerText()).toContain('已记入案卷');
 
     // Follow-up planner → .ics.
     const planner = page.locator('follow-up-planner');
@@ -407,14 +409,14 @@ describe.skipIf(noBrowser)('in Chromium', () => {
       await form.getByLabel('备注').fill(`备注 ${sent}`);
       await tracker.getByRole('button', { name: '保存这条记录' }).click();
     }
-    await page.locator('outcome-tracker[data-entries="3"]').waitFor();
+    await page.locator('outcome-tracker[data-entries="2"]').waitFor();
     const json = await download(page, tracker.getByRole('button', { name: '导出 JSON' }));
     const csv = await download(page, tracker.getByRole('button', { name: '导出 CSV' }));
     expect(csv.bytes.toString('utf8')).toContain('备注 2026-11-03');
     await tracker
       .locator('[data-import]')
       .setInputFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
-    await tracker.locator('[data-import-summary]', { hasText: '读到 3 条' }).waitFor();
+    await tracker.locator('[data-import-summary]', { hasText: '读到 2 条' }).waitFor();
 
     // Search, from this page.
     expect((await searchSite(page, '截图')).length).toBeGreaterThan(0);
@@ -565,7 +567,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
       await tracker
         .locator('[data-import]')
         .setInputFiles({ name: 'b.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-      await page.locator('outcome-tracker[data-entries="3"]').waitFor();
+      await page.locator('outcome-tracker[data-entries="2"]').waitFor();
       const log = await text(tracker.locator('[data-log-body]'));
       for (const value of [HOSTILE_TEXT, ...HOSTILE]) expect(log).toContain(value);
       // The unknown request type is named in the import problems, as text.

@@ -518,7 +518,8 @@ class MailComposer extends HTMLElement {
     try {
       (await recordCode.load()).openRecord(this);
     } catch (problem) {
-      this.say((problem as Error).message);
+      // Beside the button, where the reader looks (the status above is a screen away on a phone).
+      this.querySelector('[data-record-status]')!.textContent = (problem as Error).message;
     }
   }
 

@@ -74,7 +74,8 @@ export function openRecord(host: RecordHost) {
     ),
     new Option(subject ? `新建案卷：${subject}` : '新建案卷', NEW_CASE),
   );
-  if (!form.dataset.wired) {
+  // Wired once: the form stays in the page, each press only refills the choice.
+  if (form.dataset.wired === undefined) {
     form.dataset.wired = '';
     $(host, '[data-record-confirm]').addEventListener('click', () => void record(host));
     $(host, '[data-record-cancel]').addEventListener('click', () => {
@@ -152,18 +153,20 @@ async function record(host: RecordHost) {
       );
     const filesKept = await keepCaseFiles(files);
     $(host, '[data-record-form]').hidden = true;
-    const hashes = [typeof eml === 'string' ? '' : '.eml', attached ? '证据包' : ''].filter(Boolean);
+    const names = [typeof eml === 'string' ? '' : '.eml', attached ? '证据包' : '']
+      .filter(Boolean)
+      .join(' 和');
     tell(
       host,
       [
         `已记入案卷“${result.caseFile.title}”${result.created ? '（新建）' : ''}：${step.date} ${step.time}（北京时间）发出的邮件“${step.subject || '（无主题）'}”`,
-        hashes.length ? `，记下了${hashes.join('和')}的 SHA-256。` : '。',
+        names ? `，已记下 ${names} 的 SHA-256。` : '。',
         typeof eml === 'string' ? `没有生成 .eml：${eml}` : '',
         !files.length
           ? ''
           : filesKept
-            ? `${hashes.join('和')}已存进本浏览器，导出案卷（ZIP）时会一并放入。`
-            : `${hashes.join('和')}没能存进本浏览器（存储空间不足，或浏览器不允许本站保存文件）：导出的案卷会把它们标为“未放入案卷”，请自己保留这些文件。`,
+            ? `${names} 已存进本浏览器，导出案卷（ZIP）时会一并放入。`
+            : `${names} 没能存进本浏览器（存储空间不足，或浏览器不允许本站保存文件）：导出的案卷会把它们标为“未放入案卷”，请自己保留这些文件。`,
       ].join(''),
       true,
       {
