@@ -133,6 +133,13 @@ describe.skipIf(noBrowser)('accessibility (axe-core) in Chromium', () => {
       .locator('mail-composer [data-mailto-note][data-verdict="too-long"]')
       .waitFor({ timeout: 10_000 });
     found.push(...(await axeViolations(page, '邮件合成（mailto 过长）', 'mail-composer')));
+    // 已发送，记入案卷: the choice of case, then what it did (with the link to the case).
+    await page.getByRole('button', { name: '已发送，记入案卷' }).click();
+    await page.getByLabel('记入哪个案卷').waitFor();
+    found.push(...(await axeViolations(page, '邮件合成（选择案卷）', 'mail-composer')));
+    await page.getByRole('button', { name: '记入这个案卷' }).click();
+    await page.locator('mail-composer [data-record-status] a').waitFor({ timeout: 10_000 });
+    found.push(...(await axeViolations(page, '邮件合成（已记入案卷）', 'mail-composer')));
 
     const planner = page.locator('follow-up-planner');
     await planner.locator('[data-sent]').fill('2026-09-30T10:00');

@@ -191,19 +191,31 @@ describe.skipIf(noBrowser)('mail composer in Chromium', () => {
     await context.close();
   });
 
-  it('records a sent mail in the outcome log, which the evaluation chapter then shows', async () => {
+  it('records a sent mail into a new case of the chosen need, which the case file then shows', async () => {
     const { page, context, errors } = await openPage(browser, 'tools/');
-    await composer(page).getByRole('button', { name: '已发送，记入效果评估' }).click();
-    expect(await composer(page).locator('[data-status]').innerText()).toContain('请先');
+    const status = composer(page).locator('[data-record-status]');
+    // Without a need chosen, a new case cannot be made: it says so.
+    await composer(page).getByRole('button', { name: '已发送，记入案卷' }).click();
+    await composer(page).getByRole('button', { name: '记入这个案卷' }).click();
+    await expect.poll(() => status.innerText()).toContain('请先在“选择诉求”里选择');
     await fillTools(page);
-    await composer(page).getByRole('button', { name: '已发送，记入效果评估' }).click();
-    await expect.poll(() => composer(page).locator('[data-status]').innerText()).toContain('已记入效果评估');
-    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('ksmail:outcomes') ?? 'null'));
-    expect(saved.entries).toHaveLength(1);
-    expect(saved.entries[0]).toMatchObject({ requestType: 'copyright', resolved: 'pending' });
-    await page.goto(new URL('../guide/evaluation/', page.url()).href);
+    await composer(page).getByRole('button', { name: '已发送，记入案卷' }).click();
+    await composer(page).getByLabel('记入哪个案卷').selectOption('new');
+    await composer(page).getByRole('button', { name: '记入这个案卷' }).click();
+    await expect.poll(() => status.innerText()).toContain('已记入案卷');
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('ksmail:cases') ?? 'null'));
+    expect(saved.cases).toHaveLength(1);
+    expect(saved.cases[0]).toMatchObject({
+      caseType: 'copyright',
+      title: SUBJECT,
+      steps: [{ kind: 'mail' }],
+    });
+    // The old outcome log is no longer written: the case file is the record.
+    expect(await page.evaluate(() => localStorage.getItem('ksmail:outcomes'))).toBeNull();
+    await status.getByRole('link', { name: '打开案卷' }).click();
     await revealIslands(page);
-    await expect.poll(() => page.locator('outcome-tracker').innerText()).toContain('作品被搬运或盗用');
+    await page.locator('case-file[data-ready]').waitFor();
+    await expect.poll(() => page.locator('case-file [data-steps]').innerText()).toContain(SUBJECT);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -102,6 +102,18 @@ describe.skipIf(noBrowser)('lazily loaded code in Chromium', () => {
     await context.close();
   });
 
+  it('composer: 记入案卷 loads its code on the click; offline, it says so beside the button', async () => {
+    const { page, context, errors, requests } = await openPage(browser, 'tools/');
+    const composer = page.locator('mail-composer');
+    await composer.locator('[data-problems] li').first().waitFor();
+    expect(requested(requests, 'record-sent')).toBe(false);
+    await goOffline(page, 'record-sent');
+    await composer.getByRole('button', { name: '已发送，记入案卷' }).click();
+    await expect.poll(() => composer.locator('[data-record-status]').innerText()).toMatch(OFFLINE);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('follow-up planner: the calendar library loads only for the .ics; offline, the planner says so', async () => {
     const { page, context, errors, requests } = await openPage(browser, 'guide/follow-up/');
     const planner = page.locator('follow-up-planner').first();

@@ -367,8 +367,10 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     expect(eml.bytes.toString('latin1')).toMatch(/^X-Unsent: 1\r$/m);
     await composer.getByRole('button', { name: '复制正文（富文本）' }).click();
     await expect.poll(() => composer.locator('[data-status]').innerText()).toContain('富文本');
-    await composer.getByRole('button', { name: '已发送，记入效果评估' }).click();
-    await expect.poll(() => composer.locator('[data-status]').innerText()).toContain('已记入效果评估');
+    await composer.getByRole('button', { name: '已发送，记入案卷' }).click();
+    await composer.getByLabel('记入哪个案卷').selectOption('new');
+    await composer.getByRole('button', { name: '记入这个案卷' }).click();
+    await expect.poll(() => composer.locator('[data-record-status]').innerText()).toContain('已记入案卷');
 
     // Follow-up planner → .ics.
     const planner = page.locator('follow-up-planner');

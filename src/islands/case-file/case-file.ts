@@ -28,6 +28,7 @@ import { lazyChunk } from '../shared/lazy-chunk';
 import { defineIsland } from '../shared/define-island';
 import { $foreignShelf, $shelf, migrateIntoShelf, saveShelf } from './case-store';
 import { readStepForm, showStepFields } from './step-form';
+import type { KeptFile } from '../shared/case-files-store';
 
 const engine = lazyChunk(() => import('./case-engine'), '案卷的代码');
 const icsCode = lazyChunk(() => import('../../lib/follow-up/follow-up-ics'), '日历文件的代码');
@@ -61,7 +62,7 @@ class CaseFileElement extends HTMLElement {
   #cases: CaseFile[] = [];
   #unsubscribe: (() => void)[] = [];
   /** An import waiting for the user's answer: it would replace newer edits saved here. */
-  #pendingImport: { existing: CaseFile | undefined; imported: CaseFile } | null = null;
+  #pendingImport: { existing: CaseFile | undefined; imported: CaseFile; files: KeptFile[] } | null = null;
 
   connectedCallback() {
     const routes = JSON.parse(this.dataset.routes!) as LadderRoute[];
@@ -393,12 +394,18 @@ class CaseFileElement extends HTMLElement {
 
   async #exportDossier(caseFile: CaseFile) {
     try {
-      const bytes = (await dossier.load()).dossierOf(caseFile, this.#channelName(caseFile));
-      if (typeof bytes === 'string') return this.#say(bytes);
+      const made = await (await dossier.load()).dossierOf(caseFile, this.#channelName(caseFile));
+      if (typeof made === 'string') return this.#say(made);
       // Named by the last save, not today: the same case gives the same file, name and all.
       const name = `案卷_${caseFile.title}_${shanghaiDate(Date.parse(caseFile.updatedAt))}.zip`;
-      downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName(name));
-      this.#status(`已导出 ${name}：含可打印的时间线、case.json 和 SHA256SUMS。`);
+      downloadBlob(
+        new Blob([made.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+        fileName(name),
+      );
+      const missing = made.named - made.carried;
+      this.#status(
+        `已导出 ${name}：含可打印的时间线、case.json、${made.carried} 个邮件和证据包文件、SHA256SUMS。${missing ? `另有 ${missing} 个文件本浏览器里没有保存，时间线里标为“未放入案卷”。` : ''}`,
+      );
     } catch (problem) {
       this.#say((problem as Error).message);
     }
@@ -427,25 +434,30 @@ class CaseFileElement extends HTMLElement {
       const chunk = await dossier.load();
       const reading = chunk.readImportedFile(new Uint8Array(await file.arrayBuffer()));
       if (!reading.ok) return this.#say(reading.message);
-      const imported = reading.case;
+      const { case: imported, files } = reading;
       // A case deleted here would be dropped again by the merge: it comes back as a new case.
       if ($shelf.get().deleted.includes(imported.id))
-        return this.#finishImport(
+        return await this.#finishImport(
           chunk.resolveImport(undefined, imported, 'keep-both', Date.now(), randomId()),
           '这个案卷在本机删除过：已作为新案卷导入。',
+          files,
         );
       const existing = this.#cases.find((caseFile) => caseFile.id === imported.id);
       const question = chunk.importQuestion(existing, imported);
       if (question) {
-        this.#pendingImport = { existing, imported };
+        this.#pendingImport = { existing, imported, files };
         $(this, '[data-import-question-text]').textContent = question.text;
         $(this, '[data-import-question]').hidden = false;
         $<HTMLButtonElement>(this, '[data-import-choice]').focus();
         return;
       }
       if (chunk.decideImport(existing, imported) === 'same')
-        return this.#finishImport(imported, `本机已有完全相同的案卷“${imported.title}”，没有改动。`);
-      this.#finishImport(imported, `已导入案卷“${imported.title}”。`);
+        return await this.#finishImport(
+          imported,
+          `本机已有完全相同的案卷“${imported.title}”，没有改动。`,
+          files,
+        );
+      await this.#finishImport(imported, `已导入案卷“${imported.title}”。`, files);
     } catch (problem) {
       this.#say((problem as Error).message);
     }
@@ -467,16 +479,23 @@ class CaseFileElement extends HTMLElement {
       Date.now(),
       randomId(),
     );
-    this.#finishImport(
+    void this.#finishImport(
       saved,
       choice === 'replace' ? '已用导入的案卷替换本机的。' : `两份都已保留：导入的另存为“${saved.title}”。`,
+      pending.files,
     );
   }
 
-  #finishImport(caseFile: CaseFile, message: string) {
+  /** Saves the imported case, then puts the dossier's .eml and package files back into the store. */
+  async #finishImport(caseFile: CaseFile, message: string, files: readonly KeptFile[]) {
     if (!this.#save(caseFile, $(this, '[data-message]'))) return;
     location.hash = `case=${encodeURIComponent(caseFile.id)}`;
-    this.#status(message);
+    const kept = files.length === 0 || (await dossier.current!.keepImportedFiles(files));
+    this.#status(
+      kept
+        ? `${message}${files.length ? `案卷里的 ${files.length} 个邮件和证据包文件已存进本浏览器。` : ''}`
+        : `${message}但案卷里的邮件和证据包文件没能存进本浏览器（存储空间不足或不允许保存）：再次导出时它们会标为“未放入案卷”，请保留这份 ZIP。`,
+    );
   }
 }
 

@@ -26,7 +26,6 @@ import {
   $mailTo,
   $requestType,
   $subject,
-  $templateUse,
 } from '../shared/stores';
 import { $evidencePackage, $evidencePackageGone } from '../shared/package-store';
 import { caseParam } from '../shared/case-param';
@@ -54,7 +53,7 @@ const TARGETS: Record<ReadinessTarget, { selector: string; label: string }> = {
   attachments: { selector: 'attachment-checker input[type="file"]', label: '去检查附件' },
 };
 
-// Code needed only once there is a body to show or hand over, or a mail to log.
+// Code needed only once there is a body to show or hand over, or a mail to record into a case.
 const richText = lazyChunk(() => import('./rich-preview'), '富文本正文的代码');
 // The MIME writer and the shared size refusal: only when a draft is downloaded.
 const emlCode = lazyChunk(() => import('./eml-draft'), '生成 .eml 的代码');
@@ -68,7 +67,7 @@ const addressList = (text: string) => parseAddressList(text, addressCode.current
 // Drafts long enough to need the worker are rare: its code loads the first time one appears.
 const checksCode = lazyChunk(() => import('./composer-checks'), '检查主题和正文的代码');
 const longDraftCode = lazyChunk(() => import('../shared/long-draft-check'), '检查长草稿的代码');
-const outcomeCode = lazyChunk(() => import('./log-sent'), '效果记录的代码');
+const recordCode = lazyChunk(() => import('./record-sent'), '记入案卷的代码');
 
 // Checking the whole draft again on every keystroke would double the draft checker's work:
 // the composer catches up once typing pauses.
@@ -156,7 +155,7 @@ class MailComposer extends HTMLElement {
       if (target.matches('[data-copy]')) void this.copy(target);
       else if (target.matches('[data-share]')) void this.share();
       else if (target.matches('[data-download-eml]')) void this.downloadEml();
-      else if (target.matches('[data-log-sent]')) void this.logSent();
+      else if (target.matches('[data-record-sent]')) void this.recordSent();
       else if (target.matches('[data-go]')) this.goTo(target.dataset.go as ReadinessTarget);
     });
     this.querySelector('[data-bold-figures]')!.addEventListener('change', () => this.update());
@@ -514,20 +513,13 @@ class MailComposer extends HTMLElement {
     }
   }
 
-  /** Adds today's mail to the outcome log (chapter 9); the log's code loads only now. */
-  async logSent() {
-    const requestType = $requestType.get();
-    if (!requestType) return this.say('请先在“选择诉求”里选择这封邮件的诉求类型，再记入效果评估。');
+  /** 已发送，记入案卷: the choice of case and the record load only now (record-sent.ts). */
+  async recordSent() {
     try {
-      const { addOutcome } = await outcomeCode.load();
-      const use = $templateUse.get();
-      const entry = addOutcome({
-        requestType,
-        ...(use ? { template: { id: use.id, revision: use.revision } } : {}),
-      });
-      this.say(`已记入效果评估：${entry.sent} 发送。收到回复后，请到“效果评估”一章补记回复日期和结果。`);
+      (await recordCode.load()).openRecord(this);
     } catch (problem) {
-      this.say(`无法记入效果评估：${(problem as Error).message}`);
+      // Beside the button, where the reader looks (the status above is a screen away on a phone).
+      this.querySelector('[data-record-status]')!.textContent = (problem as Error).message;
     }
   }
 
