@@ -53,3 +53,38 @@ export async function emlDraft(request: EmlRequest): Promise<{ eml: string } | {
   });
   return { eml };
 }
+
+/**
+ * The last .eml handed to the reader (downloaded), with what it was made from. 已发送，记入案卷
+ * records the hash of the file the reader most likely sent: that one, when nothing has changed
+ * since — a fresh build has another Date header and other MIME boundaries, so its SHA-256 would
+ * match no file the reader holds. Kept in memory only (a reload forgets it).
+ */
+let handed: { request: EmlRequest; eml: string } | null = null;
+
+const sameMailboxes = (a: Mailbox[], b: Mailbox[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Remembers a downloaded draft. */
+export function rememberHanded(request: EmlRequest, eml: string) {
+  handed = { request, eml };
+}
+
+/** The downloaded draft's text when `request` would build the same mail (the same file objects). */
+export function handedEml(request: EmlRequest): string | null {
+  if (!handed) return null;
+  const before = handed.request;
+  const same =
+    sameMailboxes(before.to, request.to) &&
+    sameMailboxes(before.cc, request.cc) &&
+    before.subject === request.subject &&
+    before.body === request.body &&
+    before.boldFigures === request.boldFigures &&
+    before.files.length === request.files.length &&
+    before.files.every(
+      (file, index) =>
+        file.name === request.files[index]!.name &&
+        file.type === request.files[index]!.type &&
+        file.blob === request.files[index]!.blob,
+    );
+  return same ? handed.eml : null;
+}

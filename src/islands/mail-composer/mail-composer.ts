@@ -551,10 +551,10 @@ class MailComposer extends HTMLElement {
     const message = this.message();
     this.say('正在生成 .eml 草稿……');
     try {
-      const [{ emlDraft }] = await Promise.all([emlCode.load(), addressCode.load()]);
+      const [{ emlDraft, rememberHanded }] = await Promise.all([emlCode.load(), addressCode.load()]);
       // With the display names typed (张三 <a@b.com>); the mailto: link takes addresses only.
       const files = this.outgoingFiles();
-      const draft = await emlDraft({
+      const request = {
         to: addressList($mailTo.get()).mailboxes,
         cc: addressList($mailCc.get()).mailboxes,
         subject: message.subject,
@@ -562,8 +562,10 @@ class MailComposer extends HTMLElement {
         boldFigures: this.boldFigures,
         files,
         mailLimits: this.#data.ruleset.mailLimits ?? [],
-      });
+      };
+      const draft = await emlDraft(request);
       if ('refusal' in draft) return this.say(draft.refusal);
+      rememberHanded(request, draft.eml);
       const name = `${shanghaiDate(Date.now()).replaceAll('-', '')}_邮件草稿.eml`;
       downloadBlob(new Blob([draft.eml], { type: 'message/rfc822' }), name);
       // A draft without To still opens as a new mail; the reader fills it in there.

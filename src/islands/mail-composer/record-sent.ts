@@ -20,7 +20,7 @@ import { keepCaseFiles, type KeptFile } from '../shared/case-files-store';
 import { $evidencePackage } from '../shared/package-store';
 import { readPageData } from '../shared/page-data';
 import { $mailCc, $mailTo, $requestType } from '../shared/stores';
-import { emlDraft, type OutgoingFile } from './eml-draft';
+import { emlDraft, handedEml, type OutgoingFile } from './eml-draft';
 
 /** What the composer element offers this chunk (mail-composer.ts). */
 export interface RecordHost extends HTMLElement {
@@ -94,7 +94,7 @@ async function emlBytes(host: RecordHost): Promise<Uint8Array | string> {
   const message = host.message();
   const list = (text: string) => parseAddressList(text, parseMailboxEntry).mailboxes;
   try {
-    const draft = await emlDraft({
+    const request = {
       to: list($mailTo.get()),
       cc: list($mailCc.get()),
       subject: message.subject,
@@ -102,7 +102,11 @@ async function emlBytes(host: RecordHost): Promise<Uint8Array | string> {
       boldFigures: host.boldFigures,
       files: host.outgoingFiles(),
       mailLimits: readPageData('checker').ruleset.mailLimits ?? [],
-    });
+    };
+    // The very file downloaded, when the mail has not changed since (its hash is the one to keep).
+    const downloaded = handedEml(request);
+    if (downloaded !== null) return new TextEncoder().encode(downloaded);
+    const draft = await emlDraft(request);
     return 'refusal' in draft ? draft.refusal : new TextEncoder().encode(draft.eml);
   } catch {
     return '附件文件已被移动或修改，读不到它们。';
