@@ -44,6 +44,13 @@ const SAVE_PROBLEMS = {
     '本浏览器里保存的案卷来自本站更新的版本（或已损坏），这里无法读取，也不会覆盖它：这里的修改只在这个页面里。请导出，或用最新版本的本站打开。',
 };
 
+/** A random edit token (case-lineage.ts): 14 base-36 characters, one per saved edit. */
+function editToken() {
+  const random = new Uint32Array(2);
+  crypto.getRandomValues(random);
+  return `${random[0]!.toString(36).padStart(7, '0')}${random[1]!.toString(36).padStart(7, '0')}`;
+}
+
 function randomId() {
   const random = new Uint32Array(2);
   crypto.getRandomValues(random);
@@ -265,8 +272,24 @@ class CaseFileElement extends HTMLElement {
     const reading = engine.current!.readCase(next);
     errorBox.hidden = reading.ok;
     errorBox.textContent = reading.ok ? '' : reading.message;
-    if (reading.ok) saveShelf(shelveCase($shelf.get(), reading.case));
+    if (reading.ok) this.#store(reading.case);
     return reading.ok;
+  }
+
+  /**
+   * Puts an edited case on the shelf. When another tab edited the same case apart meanwhile, the
+   * merge keeps both and this tab's edit may land on the copy kept apart (case-model.ts
+   * mergeShelves): the page then follows it there and says so.
+   */
+  #store(caseFile: CaseFile) {
+    saveShelf(shelveCase($shelf.get(), caseFile));
+    const head = caseFile.lineage?.at(-1);
+    const cases = $shelf.get().cases;
+    if (!head || cases.find((other) => other.id === caseFile.id)?.lineage?.at(-1) === head) return;
+    const apart = cases.find((other) => other.lineage?.at(-1) === head);
+    if (!apart) return;
+    location.hash = `case=${encodeURIComponent(apart.id)}`;
+    this.#status(`另一个标签页同时修改了这个案卷：两份都已保留，这里的修改在“${apart.title}”。`);
   }
 
   #wire() {
@@ -282,6 +305,7 @@ class CaseFileElement extends HTMLElement {
           caseType: type.value,
           title: title.value,
           now: Date.now(),
+          token: editToken(),
         });
         if (this.#save(created, $(this, '[data-message]'))) {
           title.value = '';
@@ -312,7 +336,7 @@ class CaseFileElement extends HTMLElement {
         return;
       }
       try {
-        if (this.#save(addStep(open, read, Date.now()), error)) {
+        if (this.#save(addStep(open, read, Date.now(), editToken()), error)) {
           this.#status(`已保存这一步：${kind.selectedOptions[0]?.text ?? ''}，${read.date}。`);
           stepForm.reset();
           date.value = read.date;
@@ -330,7 +354,7 @@ class CaseFileElement extends HTMLElement {
       const open = this.#open();
       const remove = target.closest<HTMLButtonElement>('[data-remove-step]');
       if (remove && open) {
-        saveShelf(shelveCase($shelf.get(), removeStep(open, remove.dataset.removeStep!, Date.now())));
+        this.#store(removeStep(open, remove.dataset.removeStep!, Date.now(), editToken()));
         this.#status('已删除这一步。');
         $(this, '[data-case-title]').focus();
       } else if (target.closest('[data-back-to-list]')) {
@@ -369,7 +393,7 @@ class CaseFileElement extends HTMLElement {
       const open = this.#open();
       const value = (event.target as HTMLSelectElement).value;
       if (open && value !== open.caseType)
-        this.#save(editCase(open, { caseType: value }, Date.now()), $(this, '[data-message]'));
+        this.#save(editCase(open, { caseType: value }, Date.now(), editToken()), $(this, '[data-message]'));
     });
   }
 
@@ -441,7 +465,7 @@ class CaseFileElement extends HTMLElement {
       // A case deleted here would be dropped again by the merge: it comes back as a new case.
       if ($shelf.get().deleted.includes(imported.id))
         return this.#finishImport(
-          chunk.resolveImport(undefined, imported, 'keep-both', Date.now(), randomId()),
+          chunk.resolveImport(undefined, imported, 'keep-both', Date.now(), randomId(), editToken()),
           '这个案卷在本机删除过：已作为新案卷导入。',
         );
       const existing = this.#cases.find((caseFile) => caseFile.id === imported.id);
@@ -476,6 +500,7 @@ class CaseFileElement extends HTMLElement {
       choice,
       Date.now(),
       randomId(),
+      editToken(),
     );
     this.#finishImport(
       saved,

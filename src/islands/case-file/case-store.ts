@@ -5,8 +5,9 @@
  * Nothing here is sent anywhere.
  *
  * Two tabs: stores.ts applies another tab's save of this key at once (it is not typed text); a
- * save here first merges with what storage holds now (mergeShelves: each case in its newer edit,
- * deletions kept), so a tab that saves never puts back an older copy of another tab's case.
+ * save here first merges with what storage holds now (mergeShelves: each case in the copy edited
+ * from the other, two copies edited apart both kept, deletions kept), so a tab that saves never
+ * puts back an older copy of another tab's case, nor silently drops edits made apart.
  * A shelf saved by a newer version of the site is never overwritten: this tab then keeps its
  * edits in memory and $foreignShelf says why.
  */

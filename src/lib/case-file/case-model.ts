@@ -1,13 +1,15 @@
 /**
  * What can be done to a case (case-schema.ts): open one, add, edit and remove its steps, list
  * them in order, turn them into the dossier's timeline, and keep several cases side by side
- * across tabs (the newer edit of a case wins). Pure: no DOM, no storage, no zod (the island
- * loads this at once; the schema only on demand); time and random ids are passed in.
+ * across tabs (a copy edited from another replaces it; two copies edited apart are both kept).
+ * Pure: no DOM, no storage, no zod (the island loads this at once; the schema only on demand);
+ * time, random ids and edit tokens are passed in.
  *
  * It is not the validation of a saved or imported case (case-schema.ts) nor what to do next
  * (case-next.ts).
  */
 import { CASE_FORMAT, CASE_VERSION, type TimelineEntry } from './case-contract';
+import { branchToken, compareLineage, extendLineage } from './case-lineage';
 import type { CaseFile, CaseStep, StepKind } from './case-schema';
 
 export const STEP_KIND_LABELS: Record<StepKind, string> = {
@@ -28,8 +30,17 @@ export class CaseEditError extends Error {
   override name = 'CaseEditError';
 }
 
-/** A new, empty case. `now` is an instant (ms), `id` a random id made by the caller. */
-export function newCase(input: { id: string; caseType: string; title: string; now: number }): CaseFile {
+/**
+ * A new, empty case. `now` is an instant (ms), `id` a random id and `token` a random edit token
+ * (case-lineage.ts) made by the caller.
+ */
+export function newCase(input: {
+  id: string;
+  caseType: string;
+  title: string;
+  now: number;
+  token: string;
+}): CaseFile {
   const title = input.title.trim();
   if (!title) throw new CaseEditError('请给案卷起个名字，例如「11 月封号申诉」。');
   const at = new Date(input.now).toISOString();
@@ -39,6 +50,7 @@ export function newCase(input: { id: string; caseType: string; title: string; no
     id: input.id,
     revision: 1,
     updatedAt: at,
+    lineage: [input.token],
     createdAt: at,
     caseType: input.caseType,
     title: title.slice(0, 100),
@@ -48,10 +60,19 @@ export function newCase(input: { id: string; caseType: string; title: string; no
   };
 }
 
-/** Every save: revision + 1 and the time of the edit. Never earlier than the last save (a clock set back). */
-function saved(caseFile: CaseFile, changes: Partial<CaseFile>, now: number): CaseFile {
+/**
+ * Every save: revision + 1, the time of the edit (never earlier than the last save: a clock set
+ * back) and the edit's token at the end of the lineage.
+ */
+function saved(caseFile: CaseFile, changes: Partial<CaseFile>, now: number, token: string): CaseFile {
   const at = Math.max(now, Date.parse(caseFile.updatedAt) || 0);
-  return { ...caseFile, ...changes, revision: caseFile.revision + 1, updatedAt: new Date(at).toISOString() };
+  return {
+    ...caseFile,
+    ...changes,
+    revision: caseFile.revision + 1,
+    updatedAt: new Date(at).toISOString(),
+    lineage: extendLineage(caseFile.lineage, token),
+  };
 }
 
 /** The instant a step happened: its Beijing date and time (00:00 when the time is unknown). */
@@ -75,25 +96,25 @@ export function orderedSteps(caseFile: Pick<CaseFile, 'steps'>): CaseStep[] {
     .map(({ step }) => step);
 }
 
-export function addStep(caseFile: CaseFile, step: CaseStep, now: number): CaseFile {
+export function addStep(caseFile: CaseFile, step: CaseStep, now: number, token: string): CaseFile {
   if (caseFile.steps.some((existing) => existing.id === step.id))
     throw new CaseEditError(`步骤编号“${step.id}”已存在。`);
   if (caseFile.steps.length >= 300) throw new CaseEditError('一个案卷最多记 300 个步骤：请新开一个案卷。');
-  return saved(caseFile, { steps: [...caseFile.steps, step] }, now);
+  return saved(caseFile, { steps: [...caseFile.steps, step] }, now, token);
 }
 
-export function editStep(caseFile: CaseFile, step: CaseStep, now: number): CaseFile {
+export function editStep(caseFile: CaseFile, step: CaseStep, now: number, token: string): CaseFile {
   const position = caseFile.steps.findIndex((existing) => existing.id === step.id);
   if (position < 0) throw new CaseEditError('找不到这个步骤，可能已在其他标签页删除。');
   const steps = [...caseFile.steps];
   steps[position] = step;
-  return saved(caseFile, { steps }, now);
+  return saved(caseFile, { steps }, now, token);
 }
 
-export function removeStep(caseFile: CaseFile, stepId: string, now: number): CaseFile {
+export function removeStep(caseFile: CaseFile, stepId: string, now: number, token: string): CaseFile {
   if (!caseFile.steps.some((step) => step.id === stepId))
     throw new CaseEditError('找不到这个步骤，可能已在其他标签页删除。');
-  return saved(caseFile, { steps: caseFile.steps.filter((step) => step.id !== stepId) }, now);
+  return saved(caseFile, { steps: caseFile.steps.filter((step) => step.id !== stepId) }, now, token);
 }
 
 /** Title, type, parties or notes changed. */
@@ -101,9 +122,10 @@ export function editCase(
   caseFile: CaseFile,
   changes: Partial<Pick<CaseFile, 'title' | 'caseType' | 'parties' | 'notes'>>,
   now: number,
+  token: string,
 ): CaseFile {
   if (changes.title !== undefined && !changes.title.trim()) throw new CaseEditError('案卷名称不能为空。');
-  return saved(caseFile, changes, now);
+  return saved(caseFile, changes, now, token);
 }
 
 /** One step in words: the title and detail of its timeline line. */
@@ -178,9 +200,56 @@ export function caseJsonText(caseFile: CaseFile, channelName?: (id: string) => s
   return `${JSON.stringify({ ...caseFile, timeline: caseTimeline(caseFile, channelName) }, null, 2)}\n`;
 }
 
-/** Whether `a` is a newer edit of the same case than `b`: more revisions, then the later save. */
+/**
+ * Whether `a` is a newer edit of the same case than `b` by the old rule (copies without lineage):
+ * more revisions, then the later save; two copies alike in both are ordered by their text, so
+ * that every tab picks the same one.
+ */
 export const isNewer = (a: CaseFile, b: CaseFile) =>
-  a.revision !== b.revision ? a.revision > b.revision : a.updatedAt > b.updatedAt;
+  a.revision !== b.revision
+    ? a.revision > b.revision
+    : a.updatedAt !== b.updatedAt
+      ? a.updatedAt > b.updatedAt
+      : JSON.stringify(a) > JSON.stringify(b);
+
+/** The title mark of a copy kept apart from another tab's copy of the same case. */
+export const APART_MARK = '（分开修改的副本）';
+
+/**
+ * A copy edited apart, under an id of its own: `<id>-<its branch token>` (at most 64 characters),
+ * its title marked once. The branch token does not change as that copy is edited further, so each
+ * later save of it lands on this same copy, in every tab.
+ */
+function apartCopy(caseFile: CaseFile, branch: string): CaseFile {
+  const title = caseFile.title.endsWith(APART_MARK)
+    ? caseFile.title
+    : `${caseFile.title.slice(0, 100 - APART_MARK.length)}${APART_MARK}`;
+  return { ...caseFile, id: `${caseFile.id.slice(0, 63 - branch.length)}-${branch}`, title };
+}
+
+/**
+ * Two copies of one case as they stay on the shelf: the copy edited from the other
+ * (case-lineage.ts), whatever the revisions say; for two copies edited apart, both — the one
+ * whose branch token sorts first keeps the id, the other is kept apart (apartCopy). Copies
+ * without lineage, or too far apart to tell, by the old rule (isNewer). Symmetric in its two
+ * arguments, so that both tabs agree.
+ */
+function keepCopies(x: CaseFile, y: CaseFile): [CaseFile, CaseFile?] {
+  const relation = compareLineage(x.lineage, y.lineage);
+  if (relation === 'newer') return [x];
+  if (relation === 'older') return [y];
+  const [branchX, branchY] = [
+    branchToken(x.lineage ?? [], y.lineage ?? []),
+    branchToken(y.lineage ?? [], x.lineage ?? []),
+  ];
+  if (relation === 'diverged' && branchX && branchY && branchX !== branchY) {
+    const [kept, apart, branch] = branchX < branchY ? [x, y, branchY] : [y, x, branchX];
+    const copy = apartCopy(apart, branch);
+    // An id already at its longest could come out the same: then the old rule, as before lineages.
+    if (copy.id !== kept.id) return [kept, copy];
+  }
+  return [isNewer(x, y) ? x : y];
+}
 
 /** Every case this browser keeps, as saved under one key. */
 export interface CaseShelf {
@@ -202,17 +271,24 @@ export const emptyShelf = (): CaseShelf => ({
 });
 
 /**
- * Two copies of the shelf (this tab's, what storage holds now) as one: each case in its newer
- * edit, deleted cases gone for good, migrations remembered. Commutative, so both tabs agree.
+ * Two copies of the shelf (this tab's, what storage holds now) as one: each case in the copy
+ * edited from the other, two copies edited apart both kept (keepCopies), deleted cases gone for
+ * good, migrations remembered. Commutative, so both tabs agree.
  */
 export function mergeShelves(a: CaseShelf, b: CaseShelf): CaseShelf {
   const deleted = [...new Set([...a.deleted, ...b.deleted])].sort();
   const gone = new Set(deleted);
   const byId = new Map<string, CaseFile>();
-  for (const caseFile of [...a.cases, ...b.cases]) {
+  const pending = [...a.cases, ...b.cases];
+  // Each copy kept apart takes a longer id, so this ends; the bound only guards ids at their longest.
+  let rounds = pending.length * 4;
+  for (let caseFile = pending.shift(); caseFile; caseFile = pending.shift()) {
     if (gone.has(caseFile.id)) continue;
     const known = byId.get(caseFile.id);
-    if (!known || isNewer(caseFile, known)) byId.set(caseFile.id, caseFile);
+    const [kept, apart] = known ? keepCopies(known, caseFile) : [caseFile];
+    byId.set(kept.id, kept);
+    // A copy kept apart meets, under its own id, what a tab kept apart there before.
+    if (apart && (rounds -= 1) > 0) pending.push(apart);
   }
   // Oldest case first, as the list shows them.
   const cases = [...byId.values()].sort(
