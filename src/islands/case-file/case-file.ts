@@ -219,13 +219,14 @@ class CaseFileElement extends HTMLElement {
       `${route?.need ?? `未知类型：${caseFile.caseType}`} · 第 ${caseFile.revision} 次修改 · ${caseFile.migratedFrom ? `从${caseFile.migratedFrom}迁移 · ` : ''}${caseFile.notes ? `备注：${caseFile.notes}` : ''}`;
     $<HTMLSelectElement>(this, '[data-case-type]').value = caseFile.caseType;
     $(this, '[data-next]').replaceChildren(nextView(next));
-    $(this, '[data-case-ics]').hidden = next.plan === null;
     const channelName = (id: string) => route?.channels.find((channel) => channel.id === id)?.name ?? id;
     const steps = stepItems(caseFile, channelName);
     $(this, '[data-no-steps]').hidden = steps.length > 0;
     $(this, '[data-steps]').replaceChildren(...steps);
     $(this, '[data-clocks]').replaceChildren(...clockItems(next));
-    this.#renderRunningClocks(caseFile);
+    const reminders = this.#renderRunningClocks(caseFile);
+    // Something to put in a calendar: the next steps after a mail, or a clock still running.
+    $(this, '[data-case-ics]').hidden = next.plan === null && reminders.length === 0;
     const select = $<HTMLSelectElement>(this, '[data-channel-select]');
     const chosen = select.value;
     select.replaceChildren(
@@ -249,8 +250,9 @@ class CaseFileElement extends HTMLElement {
     }
   }
 
+  /** Renders the clocks the case's steps started; returns those still running as calendar events. */
   #renderRunningClocks(caseFile: CaseFile) {
-    const { clocksForType, runningClocks, runningClockItems } = engine.current!;
+    const { clockReminders, clocksForType, runningClocks, runningClockItems } = engine.current!;
     const running = runningClocks(caseFile, this.#clocks, this.#context!.calendar, shanghaiDate(Date.now()));
     $(this, '[data-running-clocks]').replaceChildren(...runningClockItems(running));
     const select = $<HTMLSelectElement>(this, '[data-clock-select]');
@@ -261,6 +263,7 @@ class CaseFileElement extends HTMLElement {
     );
     select.value = chosen;
     if (select.selectedIndex < 0) select.value = '';
+    return clockReminders(caseFile.id, running);
   }
 
   #open() {
@@ -401,20 +404,36 @@ class CaseFileElement extends HTMLElement {
     downloadBlob(new Blob([text], { type: 'application/json;charset=utf-8' }), fileName(name));
     this.#status(`已导出 ${name}。`);
   }
-  /** The next steps of the mail the case waits on; UIDs carry the case and the mail (followUpIcs). */
+  /**
+   * The next steps of the mail the case waits on and the clocks still running on it, each on its
+   * due date; UIDs carry the case and the mail or the step that started the clock (followUpIcs).
+   */
   async #downloadIcs(caseFile: CaseFile) {
     const next = this.#next(caseFile);
+    const { clockReminders, runningClocks } = engine.current!;
+    const today = shanghaiDate(Date.now());
+    const clocks = clockReminders(
+      caseFile.id,
+      runningClocks(caseFile, this.#clocks, this.#context!.calendar, today),
+    );
     const mail = caseFile.steps.find((step) => step.id === next.mailId);
-    if (!next.plan || mail?.kind !== 'mail') return;
+    const followed = next.plan && mail?.kind === 'mail' ? { plan: next.plan, mail } : null;
+    if (!followed && clocks.length === 0) return;
     try {
-      const text = (await icsCode.load()).followUpIcs(next.plan, mail.subject, {
-        caseId: `${caseFile.id}-${mail.id}`,
-      });
-      downloadBlob(
-        new Blob([text], { type: 'text/calendar;charset=utf-8' }),
-        fileName(`案卷跟进提醒_${caseFile.title}_${mail.date}.ics`),
+      const code = await icsCode.load();
+      const text = followed
+        ? code.followUpIcs(followed.plan, followed.mail.subject, {
+            caseId: `${caseFile.id}-${followed.mail.id}`,
+            clocks,
+          })
+        : code.clockIcs(clocks);
+      const name = followed
+        ? `案卷跟进提醒_${caseFile.title}_${followed.mail.date}.ics`
+        : `案卷期限提醒_${caseFile.title}.ics`;
+      downloadBlob(new Blob([text], { type: 'text/calendar;charset=utf-8' }), fileName(name));
+      this.#status(
+        `日历文件已生成${clocks.length ? `（含 ${clocks.length} 个正在计时的期限的到期日）` : ''}，可用系统日历、Outlook 或 Google 日历打开导入。`,
       );
-      this.#status('日历文件已生成，可用系统日历、Outlook 或 Google 日历打开导入。');
     } catch (problem) {
       this.#say(`无法生成日历文件：${(problem as Error).message}`);
     }
