@@ -113,8 +113,8 @@ describe.skipIf(noBrowser)('case dossier', () => {
     await question.getByRole('button', { name: '两份都保留（导入的另存为一个新案卷）' }).click();
     await expect.poll(() => island(page).getAttribute('data-cases')).toBe('2');
     const both = (await storedCases(page)) as { id: string; title: string; steps: unknown[] }[];
-    expect(both.find((kept) => kept.id === newer.id)).toEqual(newer);
-    expect(both.find((kept) => kept.id !== newer.id)).toMatchObject({
+    expect(both.find((kept) => kept.id === newer!.id)).toEqual(newer);
+    expect(both.find((kept) => kept.id !== newer!.id)).toMatchObject({
       title: '作品被搬运（导入的副本）',
       steps: [{ kind: 'mail' }, { id: 's-apart', who: '另一台设备' }],
     });
