@@ -1,6 +1,7 @@
 // The case file's dossier (issue 18) as a person uses it: export the open case as a ZIP twice
-// (the same bytes), import it into a fresh browser profile (the same case back), and import an
-// older copy over newer edits (asked first; 取消 keeps the newer edits).
+// (the same bytes), import it into a fresh browser profile (the same case back), import an
+// older copy over newer edits (asked first; 取消 keeps the newer edits), and import a copy edited
+// apart that looks newer by revision and time (asked as diverged; 两份都保留 keeps both).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -78,7 +79,7 @@ describe.skipIf(noBrowser)('case dossier', () => {
 
     // Newer edits here, then the older export: asked first; 取消 keeps the newer edits.
     await addStep(page, '电话', { '联系的是（如 人工客服）': '人工客服' });
-    const [newer] = await storedCases(page);
+    const [newer] = (await storedCases(page)) as { id: string }[];
     await island(page).getByLabel('导入案卷（ZIP 或 JSON）').setInputFiles(one.path);
     const question = island(page).locator('[data-import-question]');
     await question.waitFor();
@@ -87,6 +88,36 @@ describe.skipIf(noBrowser)('case dossier', () => {
     expect(await question.isVisible()).toBe(false);
     expect(await storedCases(page)).toEqual([newer]);
     expect(await island(page).locator('[data-steps] > li').count()).toBe(2);
+
+    // The export edited apart elsewhere (another device): a step of its own, and more revisions
+    // and a later save than the copy here — by revision and time it looks newer. Its history
+    // shares the export's edits, then goes its own way: asked as diverged, never replaced.
+    const apart = JSON.parse(new TextDecoder().decode(entries['case.json'])) as Record<string, unknown> & {
+      steps: unknown[];
+      lineage?: string[];
+    };
+    delete apart['timeline'];
+    apart.steps = [...apart.steps, { id: 's-apart', kind: 'call', date: '2026-12-01', who: '另一台设备' }];
+    apart['revision'] = 40;
+    apart['updatedAt'] = '2027-01-01T00:00:00.000Z';
+    if (apart.lineage) apart.lineage = [...apart.lineage, 'apartedit0001'];
+    await island(page)
+      .getByLabel('导入案卷（ZIP 或 JSON）')
+      .setInputFiles({
+        name: 'apart.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(apart)),
+      });
+    await question.waitFor();
+    expect(await question.innerText()).toContain('两边各自有过修改');
+    await question.getByRole('button', { name: '两份都保留（导入的另存为一个新案卷）' }).click();
+    await expect.poll(() => island(page).getAttribute('data-cases')).toBe('2');
+    const both = (await storedCases(page)) as { id: string; title: string; steps: unknown[] }[];
+    expect(both.find((kept) => kept.id === newer!.id)).toEqual(newer);
+    expect(both.find((kept) => kept.id !== newer!.id)).toMatchObject({
+      title: '作品被搬运（导入的副本）',
+      steps: [{ kind: 'mail' }, { id: 's-apart', who: '另一台设备' }],
+    });
     expect(first.errors).toEqual([]);
     expect(first.foreignRequests()).toEqual([]);
     await first.context.close();

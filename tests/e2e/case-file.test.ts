@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, noBrowser, openPage, revealIslands, siteUrl } from '../support/browser';
+import { readIcsWithPython } from '../support/python-icalendar';
 import {
   addStep,
   CASE_PAGE,
@@ -299,6 +300,47 @@ describe.skipIf(noBrowser)('case file', () => {
       await island(page).locator('[data-list-view]:not([hidden])').waitFor();
     }
     expect(uids[0]!.filter((uid) => uids[1]!.includes(uid))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('加入日历（.ics）: a running legal clock is an event on its due date, with its basis', async () => {
+    const { page, context, errors } = await openPage(browser, PAGE, undefined, async (ctx) => {
+      await fixClock(ctx, NOW);
+    });
+    await ready(page);
+    await createCase(page, '不侵权声明已转送', '我的作品被投诉下架（不侵权声明）');
+    // No mail yet, only a clock: still something to put in a calendar.
+    await addStep(page, '收到回复', {
+      '日期（北京时间）': '2026-11-30',
+      回复说了什么: '平台已把不侵权声明转送给权利人',
+      结果: '已受理，处理中',
+      '这一步开始计时（可选）': '反通知转达权利人后的 15 日',
+    });
+    const button = island(page).getByRole('button', { name: '加入日历（.ics）' });
+    await expect.poll(() => button.isVisible()).toBe(true);
+    const download = page.waitForEvent('download');
+    await button.click();
+    const ics = readFileSync((await (await download).path())!, 'utf8');
+    const caseId = (await island(page).getAttribute('data-open'))!;
+    const stepId = await page.evaluate(
+      () =>
+        (JSON.parse(localStorage.getItem('ksmail:cases')!) as { cases: { steps: { id: string }[] }[] })
+          .cases[0]!.steps[0]!.id,
+    );
+    const [event, ...rest] = readIcsWithPython([ics])[0]!;
+    expect(rest).toEqual([]);
+    expect(event).toMatchObject({
+      uid: `case-${caseId}-${stepId}-clock-ecommerce-43-counter-notice@kuaishou-mail-guide`,
+      summary: '【期限】反通知转达权利人后的 15 日：今天到期',
+      start: '2026-12-15',
+    });
+    expect(event!.description).toContain(
+      '第四十三条：“电子商务平台经营者在转送声明到达知识产权权利人后十五日内',
+    );
+    expect(event!.description).toContain('15 个自然日（起算当日不计入）');
+    expect(event!.description).toContain('是否顺延，本站未核实');
+    expect(await island(page).locator('[data-status]').innerText()).toContain('含 1 个正在计时的期限');
     expect(errors).toEqual([]);
     await context.close();
   });

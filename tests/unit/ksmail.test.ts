@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import PostalMime from 'postal-mime';
 import ICAL from 'ical.js';
 import { readWithPython } from '../support/python-email';
+import { readIcsWithPython } from '../support/python-icalendar';
 import { ROOT } from '../../scripts/support/build-site';
 import { runKsmail } from '../../src/cli/ksmail';
 import { COMMANDS } from '../../src/cli/commands';
@@ -332,6 +333,70 @@ describe('ksmail followup --clock (issue 18)', () => {
     expect(run.stderr).toMatch(/^ksmail：/);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/内部错误/);
+  });
+});
+
+describe('ksmail followup --clock --ics (issue 18)', () => {
+  const events = (ics: string) =>
+    new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((event) => ({
+      uid: String(event.getFirstPropertyValue('uid')),
+      summary: String(event.getFirstPropertyValue('summary')),
+      description: String(event.getFirstPropertyValue('description')),
+      start: String(event.getFirstPropertyValue('dtstart')),
+    }));
+
+  it('writes the clock’s due date as an event: 原文称 marked, 春节 2027 skipped, 调休 notice kept', () => {
+    const out = join(dir, 'clock.ics');
+    const run = ksmail([
+      'followup',
+      '--clock',
+      'reply-complex-appeal',
+      '--start',
+      '2027-02-03',
+      '--ics',
+      out,
+    ]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`已写入日历文件：${out}`);
+    const ics = readFileSync(out, 'utf8');
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const [event, ...rest] = events(ics);
+    expect(rest).toEqual([]);
+    expect(event).toMatchObject({
+      uid: 'ksmail-2027-02-03-clock-reply-complex-appeal@kuaishou-mail-guide',
+      summary: '【期限】答复时效：复杂权益申诉：今天到期（原文称）',
+      start: '2027-02-16',
+    });
+    expect(event!.description).toContain('依据：原文称：“7个工作日”');
+    expect(event!.description).toContain('7 个工作日（起算当日不计入）');
+    expect(event!.description).toContain('2027 年的调休安排未公布');
+    // Python's icalendar reads the same file.
+    expect(readIcsWithPython([ics])[0]!.map((read) => read.summary)).toEqual([event!.summary]);
+  }, 30_000);
+
+  it('an hours clock is an event at its due moment', () => {
+    const out = join(dir, 'clock-hours.ics');
+    const run = ksmail([
+      'followup',
+      '--clock',
+      'reply-emergency-fault',
+      '--start',
+      '2026-11-27T20:00',
+      '--ics',
+      out,
+    ]);
+    expect(run.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^DTSTART:20261128T120000Z$/m);
+  });
+
+  it.each([
+    [['followup', '--clock', 'list', '--ics', join(dir, 'never.ics')], /--clock list 不能与 --ics 一起使用/],
+    [['followup', '--clock', 'reply-routine', '--start', '2026-11-30', '--ics', dir], /是一个目录/],
+  ])('%j is refused with a Chinese message, nothing written', (args, message) => {
+    const run = ksmail(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(existsSync(join(dir, 'never.ics'))).toBe(false);
   });
 });
 

@@ -1,10 +1,12 @@
 /**
  * `ksmail followup --clock <id> --start <date>`: one clock of clocks.yaml from a start date (due
  * date, what it counts, its basis with its mark, the 调休 notice when it crosses an unpublished
- * year); `--clock list` lists them. The data's own checks (examples, law quotes) run first, so a
- * broken clock is refused rather than printed.
+ * year); `--clock list` lists them; with `--ics FILE`, the due date as a calendar event (the same
+ * event the case file's 加入日历 writes for a running clock). The data's own checks (examples, law
+ * quotes) run first, so a broken clock is refused rather than printed.
  */
-import { basisText, clockDue, CLOCK_COUNT_LABELS, type Clock } from '../../lib/follow-up/clocks';
+import { basisText, clockDue, clockMark, CLOCK_COUNT_LABELS, type Clock } from '../../lib/follow-up/clocks';
+import { clockIcs } from '../../lib/follow-up/follow-up-ics';
 import { chineseDate, chineseDateTime } from '../../lib/follow-up/follow-up-plan';
 import { clockProblems, installedCalendar } from '../../lib/node/clock-checks';
 import { loadRuleset } from '../../lib/node/load-ruleset';
@@ -12,6 +14,7 @@ import type { RegistryEntry } from '../../lib/law/statute-registry';
 import type { CliIo } from '../command';
 import { guideData, lawRegistry } from '../data';
 import { DataError, UsageError } from '../errors';
+import { refuseOverwrite, writeOutput } from '../input';
 import { printJson } from '../output';
 
 const GROUP_LABELS: Record<Clock['group'], string> = {
@@ -36,9 +39,12 @@ const dueText = (clock: Clock, due: string) =>
 export function runClock(
   id: string,
   start: string | undefined,
-  options: { json: boolean; today: string },
+  options: { json: boolean; today: string; ics?: string | undefined },
   io: CliIo,
 ): number {
+  if (options.ics !== undefined && id === 'list')
+    throw new UsageError('--clock list 不能与 --ics 一起使用：请给出一个时钟和 --start');
+  if (options.ics !== undefined) refuseOverwrite(options.ics, [], '日历文件');
   const clocks = guideData().clocks;
   const law = lawRegistry(options.today);
   const calendar = installedCalendar();
@@ -61,6 +67,16 @@ export function runClock(
     throw new UsageError(`--clock 需要 --start <起算日期>，如 --clock ${clock.id} --start 2026-11-30`);
   const result = clockDue(clock, start, calendar);
   const basis = basisText(clock.basis, lawName);
+  if (options.ics !== undefined) {
+    const { id: clockId, name, counts, length, startsWhen, note } = clock;
+    const reminder = { clockId, name, counts, length, startsWhen, note, basis, mark: clockMark(clock.basis) };
+    const dates = { start: result.start, due: result.due, notices: result.notices };
+    writeOutput(
+      options.ics,
+      clockIcs([{ ...reminder, ...dates, uidStem: `ksmail-${result.start}` }]),
+      '日历文件',
+    );
+  }
   if (options.json) {
     printJson(io, {
       clock: clock.id,
@@ -83,5 +99,6 @@ export function runClock(
   io.stdout(`依据：${basis}`);
   if (clock.note) io.stdout(`说明：${clock.note}`);
   for (const notice of result.notices) io.stdout(`注意：${notice}`);
+  if (options.ics !== undefined) io.stdout(`已写入日历文件：${options.ics}`);
   return 0;
 }

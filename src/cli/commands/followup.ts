@@ -1,7 +1,7 @@
 /**
  * `ksmail followup`: the follow-up planner on the command line. From the sending time and the kind
  * of request, the dates to follow up by mail, by phone and to escalate; with --ics, a calendar file;
- * with --clock, any one clock from a start date (followup-clock.ts).
+ * with --clock, any one clock from a start date, with --ics its due date (followup-clock.ts).
  */
 import { followUpIcs } from '../../lib/follow-up/follow-up-ics';
 import {
@@ -71,7 +71,7 @@ export const followup = defineCommand({
   usage: [
     `followup --sent <ISO 时间> --type <${TYPES}>`,
     '         [--calendar-days] [--subject "<原邮件主题>"] [--json] [--ics <提醒.ics>]',
-    'followup --clock <时钟 id> --start <起算日期> [--json]',
+    'followup --clock <时钟 id> --start <起算日期> [--json] [--ics <期限.ics>]',
     'followup --clock list',
   ],
   options: [
@@ -84,7 +84,7 @@ export const followup = defineCommand({
     { name: 'calendar-days', help: '按自然日而不是工作日计算' },
     { name: 'subject', value: '"<原邮件主题>"', help: '原邮件的主题，写进日历文件的提醒' },
     JSON_OPTION,
-    { name: 'ics', value: '<提醒.ics>', help: '把跟进步骤写成日历文件（含提醒）' },
+    { name: 'ics', value: '<提醒.ics>', help: '把跟进步骤（或 --clock 的到期日）写成日历文件（含提醒）' },
     {
       name: 'clock',
       value: '<时钟 id>',
@@ -103,7 +103,8 @@ export const followup = defineCommand({
     if (values.clock !== undefined) {
       if (values.sent !== undefined || values.type !== undefined)
         throw new UsageError('--clock 与 --sent/--type 不能同时使用：--clock 用 --start 给出起算日期');
-      return runClock(values.clock, values.start, { json: values.json === true, today: todayIso() }, io);
+      const options = { json: values.json === true, today: todayIso(), ics: values.ics };
+      return runClock(values.clock, values.start, options, io);
     }
     if (values.start !== undefined) throw new UsageError('--start 只能与 --clock 一起使用');
     if (!values.sent) throw new UsageError('followup 需要 --sent <发送时间>，如 --sent 2026-09-30T18:00');

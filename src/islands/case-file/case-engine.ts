@@ -7,7 +7,12 @@
  */
 export { readCase } from '../../lib/case-file/case-schema';
 export { caseJsonText } from '../../lib/case-file/case-model';
-export { clocksForType, runningClocks, withRunningClock } from '../../lib/case-file/case-clocks';
+export {
+  clockReminders,
+  clocksForType,
+  runningClocks,
+  withRunningClock,
+} from '../../lib/case-file/case-clocks';
 export { nextDueStep } from '../../lib/case-file/case-next';
 export { escalationLadder } from '../../lib/case-file/case-ladder';
 export { decodeHolidays, WorkCalendar } from '../../lib/work-calendar';

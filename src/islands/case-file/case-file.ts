@@ -45,6 +45,13 @@ const SAVE_PROBLEMS = {
     '本浏览器里保存的案卷来自本站更新的版本（或已损坏），这里无法读取，也不会覆盖它：这里的修改只在这个页面里。请导出，或用最新版本的本站打开。',
 };
 
+/** A random edit token (case-lineage.ts): 14 base-36 characters, one per saved edit. */
+function editToken() {
+  const random = new Uint32Array(2);
+  crypto.getRandomValues(random);
+  return `${random[0]!.toString(36).padStart(7, '0')}${random[1]!.toString(36).padStart(7, '0')}`;
+}
+
 function randomId() {
   const random = new Uint32Array(2);
   crypto.getRandomValues(random);
@@ -203,13 +210,14 @@ class CaseFileElement extends HTMLElement {
       `${route?.need ?? `未知类型：${caseFile.caseType}`} · 第 ${caseFile.revision} 次修改 · ${caseFile.migratedFrom ? `从${caseFile.migratedFrom}迁移 · ` : ''}${caseFile.notes ? `备注：${caseFile.notes}` : ''}`;
     $<HTMLSelectElement>(this, '[data-case-type]').value = caseFile.caseType;
     $(this, '[data-next]').replaceChildren(nextView(next));
-    $(this, '[data-case-ics]').hidden = next.plan === null;
     const channelName = (id: string) => route?.channels.find((channel) => channel.id === id)?.name ?? id;
     const steps = stepItems(caseFile, channelName);
     $(this, '[data-no-steps]').hidden = steps.length > 0;
     $(this, '[data-steps]').replaceChildren(...steps);
     $(this, '[data-clocks]').replaceChildren(...clockItems(next));
-    this.#renderRunningClocks(caseFile);
+    const reminders = this.#renderRunningClocks(caseFile);
+    // Something to put in a calendar: the next steps after a mail, or a clock still running.
+    $(this, '[data-case-ics]').hidden = next.plan === null && reminders.length === 0;
     const select = $<HTMLSelectElement>(this, '[data-channel-select]');
     const chosen = select.value;
     select.replaceChildren(
@@ -233,8 +241,9 @@ class CaseFileElement extends HTMLElement {
     }
   }
 
+  /** Renders the clocks the case's steps started; returns those still running as calendar events. */
   #renderRunningClocks(caseFile: CaseFile) {
-    const { clocksForType, runningClocks, runningClockItems } = engine.current!;
+    const { clockReminders, clocksForType, runningClocks, runningClockItems } = engine.current!;
     const running = runningClocks(caseFile, this.#clocks, this.#context!.calendar, shanghaiDate(Date.now()));
     $(this, '[data-running-clocks]').replaceChildren(...runningClockItems(running));
     const select = $<HTMLSelectElement>(this, '[data-clock-select]');
@@ -245,6 +254,7 @@ class CaseFileElement extends HTMLElement {
     );
     select.value = chosen;
     if (select.selectedIndex < 0) select.value = '';
+    return clockReminders(caseFile.id, running);
   }
 
   #open() {
@@ -256,8 +266,13 @@ class CaseFileElement extends HTMLElement {
     const reading = engine.current!.readCase(next);
     errorBox.hidden = reading.ok;
     errorBox.textContent = reading.ok ? '' : reading.message;
-    if (reading.ok) saveShelf(shelveCase($shelf.get(), reading.case));
+    if (reading.ok) this.#store(reading.case);
     return reading.ok;
+  }
+
+  /** Puts an edited case on the shelf (merged with what another tab saved meanwhile). */
+  #store(caseFile: CaseFile) {
+    saveShelf(shelveCase($shelf.get(), caseFile));
   }
 
   #wire() {
@@ -273,6 +288,7 @@ class CaseFileElement extends HTMLElement {
           caseType: type.value,
           title: title.value,
           now: Date.now(),
+          token: editToken(),
         });
         if (this.#save(created, $(this, '[data-message]'))) {
           title.value = '';
@@ -303,7 +319,7 @@ class CaseFileElement extends HTMLElement {
         return;
       }
       try {
-        if (this.#save(addStep(open, read, Date.now()), error)) {
+        if (this.#save(addStep(open, read, Date.now(), editToken()), error)) {
           this.#status(`已保存这一步：${kind.selectedOptions[0]?.text ?? ''}，${read.date}。`);
           stepForm.reset();
           date.value = read.date;
@@ -321,7 +337,7 @@ class CaseFileElement extends HTMLElement {
       const open = this.#open();
       const remove = target.closest<HTMLButtonElement>('[data-remove-step]');
       if (remove && open) {
-        saveShelf(shelveCase($shelf.get(), removeStep(open, remove.dataset.removeStep!, Date.now())));
+        this.#store(removeStep(open, remove.dataset.removeStep!, Date.now(), editToken()));
         this.#status('已删除这一步。');
         $(this, '[data-case-title]').focus();
       } else if (target.closest('[data-back-to-list]')) {
@@ -360,7 +376,7 @@ class CaseFileElement extends HTMLElement {
       const open = this.#open();
       const value = (event.target as HTMLSelectElement).value;
       if (open && value !== open.caseType)
-        this.#save(editCase(open, { caseType: value }, Date.now()), $(this, '[data-message]'));
+        this.#save(editCase(open, { caseType: value }, Date.now(), editToken()), $(this, '[data-message]'));
     });
   }
 
@@ -368,20 +384,36 @@ class CaseFileElement extends HTMLElement {
     downloadBlob(new Blob([text], { type: 'application/json;charset=utf-8' }), fileName(name));
     this.#status(`已导出 ${name}。`);
   }
-  /** The next steps of the mail the case waits on; UIDs carry the case and the mail (followUpIcs). */
+  /**
+   * The next steps of the mail the case waits on and the clocks still running on it, each on its
+   * due date; UIDs carry the case and the mail or the step that started the clock (followUpIcs).
+   */
   async #downloadIcs(caseFile: CaseFile) {
     const next = this.#next(caseFile);
+    const { clockReminders, runningClocks } = engine.current!;
+    const today = shanghaiDate(Date.now());
+    const clocks = clockReminders(
+      caseFile.id,
+      runningClocks(caseFile, this.#clocks, this.#context!.calendar, today),
+    );
     const mail = caseFile.steps.find((step) => step.id === next.mailId);
-    if (!next.plan || mail?.kind !== 'mail') return;
+    const followed = next.plan && mail?.kind === 'mail' ? { plan: next.plan, mail } : null;
+    if (!followed && clocks.length === 0) return;
     try {
-      const text = (await icsCode.load()).followUpIcs(next.plan, mail.subject, {
-        caseId: `${caseFile.id}-${mail.id}`,
-      });
-      downloadBlob(
-        new Blob([text], { type: 'text/calendar;charset=utf-8' }),
-        fileName(`案卷跟进提醒_${caseFile.title}_${mail.date}.ics`),
+      const code = await icsCode.load();
+      const text = followed
+        ? code.followUpIcs(followed.plan, followed.mail.subject, {
+            caseId: `${caseFile.id}-${followed.mail.id}`,
+            clocks,
+          })
+        : code.clockIcs(clocks);
+      const name = followed
+        ? `案卷跟进提醒_${caseFile.title}_${followed.mail.date}.ics`
+        : `案卷期限提醒_${caseFile.title}.ics`;
+      downloadBlob(new Blob([text], { type: 'text/calendar;charset=utf-8' }), fileName(name));
+      this.#status(
+        `日历文件已生成${clocks.length ? `（含 ${clocks.length} 个正在计时的期限的到期日）` : ''}，可用系统日历、Outlook 或 Google 日历打开导入。`,
       );
-      this.#status('日历文件已生成，可用系统日历、Outlook 或 Google 日历打开导入。');
     } catch (problem) {
       this.#say(`无法生成日历文件：${(problem as Error).message}`);
     }
@@ -438,7 +470,7 @@ class CaseFileElement extends HTMLElement {
       // A case deleted here would be dropped again by the merge: it comes back as a new case.
       if ($shelf.get().deleted.includes(imported.id))
         return await this.#finishImport(
-          chunk.resolveImport(undefined, imported, 'keep-both', Date.now(), randomId()),
+          chunk.resolveImport(undefined, imported, 'keep-both', Date.now(), randomId(), editToken()),
           '这个案卷在本机删除过：已作为新案卷导入。',
           files,
         );
@@ -478,6 +510,7 @@ class CaseFileElement extends HTMLElement {
       choice,
       Date.now(),
       randomId(),
+      editToken(),
     );
     void this.#finishImport(
       saved,

@@ -40,6 +40,13 @@ function randomId(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}-${random[0]!.toString(36)}${random[1]!.toString(36)}`;
 }
 
+/** A random edit token (case-lineage.ts), as the case file makes them: one per saved edit. */
+function editToken() {
+  const random = new Uint32Array(2);
+  crypto.getRandomValues(random);
+  return `${random[0]!.toString(36).padStart(7, '0')}${random[1]!.toString(36).padStart(7, '0')}`;
+}
+
 const kept = (bytes: Uint8Array): KeptFile => ({ sha256: bytesToHex(sha256(bytes)), bytes });
 
 /** Says what happened under the button (a polite live region), with a link when there is one. */
@@ -144,7 +151,10 @@ async function record(host: RecordHost) {
       choice === NEW_CASE
         ? { newCase: { id: randomId('c'), requestType: $requestType.get() } }
         : { caseId: choice };
-    const result = recordSentMail($shelf.get(), target, step, now);
+    const result = recordSentMail($shelf.get(), target, step, now, {
+      create: editToken(),
+      edit: editToken(),
+    });
     if (!result.ok) return tell(host, result.message, false);
     saveShelf(result.shelf);
     if (!persisted(step.id))

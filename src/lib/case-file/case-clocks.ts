@@ -8,7 +8,15 @@
  * Pure: the clocks come in as data (built into the page by CaseFile.astro), the calendar and
  * today's date are passed in. Not the arithmetic of one clock (follow-up/clocks.ts clockDue).
  */
-import { basisText, clockDue, CLOCK_COUNT_LABELS, type Clock, type ClockCounts } from '../follow-up/clocks';
+import {
+  basisText,
+  clockDue,
+  clockMark,
+  CLOCK_COUNT_LABELS,
+  type Clock,
+  type ClockCounts,
+} from '../follow-up/clocks';
+import type { ClockReminder } from '../follow-up/follow-up-ics';
 import type { WorkCalendar } from '../work-calendar';
 import type { CaseFile } from './case-schema';
 import { orderedSteps } from './case-model';
@@ -22,6 +30,8 @@ export interface CaseClock {
   startsWhen: string;
   /** basisText: the law quoted, or the platform's words (second-hand marked). */
   basis: string;
+  /** 原文称 or 二手资料 when the basis is so (clockMark). */
+  mark?: string | undefined;
   note?: string | undefined;
   caseTypes: readonly string[] | 'all';
 }
@@ -36,9 +46,8 @@ export function caseClocks(
     const { caseTypes } = clock;
     if (!caseTypes || clock.counts === 'hours') return [];
     const { id, name, counts, length, startsWhen, note } = clock;
-    return [
-      { id, name, counts, length, startsWhen, basis: basisText(clock.basis, lawName), note, caseTypes },
-    ];
+    const [basis, mark] = [basisText(clock.basis, lawName), clockMark(clock.basis)];
+    return [{ id, name, counts, length, startsWhen, basis, ...(mark ? { mark } : {}), note, caseTypes }];
   });
 }
 
@@ -119,4 +128,32 @@ export function withRunningClock<
   const [year, month, day] = due.split('-').map(Number);
   const detail = `${next.detail} 正在计时：「${open.clock!.name}」${year} 年 ${month} 月 ${day} 日到期（${open.countsLabel}，见下方“时钟”）。`;
   return { ...next, due, detail, dueNow: due <= today };
+}
+
+/**
+ * The clocks still running on a case as calendar events (follow-up-ics.ts clockEvents), each UID
+ * made of the case, the step that started the clock and the clock. A clock already over, one
+ * this version does not know, or one that cannot be counted gives no event.
+ */
+export function clockReminders(caseId: string, running: readonly RunningClock[]): ClockReminder[] {
+  return running.flatMap((item) => {
+    if (!item.clock || !item.due || item.passed) return [];
+    const { id, name, counts, length, startsWhen, basis, mark, note } = item.clock;
+    return [
+      {
+        uidStem: `case-${caseId}-${item.stepId}`,
+        clockId: id,
+        name,
+        counts,
+        length,
+        start: item.start,
+        due: item.due,
+        startsWhen,
+        basis,
+        mark,
+        note,
+        notices: item.notices,
+      },
+    ];
+  });
 }

@@ -8,7 +8,11 @@
 
 /** The file format name and version written into every case.json. */
 export const CASE_FORMAT = 'ksmail-case';
-export const CASE_VERSION = 1;
+/**
+ * 2 since cases carry `lineage`: a copy of the site from before reads a version-2 file as 「来自本站更新
+ * 的版本」 instead of rejecting the unknown field as damage; version-1 files still read (no lineage).
+ */
+export const CASE_VERSION = 2;
 
 /** What tells two copies of one case apart: the same `id`, edited `revision` times. */
 export interface CaseIdentity {
@@ -21,6 +25,12 @@ export interface CaseIdentity {
   revision: number;
   /** When the last edit was saved (ISO 8601, UTC). */
   updatedAt: string;
+  /**
+   * The last edit tokens, oldest first, one appended per saved edit (case-lineage.ts): tells an
+   * older or newer copy from one edited apart. Absent in files from before version 2 and in
+   * migrated cases: those are told apart by revision and time.
+   */
+  lineage?: string[] | undefined;
 }
 
 /** One line of the dossier's timeline, oldest first. */

@@ -28,6 +28,9 @@ import { resolveRoute } from '../routing';
 const context = loadPlanContext();
 const guide = loadGuideData();
 const route = (id: string) => ladderRoute(resolveRoute(id, guide, '2026-11-30'));
+let tokens = 0;
+/** A fresh edit token per saved edit, as the island makes one. */
+const tok = () => `t${(tokens += 1).toString().padStart(5, '0')}`;
 const T0 = Date.parse('2026-11-30T10:00:00+08:00');
 const at = (iso: string) => Date.parse(`${iso}+08:00`);
 
@@ -51,29 +54,35 @@ const reply = (
   result,
 });
 const caseWith = (caseType: string, steps: CaseStep[]): CaseFile => {
-  let value = newCase({ id: 'c1', caseType, title: '测试案卷', now: T0 });
-  for (const step of steps) value = addStep(value, step, T0);
+  let value = newCase({ id: 'c1', caseType, title: '测试案卷', now: T0, token: tok() });
+  for (const step of steps) value = addStep(value, step, T0, tok());
   return value;
 };
 
 describe('the case model: each save is a new revision', () => {
   it('add, edit and remove a step; revision and updatedAt follow', () => {
-    const opened = newCase({ id: 'c1', caseType: 'account-appeal', title: ' 11 月封号 ', now: T0 });
+    const opened = newCase({
+      id: 'c1',
+      caseType: 'account-appeal',
+      title: ' 11 月封号 ',
+      now: T0,
+      token: tok(),
+    });
     expect(opened).toMatchObject({ revision: 1, title: '11 月封号', steps: [] });
-    const added = addStep(opened, mail('s1', '2026-11-30'), T0 + 1000);
+    const added = addStep(opened, mail('s1', '2026-11-30'), T0 + 1000, tok());
     expect(added.revision).toBe(2);
     expect(added.updatedAt).toBe(new Date(T0 + 1000).toISOString());
-    const edited = editStep(added, { ...mail('s1', '2026-11-30'), subject: '新主题' }, T0 + 2000);
+    const edited = editStep(added, { ...mail('s1', '2026-11-30'), subject: '新主题' }, T0 + 2000, tok());
     expect(edited).toMatchObject({ revision: 3, steps: [{ subject: '新主题' }] });
-    const removed = removeStep(edited, 's1', T0 + 3000);
+    const removed = removeStep(edited, 's1', T0 + 3000, tok());
     expect(removed).toMatchObject({ revision: 4, steps: [] });
-    expect(() => removeStep(removed, 's1', T0)).toThrow('找不到这个步骤');
-    expect(() => addStep(added, mail('s1', '2026-12-01'), T0)).toThrow('已存在');
-    expect(() => newCase({ id: 'x', caseType: 'copyright', title: '  ', now: T0 })).toThrow(
+    expect(() => removeStep(removed, 's1', T0, tok())).toThrow('找不到这个步骤');
+    expect(() => addStep(added, mail('s1', '2026-12-01'), T0, tok())).toThrow('已存在');
+    expect(() => newCase({ id: 'x', caseType: 'copyright', title: '  ', now: T0, token: tok() })).toThrow(
       '请给案卷起个名字',
     );
     // A clock set back never makes a later save look older.
-    expect(addStep(added, mail('s2', '2026-12-01'), T0 - 60_000).updatedAt).toBe(added.updatedAt);
+    expect(addStep(added, mail('s2', '2026-12-01'), T0 - 60_000, tok()).updatedAt).toBe(added.updatedAt);
   });
 
   it('a step without a time comes after the steps entered before it that day', () => {
@@ -125,7 +134,13 @@ describe('readCase: any parsed JSON, answered in Chinese', () => {
     [
       'a newer format version, refused before anything is read',
       { ...good, version: CASE_VERSION + 1, steps: 'x' },
-      '格式版本 2',
+      `格式版本 ${CASE_VERSION + 1}`,
+    ],
+    ['an edit token that is not one', { ...good, lineage: ['t0001', 'no spaces'] }, '修改记录 · 第 2 条'],
+    [
+      'more edit tokens than a case keeps',
+      { ...good, lineage: Array.from({ length: 65 }, (_, i) => `t${i}aaa`) },
+      '修改记录',
     ],
     ['not a case', { hello: 1 }, '不是本站的案卷'],
     ['an impossible date', { ...good, steps: [mail('m1', '2026-02-30')] }, '步骤 · 第 1 条 · 日期'],
@@ -137,6 +152,12 @@ describe('readCase: any parsed JSON, answered in Chinese', () => {
     const reading = readCase(value);
     if (message === null) expect(reading).toEqual({ ok: true, case: good });
     else expect(reading.ok === false && reading.message).toContain(message);
+  });
+
+  it('a version-1 case (before lineages) still reads, as the current version without lineage', () => {
+    const { lineage: _lineage, ...before } = { ...good, version: 1 };
+    const reading = readCase(before);
+    expect(reading).toEqual({ ok: true, case: { ...before, version: CASE_VERSION } });
   });
 
   it('text: not JSON, too large, nested 100,000 deep — a message, no throw', () => {
@@ -217,11 +238,11 @@ describe('caseJsonText: the one case.json of the island and of ksmail dossier', 
 });
 
 describe('several cases, two tabs: the newer edit of each case wins', () => {
-  const a = newCase({ id: 'a', caseType: 'copyright', title: 'A', now: T0 });
-  const b = newCase({ id: 'b', caseType: 'takedown', title: 'B', now: T0 + 1 });
+  const a = newCase({ id: 'a', caseType: 'copyright', title: 'A', now: T0, token: tok() });
+  const b = newCase({ id: 'b', caseType: 'takedown', title: 'B', now: T0 + 1, token: tok() });
   it('merges by revision, keeps deletions, is commutative', () => {
     const tab1 = shelveCase(shelveCase(emptyShelf(), a), b);
-    const a2 = addStep(a, mail('m', '2026-11-30'), T0 + 5);
+    const a2 = addStep(a, mail('m', '2026-11-30'), T0 + 5, tok());
     const tab2 = deleteCase(shelveCase(tab1, a2), 'b');
     const merged = mergeShelves(tab1, tab2);
     expect(merged.cases).toEqual([a2]);
@@ -229,6 +250,74 @@ describe('several cases, two tabs: the newer edit of each case wins', () => {
     expect(mergeShelves(tab2, tab1)).toEqual(merged);
     expect(looksLikeShelf(merged)).toBe(true);
     expect(looksLikeShelf({ ...merged, version: 2 })).toBe(false);
+  });
+});
+
+describe('two tabs: never an older copy back, the same shelf in whatever order saves meet', () => {
+  const base = addStep(
+    newCase({ id: 'c', caseType: 'copyright', title: '搬运', now: T0, token: 'base0' }),
+    mail('m1', '2026-11-30'),
+    T0,
+    'base1',
+  );
+  const shelf = (...cases: CaseFile[]) => cases.reduce(shelveCase, emptyShelf());
+  const call = (id: string) => ({ id, kind: 'call', date: '2026-12-01' }) as const;
+
+  it.each<[string, CaseFile, CaseFile, (merged: CaseFile[]) => void]>([
+    [
+      'a copy edited from the other wins (it has more revisions)',
+      addStep(base, call('s1'), T0, 'aaaa1'),
+      base,
+      (merged) => expect(merged.map((c) => c.lineage?.at(-1))).toEqual(['aaaa1']),
+    ],
+    ['the same last edit: one copy', base, base, (merged) => expect(merged).toEqual([base])],
+    [
+      'edited apart at the same moment: the copy with more edits (the known limit, README)',
+      addStep(base, call('s1'), T0 + 5, 'aaaa1'),
+      addStep(addStep(base, call('s2'), T0 + 9, 'bbbb1'), call('s3'), T0 + 9, 'bbbb2'),
+      (merged) => expect(merged.map((c) => c.lineage?.at(-1))).toEqual(['bbbb2']),
+    ],
+    [
+      'copies without lineage (from before): the newer revision, as before',
+      { ...base, lineage: undefined, revision: 3 },
+      { ...base, lineage: undefined, revision: 5 },
+      (merged) => expect(merged.map((c) => c.revision)).toEqual([5]),
+    ],
+  ])('%s', (_name, x, y, check) => {
+    const merged = mergeShelves(shelf(x), shelf(y));
+    check(merged.cases);
+    expect(mergeShelves(shelf(y), shelf(x))).toEqual(merged);
+  });
+
+  it('property: edits from any number of tabs, merged in any order — the same shelf, nothing older kept', () => {
+    const edits = fc.array(fc.tuple(fc.nat({ max: 2 }), fc.boolean()), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(edits, fc.nat(), (plan, seed) => {
+        // Three tabs start from `base`; each edit happens in one tab, which may first read storage.
+        const tabs = [shelf(base), shelf(base), shelf(base)];
+        let stored = shelf(base);
+        plan.forEach(([tab, reads], index) => {
+          if (reads) tabs[tab] = stored;
+          const own = tabs[tab]!.cases.find((c) => c.id === 'c') ?? base;
+          const edited = addStep(own, call(`s${index}`), T0 + index, `e${index}x${seed % 97}`);
+          tabs[tab] = shelveCase(tabs[tab]!, edited);
+          stored = mergeShelves(tabs[tab]!, stored);
+        });
+        const [one, two, three] = tabs;
+        const orders = [
+          mergeShelves(mergeShelves(one!, two!), three!),
+          mergeShelves(three!, mergeShelves(two!, one!)),
+          mergeShelves(mergeShelves(two!, three!), one!),
+        ];
+        for (const merged of orders) {
+          expect(merged.cases).toEqual(orders[0]!.cases);
+          // No copy on the shelf is an ancestor of another copy of the same branch.
+          const heads = merged.cases.map((c) => c.lineage!.at(-1)!);
+          for (const c of merged.cases)
+            expect(c.lineage!.slice(0, -1).some((token) => heads.includes(token))).toBe(false);
+        }
+      }),
+    );
   });
 });
 
@@ -246,12 +335,17 @@ describe('nextDueStep: the cadence from the last mail, escalation only after the
     expect(first).toMatchObject({ kind: 'follow-up', title: '追问邮件', due: '2026-12-03', dueNow: false });
     // The mail the plan counts from: the case file's .ics names it in every UID.
     expect(first.mailId).toBe('m1');
-    const afterMail = addStep(sent, mail('m2', '2026-12-03'), T0);
+    const afterMail = addStep(sent, mail('m2', '2026-12-03'), T0, tok());
     expect(nextDueStep(afterMail, at('2026-12-04T09:00'), context, route('account-appeal'))).toMatchObject({
       kind: 'call',
       due: '2026-12-07',
     });
-    const afterCall = addStep(afterMail, { id: 'c', kind: 'call', date: '2026-12-07', ticket: 'T-1' }, T0);
+    const afterCall = addStep(
+      afterMail,
+      { id: 'c', kind: 'call', date: '2026-12-07', ticket: 'T-1' },
+      T0,
+      tok(),
+    );
     // Day 7 is 12-09, the window's last day too: escalation waits for the day after it.
     const onLastDay = nextDueStep(afterCall, at('2026-12-09T18:00'), context, route('account-appeal'));
     expect(onLastDay).toMatchObject({
@@ -268,7 +362,7 @@ describe('nextDueStep: the cadence from the last mail, escalation only after the
   it('a reply: resolved is done, rejected escalates at once, pending waits without a made-up clock', () => {
     const r = (result: 'resolved' | 'rejected' | 'pending') =>
       nextDueStep(
-        addStep(sent, reply('r', '2026-12-02', result), T0),
+        addStep(sent, reply('r', '2026-12-02', result), T0, tok()),
         at('2026-12-02T12:00'),
         context,
         route('account-appeal'),
@@ -284,6 +378,7 @@ describe('nextDueStep: the cadence from the last mail, escalation only after the
       sent,
       { id: 'e', kind: 'escalation', date: '2026-12-11', channel: 'isc-complaints' },
       T0,
+      tok(),
     );
     const next = nextDueStep(escalated, at('2026-12-12T09:00'), context, route('account-appeal'));
     expect(next).toMatchObject({ kind: 'wait', due: null });
@@ -296,9 +391,10 @@ describe('nextDueStep: the cadence from the last mail, escalation only after the
     if (!('hours' in rows.commitment)) return; // the data decides; the working-day case is above
     const before = nextDueStep(
       addStep(
-        addStep(fault, mail('m2', '2026-11-30', '11:00'), T0),
+        addStep(fault, mail('m2', '2026-11-30', '11:00'), T0, tok()),
         { id: 'c', kind: 'call', date: '2026-11-30' },
         T0,
+        tok(),
       ),
       at('2026-12-01T09:59'),
       context,

@@ -1,13 +1,15 @@
 /**
  * What can be done to a case (case-schema.ts): open one, add, edit and remove its steps, list
  * them in order, turn them into the dossier's timeline, and keep several cases side by side
- * across tabs (the newer edit of a case wins). Pure: no DOM, no storage, no zod (the island
- * loads this at once; the schema only on demand); time and random ids are passed in.
+ * across tabs (a copy edited from another replaces it; two copies edited apart are both kept).
+ * Pure: no DOM, no storage, no zod (the island loads this at once; the schema only on demand);
+ * time, random ids and edit tokens are passed in.
  *
  * It is not the validation of a saved or imported case (case-schema.ts) nor what to do next
  * (case-next.ts).
  */
 import { CASE_FORMAT, CASE_VERSION, type TimelineEntry } from './case-contract';
+import { extendLineage } from './case-lineage';
 import type { CaseFile, CaseStep, StepKind } from './case-schema';
 
 export const STEP_KIND_LABELS: Record<StepKind, string> = {
@@ -28,8 +30,17 @@ export class CaseEditError extends Error {
   override name = 'CaseEditError';
 }
 
-/** A new, empty case. `now` is an instant (ms), `id` a random id made by the caller. */
-export function newCase(input: { id: string; caseType: string; title: string; now: number }): CaseFile {
+/**
+ * A new, empty case. `now` is an instant (ms), `id` a random id and `token` a random edit token
+ * (case-lineage.ts) made by the caller.
+ */
+export function newCase(input: {
+  id: string;
+  caseType: string;
+  title: string;
+  now: number;
+  token: string;
+}): CaseFile {
   const title = input.title.trim();
   if (!title) throw new CaseEditError('请给案卷起个名字，例如「11 月封号申诉」。');
   const at = new Date(input.now).toISOString();
@@ -39,6 +50,7 @@ export function newCase(input: { id: string; caseType: string; title: string; no
     id: input.id,
     revision: 1,
     updatedAt: at,
+    lineage: [input.token],
     createdAt: at,
     caseType: input.caseType,
     title: title.slice(0, 100),
@@ -48,10 +60,19 @@ export function newCase(input: { id: string; caseType: string; title: string; no
   };
 }
 
-/** Every save: revision + 1 and the time of the edit. Never earlier than the last save (a clock set back). */
-function saved(caseFile: CaseFile, changes: Partial<CaseFile>, now: number): CaseFile {
+/**
+ * Every save: revision + 1, the time of the edit (never earlier than the last save: a clock set
+ * back) and the edit's token at the end of the lineage.
+ */
+function saved(caseFile: CaseFile, changes: Partial<CaseFile>, now: number, token: string): CaseFile {
   const at = Math.max(now, Date.parse(caseFile.updatedAt) || 0);
-  return { ...caseFile, ...changes, revision: caseFile.revision + 1, updatedAt: new Date(at).toISOString() };
+  return {
+    ...caseFile,
+    ...changes,
+    revision: caseFile.revision + 1,
+    updatedAt: new Date(at).toISOString(),
+    lineage: extendLineage(caseFile.lineage, token),
+  };
 }
 
 /** The instant a step happened: its Beijing date and time (00:00 when the time is unknown). */
@@ -75,25 +96,25 @@ export function orderedSteps(caseFile: Pick<CaseFile, 'steps'>): CaseStep[] {
     .map(({ step }) => step);
 }
 
-export function addStep(caseFile: CaseFile, step: CaseStep, now: number): CaseFile {
+export function addStep(caseFile: CaseFile, step: CaseStep, now: number, token: string): CaseFile {
   if (caseFile.steps.some((existing) => existing.id === step.id))
     throw new CaseEditError(`步骤编号“${step.id}”已存在。`);
   if (caseFile.steps.length >= 300) throw new CaseEditError('一个案卷最多记 300 个步骤：请新开一个案卷。');
-  return saved(caseFile, { steps: [...caseFile.steps, step] }, now);
+  return saved(caseFile, { steps: [...caseFile.steps, step] }, now, token);
 }
 
-export function editStep(caseFile: CaseFile, step: CaseStep, now: number): CaseFile {
+export function editStep(caseFile: CaseFile, step: CaseStep, now: number, token: string): CaseFile {
   const position = caseFile.steps.findIndex((existing) => existing.id === step.id);
   if (position < 0) throw new CaseEditError('找不到这个步骤，可能已在其他标签页删除。');
   const steps = [...caseFile.steps];
   steps[position] = step;
-  return saved(caseFile, { steps }, now);
+  return saved(caseFile, { steps }, now, token);
 }
 
-export function removeStep(caseFile: CaseFile, stepId: string, now: number): CaseFile {
+export function removeStep(caseFile: CaseFile, stepId: string, now: number, token: string): CaseFile {
   if (!caseFile.steps.some((step) => step.id === stepId))
     throw new CaseEditError('找不到这个步骤，可能已在其他标签页删除。');
-  return saved(caseFile, { steps: caseFile.steps.filter((step) => step.id !== stepId) }, now);
+  return saved(caseFile, { steps: caseFile.steps.filter((step) => step.id !== stepId) }, now, token);
 }
 
 /** Title, type, parties or notes changed. */
@@ -101,9 +122,10 @@ export function editCase(
   caseFile: CaseFile,
   changes: Partial<Pick<CaseFile, 'title' | 'caseType' | 'parties' | 'notes'>>,
   now: number,
+  token: string,
 ): CaseFile {
   if (changes.title !== undefined && !changes.title.trim()) throw new CaseEditError('案卷名称不能为空。');
-  return saved(caseFile, changes, now);
+  return saved(caseFile, changes, now, token);
 }
 
 /** One step in words: the title and detail of its timeline line. */
@@ -178,9 +200,16 @@ export function caseJsonText(caseFile: CaseFile, channelName?: (id: string) => s
   return `${JSON.stringify({ ...caseFile, timeline: caseTimeline(caseFile, channelName) }, null, 2)}\n`;
 }
 
-/** Whether `a` is a newer edit of the same case than `b`: more revisions, then the later save. */
+/**
+ * Whether `a` is a newer edit of the same case than `b`: more revisions, then the later save; two
+ * copies alike in both are ordered by their text, so that every tab picks the same one.
+ */
 export const isNewer = (a: CaseFile, b: CaseFile) =>
-  a.revision !== b.revision ? a.revision > b.revision : a.updatedAt > b.updatedAt;
+  a.revision !== b.revision
+    ? a.revision > b.revision
+    : a.updatedAt !== b.updatedAt
+      ? a.updatedAt > b.updatedAt
+      : JSON.stringify(a) > JSON.stringify(b);
 
 /** Every case this browser keeps, as saved under one key. */
 export interface CaseShelf {
@@ -203,7 +232,14 @@ export const emptyShelf = (): CaseShelf => ({
 
 /**
  * Two copies of the shelf (this tab's, what storage holds now) as one: each case in its newer
- * edit, deleted cases gone for good, migrations remembered. Commutative, so both tabs agree.
+ * edit (isNewer: a copy edited from another always has more revisions, an import chosen to replace
+ * one too), deleted cases gone for good, migrations remembered. Commutative and associative — the
+ * newest of a total order — so every tab agrees in whatever order saves meet.
+ *
+ * Not kept: two tabs that edit one case at the same moment, each before seeing the other's save
+ * (stores.ts applies another tab's save at once, so only in that window): the copy with more
+ * edits wins. Keeping both (a copy under an id of its own) was tried and gave a different shelf
+ * depending on the order three tabs' saves met; lineages decide imports (import-decision.ts).
  */
 export function mergeShelves(a: CaseShelf, b: CaseShelf): CaseShelf {
   const deleted = [...new Set([...a.deleted, ...b.deleted])].sort();

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { CASE_FORMAT, CASE_VERSION } from './case-contract';
 import { nestsDeeperThan } from './case-depth';
+import { LINEAGE_LENGTH, LINEAGE_TOKEN } from './case-lineage';
 
 // zod compiles object parsers with `new Function` when it may; the site's Content-Security-
 // Policy forbids eval, and the browser reports each refused try as a violation. Parsing without
@@ -121,10 +122,17 @@ export const partySchema = z.strictObject({
 
 export const caseSchema = z.strictObject({
   format: z.literal(CASE_FORMAT),
-  version: z.literal(CASE_VERSION),
+  // A version-1 case (before lineages) reads as it was and is saved as the current version.
+  version: z.literal([1, CASE_VERSION]).transform((): typeof CASE_VERSION => CASE_VERSION),
   id: z.string().regex(/^[\w-]{1,64}$/, '编号只能是 1–64 个字母、数字、- 或 _'),
   revision: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   updatedAt: z.iso.datetime({ message: '应是 ISO 8601 时间（UTC）' }),
+  /** The last edit tokens (case-lineage.ts); absent in cases from before version 2. */
+  lineage: z
+    .array(z.string().regex(LINEAGE_TOKEN, '应是 4–24 位小写字母或数字'))
+    .min(1)
+    .max(LINEAGE_LENGTH)
+    .optional(),
   createdAt: z.iso.datetime({ message: '应是 ISO 8601 时间（UTC）' }),
   /** A request-routes.yaml id: the case page the matter belongs to. */
   caseType: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, '应是案例页的编号，如 account-appeal'),
@@ -148,6 +156,7 @@ const FIELD_NAMES: Record<string, string> = {
   id: '编号',
   revision: '修订次数',
   updatedAt: '修改时间',
+  lineage: '修改记录',
   createdAt: '创建时间',
   caseType: '案例类型',
   title: '案卷名称',

@@ -7,12 +7,22 @@ import { caseChoices, recordSentMail, sentMailStep } from './sent-mail';
 const T0 = Date.parse('2026-11-30T10:00:00+08:00');
 const HASH_A = 'a'.repeat(64);
 const HASH_B = '0123456789abcdef'.repeat(4);
+const TOKENS = { create: 'create00000001', edit: 'edit0000000001' };
 const mail = { subject: '【侵权通知】作品被搬运', to: ['a@example.com'], cc: [] as string[] };
 
 const shelfOf = (...cases: { id: string; at: number }[]) =>
   cases.reduce(
     (shelf, { id, at }) =>
-      shelveCase(shelf, newCase({ id, caseType: 'copyright', title: `案卷 ${id}`, now: at })),
+      shelveCase(
+        shelf,
+        newCase({
+          id,
+          caseType: 'copyright',
+          title: `案卷 ${id}`,
+          now: at,
+          token: `t${id.replace(/[^0-9a-z]/g, '')}`.padEnd(14, '0'),
+        }),
+      ),
     emptyShelf(),
   );
 
@@ -63,7 +73,12 @@ describe('sentMailStep: the mail as a case step', () => {
 describe('caseChoices: the saved cases, last saved first', () => {
   it('orders by the last save and leaves out what is not a case', () => {
     const shelf = shelfOf({ id: 'c-old', at: T0 }, { id: 'c-new', at: T0 + 60_000 });
-    const edited = addStep(shelf.cases[0]!, sentMailStep('s-1', mail, T0 + 120_000), T0 + 120_000);
+    const edited = addStep(
+      shelf.cases[0]!,
+      sentMailStep('s-1', mail, T0 + 120_000),
+      T0 + 120_000,
+      'edit0000000001',
+    );
     const withBroken = {
       ...shelveCase(shelf, edited),
       cases: [...shelveCase(shelf, edited).cases, { id: 3 }],
@@ -79,7 +94,7 @@ describe('recordSentMail: the step into a saved case or a new one', () => {
   it('adds the step to the chosen case as a new revision', () => {
     const shelf = shelfOf({ id: 'c-1', at: T0 });
     const step = sentMailStep('s-1', { ...mail, emlSha256: HASH_A }, T0 + 1000);
-    const result = recordSentMail(shelf, { caseId: 'c-1' }, step, T0 + 1000);
+    const result = recordSentMail(shelf, { caseId: 'c-1' }, step, T0 + 1000, TOKENS);
     expect(result).toMatchObject({ ok: true, created: false, caseFile: { revision: 2, steps: [step] } });
     if (result.ok) expect(result.shelf.cases).toEqual([result.caseFile]);
   });
@@ -92,7 +107,13 @@ describe('recordSentMail: the step into a saved case or a new one', () => {
       message: '选择诉求',
     },
   ])('refuses $name, in Chinese', ({ target, message }) => {
-    const result = recordSentMail(shelfOf({ id: 'c-1', at: T0 }), target, sentMailStep('s-1', mail, T0), T0);
+    const result = recordSentMail(
+      shelfOf({ id: 'c-1', at: T0 }),
+      target,
+      sentMailStep('s-1', mail, T0),
+      T0,
+      TOKENS,
+    );
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining(message) });
   });
 
@@ -102,6 +123,7 @@ describe('recordSentMail: the step into a saved case or a new one', () => {
       { newCase: { id: 'c-2', requestType: 'copyright' } },
       sentMailStep('s-1', mail, T0),
       T0,
+      TOKENS,
     );
     expect(made).toMatchObject({
       ok: true,
@@ -113,6 +135,7 @@ describe('recordSentMail: the step into a saved case or a new one', () => {
       { newCase: { id: 'c-3', requestType: 'copyright' } },
       sentMailStep('s-1', { ...mail, subject: '   ' }, T0),
       T0,
+      TOKENS,
     );
     expect(untitled).toMatchObject({ ok: true, caseFile: { title: '2026-11-30 发出的邮件' } });
   });
@@ -129,7 +152,7 @@ describe('recordSentMail: the step into a saved case or a new one', () => {
         (subject, to, cc, hash, now, fresh) => {
           const step = sentMailStep('s-1', { subject, to, cc, emlSha256: hash, packageSha256: hash }, now);
           const target = fresh ? { newCase: { id: 'c-2', requestType: 'copyright' } } : { caseId: 'c-1' };
-          const result = recordSentMail(shelfOf({ id: 'c-1', at: now }), target, step, now);
+          const result = recordSentMail(shelfOf({ id: 'c-1', at: now }), target, step, now, TOKENS);
           expect(result.ok).toBe(true);
           if (result.ok) expect(readCase(result.caseFile)).toMatchObject({ ok: true });
         },

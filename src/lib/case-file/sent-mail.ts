@@ -120,6 +120,8 @@ export function recordSentMail(
   target: RecordTarget,
   step: MailStep,
   now: number,
+  /** Random edit tokens (case-lineage.ts): one for a new case, one for the step's edit. */
+  tokens: { create: string; edit: string },
 ): RecordResult {
   let caseFile: CaseFile;
   const created = 'newCase' in target;
@@ -134,6 +136,7 @@ export function recordSentMail(
       caseType: target.newCase.requestType,
       title: newCaseTitle(step),
       now,
+      token: tokens.create,
     });
   } else {
     const found = shelf.cases.find((saved) => looksLikeCase(saved) && saved.id === target.caseId);
@@ -142,7 +145,7 @@ export function recordSentMail(
     caseFile = found;
   }
   try {
-    const next = addStep(caseFile, step, now);
+    const next = addStep(caseFile, step, now, tokens.edit);
     return { ok: true, shelf: shelveCase(shelf, next), caseFile: next, created };
   } catch (problem) {
     return { ok: false, message: (problem as Error).message };

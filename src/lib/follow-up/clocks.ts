@@ -175,6 +175,16 @@ export function basisText(basis: ClockBasis, lawName?: (lawId: string) => string
 }
 
 /**
+ * The mark a clock's figure carries wherever it is shown alone (a calendar's title): 原文称 for
+ * the article's figures, 二手资料 for a platform's words read only in a copy or a report; none
+ * for the statute registry's text or a platform's own page.
+ */
+export function clockMark(basis: ClockBasis): '原文称' | '二手资料' | undefined {
+  if (basis.kind === 'article') return '原文称';
+  return basis.kind === 'published' && basis.secondHand ? '二手资料' : undefined;
+}
+
+/**
  * Every example of every clock that does not come out as written, in Chinese; empty when all
  * hold. Run wherever clocks.yaml loads, with the calendar the tools use.
  */

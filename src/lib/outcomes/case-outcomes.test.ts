@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { WorkCalendar } from '../work-calendar';
 import { emptyShelf } from '../case-file/case-model';
+import { CASE_VERSION } from '../case-file/case-contract';
 import { migrateLegacy } from '../case-file/case-migration';
 import { readCase, type CaseFile, type CaseStep } from '../case-file/case-schema';
 import { casesToOutcomes, legacyFacts, looksLikeCase } from './case-outcomes';
@@ -20,7 +21,7 @@ const TYPES = [
 function caseWith(id: string, steps: CaseStep[], extra: Partial<CaseFile> = {}): CaseFile {
   return {
     format: 'ksmail-case',
-    version: 1,
+    version: CASE_VERSION,
     id,
     revision: 1,
     updatedAt: '2026-11-30T02:00:00.000Z',
