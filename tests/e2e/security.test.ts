@@ -592,7 +592,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
       const importBytes = async (name: string, bytes: Uint8Array | string) => {
         await island
           .locator('[data-message]')
-          .evaluate((box) => ((box.textContent = ''), (box.hidden = true)));
+          .evaluate((box: HTMLElement) => ((box.textContent = ''), (box.hidden = true)));
         await importField.setInputFiles({
           name,
           mimeType: name.endsWith('.zip') ? 'application/zip' : 'application/json',
