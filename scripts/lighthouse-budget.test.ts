@@ -107,6 +107,13 @@ describe('per-page budgets and the median of repeated runs', () => {
     expect(budgetFailures([home])).toEqual([expect.stringContaining('performance 91 < 95')]);
   });
 
+  it('the case file (/tools/case/) is judged, with a performance budget of its own', () => {
+    const caseFile = LIGHTHOUSE_PAGES.find((page) => page.path === 'tools/case/');
+    expect(caseFile, '/tools/case/ 在 Lighthouse 页面里').toBeDefined();
+    expect(caseFile!.performance).toBeGreaterThanOrEqual(60);
+    expect(caseFile!.performance).toBeLessThan(95);
+  });
+
   it('judges the run with the median performance score, and says how many runs there were', () => {
     const runs = [0.99, 0.88, 0.92].map((performance) => result({ ...PASSING, performance }));
     expect(medianRun(runs).categories.performance!.score).toBe(0.92);

@@ -26,6 +26,9 @@ export const LIGHTHOUSE_PAGES: readonly { name: string; path: string; performanc
   { name: '章节', path: 'guide/subject/' },
   { name: '工具', path: 'tools/', performance: 80 },
   { name: '更新日志', path: 'changelog/' },
+  // The case file (issue 18): first runs measured 87 and 70 (load average 9 and 13–17 on the
+  // shared machine, other Lighthouse runs beside it); the budget is 5 under the lowest.
+  { name: '案卷', path: 'tools/case/', performance: 65 },
 ];
 
 /** How often a page whose first run misses a budget is run in all; the median run is judged. */

@@ -3,6 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, noBrowser, openPage, revealIslands } from '../support/browser';
 import { badStops, focusStop, tabThrough, tabTo } from '../support/keyboard';
 import { showOldLog } from '../support/outcome-log';
+import { readFileSync } from 'node:fs';
+import { caseFileReady } from '../support/case-file-page';
 import { SIGNATURES } from '../../src/lib/attachments/file-signature';
 import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
 
@@ -44,6 +46,44 @@ async function expectKeyboardStops(page: Page, island: string, atLeast: number) 
 
 const focusedMatches = (page: Page, selector: string) =>
   page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector);
+
+/** With a select focused, the arrow keys move its choice (up or down) until `label` is chosen. */
+async function arrowToOption(page: Page, label: string) {
+  for (let press = 0; press < 40; press += 1) {
+    const { at, wanted } = await page.evaluate((text) => {
+      const select = document.activeElement as HTMLSelectElement;
+      const options = [...select.options];
+      return {
+        at: select.selectedIndex,
+        wanted: options.findIndex((option) => option.text.startsWith(text)),
+      };
+    }, label);
+    if (wanted < 0) break;
+    if (at === wanted) return;
+    await page.keyboard.press(wanted > at ? 'ArrowDown' : 'ArrowUp');
+  }
+  throw new Error(`方向键选不到“${label}”`);
+}
+
+/** Tab or Shift+Tab, whichever way `selector` lies from the focused element. */
+async function tabToward(page: Page, selector: string) {
+  const back = await page.evaluate((wanted) => {
+    const target = document.querySelector(wanted);
+    const from = document.activeElement;
+    if (!target || !from || from === document.body) return false;
+    return (from.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
+  }, selector);
+  await tabTo(page, selector, { back });
+}
+
+/** Where the focus is now: it must be on a control of the case file, visibly, never on <body>. */
+async function expectFocusKept(page: Page, after: string) {
+  const stop = await focusStop(page);
+  expect(stop.element, `${after}之后焦点落在`).not.toBe('body');
+  expect(await page.evaluate(() => document.activeElement?.closest('case-file') != null), after).toBe(true);
+  expect(stop.visible, `${after}之后焦点可见（${stop.element}）`).toBe(true);
+  return stop.element;
+}
 
 describe.skipIf(noBrowser)('every island by keyboard alone', () => {
   let browser: Browser;
@@ -324,4 +364,127 @@ describe.skipIf(noBrowser)('every island by keyboard alone', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('case file: create a case, record every kind of step, start a clock, export, import and answer by keyboard', async () => {
+    const { page, context, errors } = await open('tools/case/');
+    page.on('filechooser', () => undefined);
+    await caseFileReady(page);
+    const status = 'case-file [data-status]';
+    const focusAfter: Record<string, string> = {};
+
+    await tabTo(page, '#case-new-name');
+    await page.keyboard.type('键盘案卷');
+    await page.keyboard.press('Tab');
+    expect(await focusedMatches(page, '#case-new-type')).toBe(true);
+    await arrowToOption(page, '我的作品被投诉下架');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('case-file [data-case-view]:not([hidden])').waitFor();
+    expect(await focusedMatches(page, '[data-case-title]')).toBe(true);
+    let said = await announced(page, status, '');
+    expect(said).toContain('已新建案卷');
+
+    // Each kind of step: its fields by Tab and typing, a select by the arrow keys, saved by Enter.
+    const steps: { kind: string; fields: [string, string][]; clock?: string }[] = [
+      { kind: '站内申诉', fields: [['#case-reference', 'SS-1']] },
+      {
+        kind: '邮件',
+        fields: [
+          ['#case-subject', '【不侵权声明】作品被误下架'],
+          ['#case-to', 'a@example.com'],
+        ],
+      },
+      { kind: '电话', fields: [['#case-who', '人工客服']] },
+      {
+        kind: '收到回复',
+        fields: [['#case-said', '已转送权利人']],
+        clock: '反通知转达权利人后的 15 日',
+      },
+      { kind: '升级', fields: [['#case-escalation-reference', 'E-1']] },
+    ];
+    for (const [index, step] of steps.entries()) {
+      await tabToward(page, '#case-kind');
+      await arrowToOption(page, step.kind);
+      for (const [field, value] of step.fields) {
+        await tabToward(page, field);
+        await page.keyboard.type(value);
+      }
+      if (step.clock) {
+        await tabToward(page, '#case-clock');
+        await arrowToOption(page, step.clock);
+      }
+      // Saved with Space on the button (Enter in a field submits too: the first test's way).
+      await tabToward(page, '[data-add-step] button[type="submit"]');
+      await page.keyboard.press('Space');
+      await expect.poll(() => page.locator('case-file [data-steps] > li').count()).toBe(index + 1);
+      said = await announced(page, status, said);
+      expect(said).toContain(`已保存这一步：${step.kind}`);
+      focusAfter[`记一步（${step.kind}）`] = await expectFocusKept(page, `保存“${step.kind}”`);
+    }
+    expect(await page.locator('case-file [data-running-clocks]').innerText()).toContain(
+      '反通知转达权利人后的 15 日',
+    );
+
+    // Export the case (JSON), then one more step: the export is now an older copy of it.
+    await tabToward(page, 'case-file [data-export-case]');
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const older = readFileSync((await exported.path())!);
+    said = await announced(page, status, said);
+    await tabToward(page, 'case-file [data-export-dossier]');
+    const [zip] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(zip.suggestedFilename()).toMatch(/\.zip$/);
+    said = await announced(page, status, said);
+
+    const importOlder = async () => {
+      await tabToward(page, '#case-import');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      await chooser.setFiles({ name: 'older.json', mimeType: 'application/json', buffer: older });
+      await page.locator('case-file [data-import-question]:not([hidden])').waitFor();
+      // The question takes the focus, on its first answer.
+      expect(await focusedMatches(page, '[data-import-choice="keep-both"]')).toBe(true);
+    };
+    const addCall = async () => {
+      await tabToward(page, '#case-kind');
+      await arrowToOption(page, '电话');
+      await tabToward(page, '[data-add-step] button[type="submit"]');
+      await page.keyboard.press('Enter');
+      said = await announced(page, status, said);
+    };
+    const answer = async (choice: string, label: string) => {
+      await tabToward(page, `[data-import-choice="${choice}"]`);
+      expect((await focusStop(page)).name).toBe(label);
+      await page.keyboard.press('Enter');
+      await page.locator('case-file [data-import-question]').waitFor({ state: 'hidden' });
+      said = await announced(page, status, said);
+      await expect.poll(() => focusStop(page).then((stop) => stop.element)).not.toBe('body');
+      focusAfter[`导入的问题：${label}`] = await expectFocusKept(page, `回答“${label}”`);
+      return said;
+    };
+
+    await addCall();
+    await importOlder();
+    expect(await answer('cancel', '取消导入')).toContain('已取消导入');
+    expect(await focusedMatches(page, '#case-import')).toBe(true);
+    expect(await page.locator('case-file [data-steps] > li').count()).toBe(6);
+
+    // 替换 while this very case is open: the hidden question must not leave the focus on <body>.
+    await importOlder();
+    expect(await answer('replace', '用导入的替换本机的')).toContain('已用导入的案卷替换本机的');
+    expect(await page.locator('case-file [data-steps] > li').count()).toBe(5);
+
+    await addCall();
+    await importOlder();
+    expect(await answer('keep-both', '两份都保留（导入的另存为一个新案卷）')).toContain('两份都已保留');
+    await expect.poll(() => page.locator('case-file').getAttribute('data-cases')).toBe('2');
+
+    console.log(
+      `案卷的键盘焦点：\n${Object.entries(focusAfter)
+        .map(([when, where]) => `  ${when} → ${where}`)
+        .join('\n')}`,
+    );
+    await tabToward(page, 'case-file [data-back-to-list]');
+    await expectKeyboardStops(page, 'case-file', 20);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

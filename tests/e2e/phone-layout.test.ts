@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, noBrowser, openPage } from '../support/browser';
 import { ROOT } from '../../scripts/support/build-site';
 import { SAMPLE_OUTCOMES, showOldLog } from '../support/outcome-log';
+import { addStep, caseFileReady, caseIsland, createCase } from '../support/case-file-page';
 
 // Every page reads on a 360 px phone (issue 19): no page scrolls sideways, and no table cell —
 // in a table or shown as a card — is squeezed below two characters of its own font, which is
@@ -169,6 +170,46 @@ describe.skipIf(noBrowser)('phone layout in Chromium', () => {
     problems.push(...(await layoutProblems(page, '/guide/evaluation/（有记录） 桌面')));
     await evaluation.context.close();
     expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('the case file with an open case, its steps, a running clock, the import question and a message fits a phone and a desktop', async () => {
+    const { page, context, errors } = await openPage(browser, 'tools/case/');
+    await page.setViewportSize(PHONE);
+    await caseFileReady(page);
+    const island = caseIsland(page);
+    const unbroken = 'a'.repeat(90);
+    await createCase(page, `作品被投诉下架${unbroken}`, '我的作品被投诉下架（不侵权声明）');
+    await addStep(page, '邮件', {
+      '日期（北京时间）': '2026-11-30',
+      邮件主题: `【不侵权声明】${'作品'.repeat(60)}`,
+      '收件人（多个用逗号分隔）': `${'x'.repeat(60)}@example.com`,
+      '.eml 的 SHA-256（可选）': 'ab'.repeat(32),
+    });
+    await addStep(page, '收到回复', {
+      '日期（北京时间）': '2026-11-30',
+      回复说了什么: unbroken,
+      '这一步开始计时（可选）': '反通知转达权利人后的 15 日',
+    });
+    await island.locator('[data-running-clock]').waitFor();
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      island.getByRole('button', { name: '导出这个案卷（JSON）' }).click(),
+    ]);
+    const older = await exported.path();
+    await addStep(page, '电话', { '联系的是（如 人工客服）': '人工客服' });
+    await island.getByLabel('导入案卷（ZIP 或 JSON）').setInputFiles(older!);
+    await island.locator('[data-import-question]:not([hidden])').waitFor();
+    await island.locator('[data-add-step]').getByLabel('日期（北京时间）').fill('2100-01-01');
+    await island.getByRole('button', { name: '保存这一步' }).click();
+    await island.locator('[data-step-error]:not([hidden])').waitFor();
+
+    const problems = await layoutProblems(page, '/tools/case/（有案卷） 手机');
+    await page.screenshot({ path: join(SHOTS, 'tools_case_results.png'), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    problems.push(...(await layoutProblems(page, '/tools/case/（有案卷） 桌面')));
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
   }, 120_000);
 
   it('wide tables are cards on a phone, each value after its column header, marks kept', async () => {

@@ -8,6 +8,9 @@ import { launch, noBrowser, openPage, searchSite, siteUrl, revealIslands } from 
 import { guard, HOSTILE, HOSTILE_TEXT, type GuardReport } from '../support/guard';
 import { parseIcsEvents } from '../support/ics';
 import { parseHeadersFile } from '../../scripts/support/static-server';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { caseFileReady, createCase } from '../support/case-file-page';
+import { CASE_FORMAT, CASE_VERSION } from '../../src/lib/case-file/case-contract';
 import { SIGNATURES } from '../../src/lib/attachments/file-signature';
 import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
 
@@ -605,6 +608,134 @@ describe.skipIf(noBrowser)('in Chromium', () => {
       // The unknown request type is named in the import problems, as text.
       expect(await text(tracker.locator('[data-import-problems]'))).toContain(HOSTILE[1]);
       await expectInert(page, report);
+      await context.close();
+    });
+
+    it('case file: hostile case files are refused or shown as text; nothing runs, leaves or is overwritten', async () => {
+      const { page, context, report, response } = await open('tools/case/');
+      // The policy of _headers is what the test server sent with this page.
+      expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
+      await caseFileReady(page);
+      const island = page.locator('case-file');
+      await createCase(page, '本机的案卷', '账号被封禁或限流');
+      await island.getByRole('link', { name: '← 返回案卷列表' }).click();
+      await island.locator('[data-list-view]:not([hidden])').waitFor();
+      const stored = () => page.evaluate(() => localStorage.getItem('ksmail:cases'));
+      const before = await stored();
+      const importField = island.getByLabel('导入案卷（ZIP 或 JSON）');
+      const importBytes = async (name: string, bytes: Uint8Array | string) => {
+        await island
+          .locator('[data-message]')
+          .evaluate((box: HTMLElement) => ((box.textContent = ''), (box.hidden = true)));
+        await importField.setInputFiles({
+          name,
+          mimeType: name.endsWith('.zip') ? 'application/zip' : 'application/json',
+          buffer: Buffer.from(bytes),
+        });
+      };
+      const refused = async (name: string, bytes: Uint8Array | string, says: RegExp) => {
+        await importBytes(name, bytes);
+        await island.locator('[data-message]:not([hidden])').waitFor();
+        expect(await text(island.locator('[data-message]')), name).toMatch(says);
+        expect(await stored(), `${name}：本机的案卷没有改动`).toBe(before);
+      };
+
+      const now = '2026-11-30T02:00:00.000Z';
+      const hostileCase = {
+        format: CASE_FORMAT,
+        version: CASE_VERSION,
+        id: 'hostile-1',
+        revision: 3,
+        createdAt: now,
+        updatedAt: now,
+        caseType: 'account-appeal',
+        title: HOSTILE_TEXT,
+        parties: [{ label: HOSTILE[0], value: HOSTILE[2] }],
+        notes: HOSTILE_TEXT,
+        steps: [
+          {
+            id: HOSTILE[3],
+            kind: 'appeal',
+            date: '2026-11-20',
+            reference: HOSTILE[0],
+            screenshot: HOSTILE[1],
+          },
+          {
+            id: 's-2',
+            kind: 'mail',
+            date: '2026-11-21',
+            subject: HOSTILE[1],
+            to: [HOSTILE[2]],
+            cc: [HOSTILE[3]],
+            note: HOSTILE[0],
+          },
+          { id: 's-3', kind: 'call', date: '2026-11-22', who: HOSTILE[3], ticket: HOSTILE[2] },
+          { id: 's-4', kind: 'reply', date: '2026-11-23', said: HOSTILE_TEXT, result: 'rejected' },
+          { id: 's-5', kind: 'escalation', date: '2026-11-24', channel: HOSTILE[2], reference: HOSTILE[0] },
+        ],
+      };
+
+      // Files that are not a case this site wrote: refused with a message, nothing changed.
+      const caseJson = strToU8(JSON.stringify(hostileCase));
+      await refused(
+        'escape.zip',
+        zipSync({ '../case.json': caseJson, 'case.json': caseJson }),
+        /不属于案卷的条目/,
+      );
+      await refused('absolute.zip', zipSync({ '/etc/passwd': caseJson }), /不属于案卷的条目/);
+      // An entry whose directory claims 4 GB: refused from the list, before anything is unpacked.
+      const huge = zipSync({ 'case.json': caseJson }, { level: 0 });
+      const central = Buffer.from(huge).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      new DataView(huge.buffer).setUint32(central + 24, 0xffff_fff0, true);
+      await refused('huge.zip', huge, /超过.*上限/);
+      // A Chinese message, never an engine's error (a stack overflow, a TypeError) shown as is.
+      const chinese = /^(?![\s\S]*(Error|Maximum call stack|undefined))[\s\S]*[\u4e00-\u9fff]/;
+      const nested = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+      await refused('deep.json', nested, chinese);
+      await refused(
+        'deep-notes.json',
+        JSON.stringify({ ...hostileCase, notes: '<deep>' }).replace('"<deep>"', nested),
+        chinese,
+      );
+      await refused(
+        'newer.json',
+        JSON.stringify({ ...hostileCase, version: CASE_VERSION + 1 }),
+        /更新的版本/,
+      );
+      // "__proto__" as a key of the case and of a party: no object of the page gains a property.
+      const proto = JSON.stringify(hostileCase).replace(/^\{/, '{"__proto__":{"polluted":"yes"},');
+      await refused('proto.json', proto, chinese);
+      await refused(
+        'proto-party.json',
+        JSON.stringify(hostileCase).replace('"parties":[{', '"parties":[{"__proto__":{"polluted":"yes"},'),
+        chinese,
+      );
+      expect(await page.evaluate(() => (({}) as Record<string, unknown>)['polluted'])).toBeUndefined();
+
+      // Markup and javascript: in every field of a valid case: imported, shown as text.
+      await importBytes('hostile.json', JSON.stringify(hostileCase));
+      await expect.poll(() => island.getAttribute('data-open')).toBe('hostile-1');
+      expect(await text(island.locator('[data-case-title]'))).toBe(HOSTILE_TEXT);
+      expect(await text(island.locator('[data-case-meta]'))).toContain(HOSTILE_TEXT);
+      const steps = await text(island.locator('[data-steps]'));
+      for (const value of HOSTILE) expect(steps).toContain(value);
+      await expectInert(page, report);
+      expect(await liveScriptAttributes(page)).toEqual([]);
+
+      // The dossier's printable timeline holds them as text too.
+      const zip = await download(page, island.getByRole('button', { name: '导出案卷（ZIP）' }));
+      const timeline = new TextDecoder().decode(unzipSync(zip.bytes)['timeline.html']);
+      expect(timeline).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(timeline).not.toMatch(/<img|<script>alert|<svg/i);
+      expect(
+        attributes(timeline).filter(({ name, value }) => /^on/.test(name) || isScriptUrl(value)),
+      ).toEqual([]);
+      // The case that was here before is still here, unchanged.
+      const shelf = JSON.parse((await stored())!) as { cases: { title: string }[] };
+      expect(shelf.cases.map((caseFile) => caseFile.title).sort()).toEqual(
+        [HOSTILE_TEXT, '本机的案卷'].sort(),
+      );
+      expectClean(report);
       await context.close();
     });
 

@@ -6,6 +6,8 @@ import { ROOT } from '../../scripts/support/build-site';
 import { launch, noBrowser, openPage, siteUrl, revealIslands } from '../support/browser';
 import { SAMPLE_HEADS } from '../../src/lib/attachments/file-signature-samples';
 import { MAX_INPUT_CHARS } from '../../src/lib/data-table/data-table';
+import { readFileSync } from 'node:fs';
+import { addStep, caseFileReady, caseIsland, createCase } from '../support/case-file-page';
 
 /**
  * Local storage that is blocked, full, or holds corrupted data: every tool still works, says
@@ -28,6 +30,7 @@ const CORRUPTED_JSON: Record<string, string> = {
   'ksmail:outcomes': '{{{ not json',
   'ksmail:outcomes:damaged': 'z'.repeat(200_000),
   'starlight-theme': 'x'.repeat(10_000),
+  'ksmail:cases': '{"format": "ksmail-cases", "cases": [',
 };
 
 /** Values of the wrong type, and ids that every object inherits ("toString", "constructor"). */
@@ -51,6 +54,14 @@ const CORRUPTED_TYPES: Record<string, string> = {
   'ksmail:outcomes:damaged': 'null',
   'ksmail:previous-draft': '{"draft": ["问题描述"], "subject": 1, "reason": null}',
   'starlight-theme': 'constructor',
+  // A shelf whose cases are not cases: named as unreadable, never shown, never dropped.
+  'ksmail:cases': JSON.stringify({
+    format: 'ksmail-cases',
+    version: 1,
+    cases: [{ id: '__proto__', title: 5 }, 'toString', null],
+    deleted: [],
+    migrated: [],
+  }),
 };
 
 async function prepare(context: BrowserContext, scenario: Scenario) {
@@ -265,6 +276,59 @@ describe.skipIf(noBrowser)('storage blocked, full or corrupted, in Chromium', ()
       await helper.locator('[data-chart] svg[data-chart="bar"]').waitFor();
       await expectWarning(page, 'data-table-helper', scenario);
       expect(await page.locator('#datatable-input').inputValue()).toBe(data);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('case file: a case is made and used in memory, it says whether it is kept, and offers export', async () => {
+      const { page, context, errors } = await open(scenario, 'tools/case/');
+      await caseFileReady(page);
+      const island = caseIsland(page);
+      const storedBefore = await page.evaluate(() => {
+        try {
+          return localStorage.getItem('ksmail:cases');
+        } catch {
+          return 'blocked';
+        }
+      });
+      await createCase(page, '存储测试', '账号被封禁或限流');
+      await addStep(page, '邮件', { 邮件主题: '【账号申诉】请求复核', '日期（北京时间）': '2026-11-30' });
+      await addStep(page, '收到回复', { 回复说了什么: '处理中' });
+      expect(await island.locator('[data-steps] > li').count()).toBe(2);
+      const problem = island.locator('[data-save-problem]');
+      const notKept = {
+        blocked: '不允许本站保存',
+        full: '浏览器存储已满',
+        'corrupted-json': '无法读取，也不会覆盖',
+      };
+      if (scenario in notKept) {
+        await expect.poll(() => problem.isVisible()).toBe(true);
+        expect(await problem.innerText()).toContain(notKept[scenario as keyof typeof notKept]);
+        const [file] = await Promise.all([
+          page.waitForEvent('download'),
+          problem.getByRole('button', { name: '导出全部案卷（JSON）' }).click(),
+        ]);
+        const saved = JSON.parse(readFileSync((await file.path())!, 'utf8')) as {
+          cases: { title: string; steps: { kind: string }[] }[];
+        };
+        expect(
+          saved.cases.find((caseFile) => caseFile.title === '存储测试')?.steps.map((step) => step.kind),
+        ).toEqual(['mail', 'reply']);
+      } else {
+        expect(await problem.isHidden()).toBe(true);
+      }
+      // What storage held and this version cannot read is not overwritten.
+      if (scenario === 'corrupted-json')
+        expect(await page.evaluate(() => localStorage.getItem('ksmail:cases'))).toBe(storedBefore);
+      if (scenario === 'corrupted-types') {
+        await page.goBack();
+        await island.locator('[data-list-view]:not([hidden])').waitFor();
+        expect(await island.locator('[data-message]').innerText()).toContain('个已保存的案卷无法读取');
+        const kept = JSON.parse((await page.evaluate(() => localStorage.getItem('ksmail:cases')))!) as {
+          cases: unknown[];
+        };
+        expect(kept.cases).toEqual(expect.arrayContaining([{ id: '__proto__', title: 5 }, 'toString', null]));
+      }
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -517,6 +517,9 @@ class CaseFileElement extends HTMLElement {
       choice === 'replace' ? '已用导入的案卷替换本机的。' : `两份都已保留：导入的另存为“${saved.title}”。`,
       pending.files,
     );
+    // Replaced while open, the case does not open anew to take the focus, and the question that
+    // held it is hidden: without this the focus fell to <body>.
+    if (this.dataset.open === saved.id) $(this, '[data-case-title]').focus();
   }
 
   /** Saves the imported case, then puts the dossier's .eml and package files back into the store. */

@@ -17,10 +17,21 @@ import { persistentJson } from '../shared/stores';
 
 export const CASES_KEY = 'ksmail:cases';
 
-export const $shelf = persistentJson<CaseShelf>(CASES_KEY, emptyShelf(), looksLikeShelf);
+/** The shelf as saved (localStorage through stores.ts): setting it writes storage. */
+const $savedShelf = persistentJson<CaseShelf>(CASES_KEY, emptyShelf(), looksLikeShelf);
 
 /** Storage holds something under CASES_KEY that this version cannot read (newer, or damaged). */
 export const $foreignShelf = atom(false);
+
+/**
+ * The shelf the island shows and edits: the saved one (another tab's save reaches it), or, while
+ * storage holds a shelf this version cannot read, this tab's copy in memory only. Setting the
+ * saved store then would write over that shelf, which is what happened before this was split.
+ */
+export const $shelf = atom<CaseShelf>($savedShelf.get());
+$savedShelf.listen((saved) => {
+  if (!$foreignShelf.get()) $shelf.set(saved);
+});
 
 type Stored = { kind: 'none' } | { kind: 'shelf'; shelf: CaseShelf } | { kind: 'foreign' };
 
@@ -54,7 +65,9 @@ export function saveShelf(next: CaseShelf) {
     $shelf.set(next);
     return;
   }
-  $shelf.set(stored.kind === 'shelf' ? mergeShelves(next, stored.shelf) : next);
+  $savedShelf.set(stored.kind === 'shelf' ? mergeShelves(next, stored.shelf) : next);
+  // Storage blocked or full: stores.ts keeps the value in memory, and $savedShelf still emits it.
+  $shelf.set($savedShelf.get());
 }
 
 /** What the tools before the case file left in storage (see case-migration.ts). */

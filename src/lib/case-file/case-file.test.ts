@@ -321,6 +321,37 @@ describe('two tabs: never an older copy back, the same shelf in whatever order s
   });
 });
 
+describe('a saved shelf whose entries are not cases (damaged, or hand-edited)', () => {
+  const a = newCase({ id: 'a', caseType: 'copyright', title: 'A', now: T0, token: 'tokena' });
+  // What storage can hold under ksmail:cases and still pass looksLikeShelf: the island names these
+  // as unreadable and must keep them; merging them used to throw (null.id, undefined.localeCompare).
+  const junk: unknown[] = [
+    null,
+    'toString',
+    5,
+    [],
+    { id: '__proto__', title: 5 },
+    { id: 7, createdAt: '2026-11-30T02:00:00.000Z' },
+    { ...a, id: 'no-dates', createdAt: undefined, updatedAt: undefined },
+  ];
+  it.each(junk.map((entry) => [JSON.stringify(entry) ?? String(entry), entry]))(
+    'keeps %s as it is, once, beside the readable cases',
+    (_, entry) => {
+      const stored = { ...emptyShelf(), cases: [entry as CaseFile] };
+      const b = newCase({ id: 'b', caseType: 'takedown', title: 'B', now: T0 + 1, token: 'tokenb' });
+      for (const merged of [shelveCase(stored, b), mergeShelves(shelveCase(stored, a), stored)]) {
+        expect(merged.cases.filter((caseFile) => caseFile === entry)).toHaveLength(1);
+        expect(merged.cases.filter((caseFile) => caseFile !== entry).length).toBe(1);
+      }
+      expect(deleteCase(stored, 'a').cases).toEqual([entry]);
+      const types = [{ id: 'copyright', need: '作品被搬运' }];
+      expect(() =>
+        migrateLegacy({ outcomes: null, subject: null, requestType: null }, stored, T0, types),
+      ).not.toThrow();
+    },
+  );
+});
+
 describe('nextDueStep: the cadence from the last mail, escalation only after the window', () => {
   it('nothing done yet: the route’s first step', () => {
     const next = nextDueStep(caseWith('account-appeal', []), T0, context, route('account-appeal'));

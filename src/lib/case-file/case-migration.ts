@@ -172,7 +172,14 @@ export function migrateLegacy(
   const made: CaseFile[] = [];
   const migrated: string[] = [];
   // A deleted case's id too: a new case under it would be dropped as deleted.
-  const caseIds = new Set([...shelf.cases.map((caseFile) => caseFile.id), ...shelf.deleted]);
+  // A saved entry may be anything (the island shows it as unreadable): only string ids count.
+  const caseIds = new Set([
+    ...shelf.cases.flatMap((caseFile: unknown) => {
+      const id = (caseFile as { id?: unknown } | null)?.id;
+      return typeof id === 'string' ? [id] : [];
+    }),
+    ...shelf.deleted,
+  ]);
 
   // One case per matter, in the order the tracker has them.
   const groups = new Map<string, OutcomeEntry[]>();

@@ -245,7 +245,14 @@ export function mergeShelves(a: CaseShelf, b: CaseShelf): CaseShelf {
   const deleted = [...new Set([...a.deleted, ...b.deleted])].sort();
   const gone = new Set(deleted);
   const byId = new Map<string, CaseFile>();
+  // A saved entry without an id and both times is not merged but kept as it is (once, by its
+  // JSON): the island names it as unreadable and never drops it (looksLikeShelf lets it in).
+  const unreadable = new Map<string, CaseFile>();
   for (const caseFile of [...a.cases, ...b.cases]) {
+    if (!isMergeable(caseFile)) {
+      unreadable.set(JSON.stringify(caseFile) ?? String(caseFile), caseFile);
+      continue;
+    }
     if (gone.has(caseFile.id)) continue;
     const known = byId.get(caseFile.id);
     if (!known || isNewer(caseFile, known)) byId.set(caseFile.id, caseFile);
@@ -254,8 +261,21 @@ export function mergeShelves(a: CaseShelf, b: CaseShelf): CaseShelf {
   const cases = [...byId.values()].sort(
     (x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id),
   );
-  return { ...emptyShelf(), cases, deleted, migrated: [...new Set([...a.migrated, ...b.migrated])].sort() };
+  return {
+    ...emptyShelf(),
+    cases: [...cases, ...unreadable.values()],
+    deleted,
+    migrated: [...new Set([...a.migrated, ...b.migrated])].sort(),
+  };
 }
+
+/** What merging reads of a saved case: its id and its two times, as strings. */
+const isMergeable = (value: unknown): value is CaseFile =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as CaseFile).id === 'string' &&
+  typeof (value as CaseFile).createdAt === 'string' &&
+  typeof (value as CaseFile).updatedAt === 'string';
 
 /** Puts a case on the shelf (a new one, or a newer edit of one there). */
 export function shelveCase(shelf: CaseShelf, caseFile: CaseFile): CaseShelf {
