@@ -26,7 +26,7 @@ import { $storageProblem } from '../shared/stores';
 import { downloadBlob } from '../shared/download';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { defineIsland } from '../shared/define-island';
-import { $foreignShelf, $shelf, checkStoredShelf, readLegacy, saveShelf } from './case-store';
+import { $foreignShelf, $shelf, migrateStoredLegacy, randomId, saveShelf } from './case-store';
 import { readStepForm, showStepFields } from './step-form';
 
 const engine = lazyChunk(() => import('./case-engine'), '案卷的代码');
@@ -43,12 +43,6 @@ const SAVE_PROBLEMS = {
   foreign:
     '本浏览器里保存的案卷来自本站更新的版本（或已损坏），这里无法读取，也不会覆盖它：这里的修改只在这个页面里。请导出，或用最新版本的本站打开。',
 };
-
-function randomId() {
-  const random = new Uint32Array(2);
-  crypto.getRandomValues(random);
-  return `c-${Date.now().toString(36)}-${random[0]!.toString(36)}${random[1]!.toString(36)}`;
-}
 
 const $ = <T extends Element = HTMLElement>(root: Element, selector: string) =>
   root.querySelector<T>(selector)!;
@@ -83,14 +77,7 @@ class CaseFileElement extends HTMLElement {
   }
 
   #start() {
-    const {
-      decodeFestivalDates,
-      decodeHolidays,
-      fallbackHolidays,
-      LEGACY_KEYS,
-      migrateLegacy,
-      WorkCalendar,
-    } = engine.current!;
+    const { decodeFestivalDates, decodeHolidays, fallbackHolidays, WorkCalendar } = engine.current!;
     const planner = JSON.parse(this.dataset.planner!) as Pick<
       PlannerData,
       'cadence' | 'followUps' | 'salesPeriods'
@@ -102,11 +89,8 @@ class CaseFileElement extends HTMLElement {
       calendar: new WorkCalendar(holidays, fallbackHolidays(festivals, holidays)),
       ...planner,
     };
-    checkStoredShelf();
-    const legacy = readLegacy(LEGACY_KEYS);
-    const { shelf, added } = migrateLegacy(legacy, $shelf.get(), Date.now(), [...this.#routes.values()]);
+    const added = migrateStoredLegacy(engine.current!, [...this.#routes.values()], Date.now());
     if (added.length) {
-      saveShelf(shelf);
       this.#status(
         `已把跟进计划和效果记录里的 ${added.length} 项整理成案卷：${added.join('、')}。原工具里的数据仍然保留。`,
       );
@@ -305,7 +289,7 @@ class CaseFileElement extends HTMLElement {
       const open = this.#open();
       const error = $(this, '[data-step-error]');
       if (!open) return;
-      const read = readStepForm(stepForm, randomId().replace(/^c-/, 's-'));
+      const read = readStepForm(stepForm, randomId('s'));
       if (typeof read === 'string') {
         error.textContent = read;
         error.hidden = false;

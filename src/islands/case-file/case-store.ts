@@ -12,6 +12,7 @@
  */
 import { atom } from 'nanostores';
 import { emptyShelf, looksLikeShelf, mergeShelves, type CaseShelf } from '../../lib/case-file/case-model';
+import type { LEGACY_KEYS, migrateLegacy } from '../../lib/case-file/case-migration';
 import { persistentJson } from '../shared/stores';
 
 export const CASES_KEY = 'ksmail:cases';
@@ -66,4 +67,29 @@ export function readLegacy(keys: { outcomes: string; subject: string; requestTyp
     }
   };
   return { outcomes: read(keys.outcomes), subject: read(keys.subject), requestType: read(keys.requestType) };
+}
+
+/** A random id for a new case (`c-…`) or step (`s-…`): time first, so ids sort roughly by age. */
+export function randomId(prefix: 'c' | 's' = 'c') {
+  const random = new Uint32Array(2);
+  crypto.getRandomValues(random);
+  return `${prefix}-${Date.now().toString(36)}-${random[0]!.toString(36)}${random[1]!.toString(36)}`;
+}
+
+/**
+ * Turns what the older tools left in storage into cases (case-migration.ts), on the first load of
+ * whichever view of the shelf the reader opens first — the case file or the planner — and saves
+ * them. The migration code comes in as an argument: each island loads it in its lazy chunk, not
+ * in its first load. Returns the titles of the cases made now.
+ */
+export function migrateStoredLegacy(
+  migration: { LEGACY_KEYS: typeof LEGACY_KEYS; migrateLegacy: typeof migrateLegacy },
+  caseTypes: readonly { id: string; need: string }[],
+  now: number,
+): string[] {
+  checkStoredShelf();
+  const legacy = readLegacy(migration.LEGACY_KEYS);
+  const { shelf, added } = migration.migrateLegacy(legacy, $shelf.get(), now, caseTypes);
+  if (added.length) saveShelf(shelf);
+  return added;
 }
