@@ -22,7 +22,7 @@ import { lazyChunk } from '../shared/lazy-chunk';
 import { $requestType, $subject } from '../shared/stores';
 import { watchStorage } from '../shared/storage-warning';
 import { defineIsland } from '../shared/define-island';
-import { $shelf, migrateStoredLegacy, randomId, saveShelf } from '../case-file/case-store';
+import { $foreignShelf, $shelf, migrateStoredLegacy, randomId, saveShelf } from '../case-file/case-store';
 
 const engine = lazyChunk(() => import('./planner-engine'), '跟进计划的代码');
 // The calendar library is loaded only when a file is asked for.
@@ -53,6 +53,10 @@ interface Shown {
   subject: string;
   mailId: string | null;
 }
+
+// The case file's words for the same problem (CaseFile's SAVE_PROBLEMS.foreign).
+const FOREIGN_SHELF =
+  '本浏览器里保存的案卷来自本站更新的版本（或已损坏），这里无法读取，也不会覆盖它：记入的邮件只在这个页面里。请用最新版本的本站打开。';
 
 const $ = <T extends Element = HTMLElement>(root: Element, selector: string) =>
   root.querySelector<T>(selector)!;
@@ -221,7 +225,7 @@ class FollowUpPlanner extends HTMLElement {
       this.#shown = null;
       return;
     }
-    this.#error('');
+    this.#error($foreignShelf.get() ? FOREIGN_SHELF : '');
     this.#renderCase(caseFile);
   }
 
