@@ -22,7 +22,7 @@ export const $shelf = persistentJson<CaseShelf>(CASES_KEY, emptyShelf(), looksLi
 /** Storage holds something under CASES_KEY that this version cannot read (newer, or damaged). */
 export const $foreignShelf = atom(false);
 
-type Stored = { kind: 'none' } | { kind: 'shelf'; shelf: CaseShelf } | { kind: 'foreign' };
+type Stored = { kind: 'none' } | { kind: 'shelf'; shelf: CaseShelf } | { kind: 'foreign'; raw: string };
 
 function readStored(): Stored {
   let raw: string | null;
@@ -34,9 +34,9 @@ function readStored(): Stored {
   if (raw === null) return { kind: 'none' };
   try {
     const value: unknown = JSON.parse(raw);
-    return looksLikeShelf(value) ? { kind: 'shelf', shelf: value } : { kind: 'foreign' };
+    return looksLikeShelf(value) ? { kind: 'shelf', shelf: value } : { kind: 'foreign', raw };
   } catch {
-    return { kind: 'foreign' };
+    return { kind: 'foreign', raw };
   }
 }
 
@@ -49,9 +49,16 @@ export function checkStoredShelf() {
 export function saveShelf(next: CaseShelf) {
   const stored = readStored();
   if (stored.kind === 'foreign') {
-    // Not ours to overwrite: keep working in memory only.
+    // Not ours to overwrite: keep working in memory only. The persistent store writes every set
+    // through to storage, so what was there is put back at once (the planner's storage test
+    // found the unreadable shelf replaced by this tab's).
     $foreignShelf.set(true);
     $shelf.set(next);
+    try {
+      window.localStorage.setItem(CASES_KEY, stored.raw);
+    } catch {
+      /* it was readable a moment ago; nothing more to do */
+    }
     return;
   }
   $shelf.set(stored.kind === 'shelf' ? mergeShelves(next, stored.shelf) : next);
