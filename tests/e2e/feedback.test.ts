@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launch, noBrowser, openPage } from '../support/browser';
+import { launch, noBrowser, openPage, siteUrl } from '../support/browser';
+import { PLANNER_PAGE, planner as plannerOf, recordMail } from '../support/planner-page';
 
 // Feedback where the eye is, focus where it belongs (issue 19). Every copy button confirms
 // next to itself (a reader looking at the button sees it) and in its island's polite live
@@ -111,8 +112,10 @@ describe.skipIf(noBrowser)('feedback and focus in Chromium', () => {
       }
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(DRAFT);
 
-      const planner = page.locator('follow-up-planner');
-      await planner.locator('[data-sent]').fill('2026-11-05T10:00');
+      // The planner is on its chapter (a view of the case file).
+      await page.goto(new URL(PLANNER_PAGE, siteUrl).href);
+      await recordMail(page, '2026-11-05T10:00', 'copyright', SUBJECT);
+      const planner = plannerOf(page);
       await expectConfirmedBeside(page, planner, planner.locator('[data-copy-mail]').first(), '已复制');
       expect(errors).toEqual([]);
     });
@@ -169,8 +172,9 @@ describe.skipIf(noBrowser)('feedback and focus in Chromium', () => {
     await expect.poll(() => composer.locator('[data-subject]').innerText(), { timeout: 5000 }).toBe(SUBJECT);
     await expectConfirmedBeside(page, composer, composer.getByRole('button', { name: '复制主题' }), '手动');
     // The planner's follow-up mail is not on the page: it is shown, selected, under the button.
-    const planner = page.locator('follow-up-planner');
-    await planner.locator('[data-sent]').fill('2026-11-20T10:00');
+    await page.goto(new URL(PLANNER_PAGE, siteUrl).href);
+    await recordMail(page, '2026-11-20T10:00', 'copyright', SUBJECT);
+    const planner = plannerOf(page);
     const copyMail = planner.locator('[data-step="email"] [data-copy-mail]');
     await copyMail.click();
     await expect.poll(() => liveText(planner), { timeout: 5000 }).toContain('手动复制');

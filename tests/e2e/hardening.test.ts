@@ -31,11 +31,12 @@ describe.skipIf(noBrowser)('hardening in Chromium (issue 21 A)', () => {
     await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
   });
 
-  it('the planner on /tools/ refuses 9999-12-31 with the range and the tab stays responsive', async () => {
-    const { page, errors } = await openPage(browser, 'tools/');
+  it('the planner refuses 9999-12-31 with the range and the tab stays responsive', async () => {
+    const { page, errors } = await openPage(browser, 'guide/follow-up/');
     await revealIslands(page);
     const planner = page.locator('follow-up-planner').first();
-    await planner.locator('[data-type]').selectOption('routine');
+    await page.locator('follow-up-planner[data-ready]').waitFor();
+    await planner.locator('[data-type]').selectOption('basic-inquiry');
     await planner.locator('[data-sent]').fill('9999-12-31T10:00');
     await planner.locator('[data-error]:not([hidden])').waitFor();
     expect(await planner.locator('[data-error]').innerText()).toMatch(
@@ -44,6 +45,7 @@ describe.skipIf(noBrowser)('hardening in Chromium (issue 21 A)', () => {
     // A frozen main thread never answers this.
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     await planner.locator('[data-sent]').fill('2026-09-30T10:00');
+    await planner.getByRole('button', { name: '记入案卷并生成计划' }).click();
     await planner.locator('[data-step="email"][data-due="2026-10-10"]').waitFor();
     expect(errors).toEqual([]);
   });

@@ -239,15 +239,23 @@ describe.skipIf(noBrowser)('article figures marked where they appear (360 px)', 
       ]);
     await page.locator('attachment-checker [data-attachment]').first().waitFor();
     problems.push(...(await auditPage(page, 'tools/ 附件')));
+
+    // The planner (a view of the case file, on its chapter): one plan for every case type.
+    await page.goto(new URL('guide/follow-up/', siteUrl).href, { waitUntil: 'load' });
+    await revealIslands(page);
+    await page.locator('follow-up-planner[data-ready]').waitFor();
     const planner = page.locator('follow-up-planner');
-    await planner.locator('[data-sent]').fill('2026-11-20T10:00');
     const types = await planner
       .locator('[data-type] option')
       .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     for (const type of types) {
+      await planner.locator('[data-case]').selectOption('');
+      await page.locator('follow-up-planner[data-case=""]').waitFor();
       await planner.locator('[data-type]').selectOption(type);
-      await planner.locator('[data-step="email"]').waitFor();
-      problems.push(...(await auditPage(page, `tools/ 跟进 ${type}`)));
+      await planner.locator('[data-sent]').fill('2026-11-20T10:00');
+      await planner.getByRole('button', { name: '记入案卷并生成计划' }).click();
+      await page.locator('follow-up-planner:not([data-case=""]) [data-step="email"]').waitFor();
+      problems.push(...(await auditPage(page, `guide/follow-up/ 跟进 ${type}`)));
     }
 
     await page.goto(new URL('guide/data/', siteUrl).href, { waitUntil: 'load' });

@@ -243,15 +243,21 @@ describe.skipIf(noBrowser)('every island by keyboard alone', () => {
     await context.close();
   });
 
-  it('follow-up planner: arrow keys change the request type, Enter copies a follow-up mail and exports .ics', async () => {
+  it('follow-up planner: arrow keys choose the request type, Enter records the mail, copies a follow-up mail and exports .ics', async () => {
     const { page, context, errors } = await open('guide/follow-up/');
+    await page.locator('follow-up-planner[data-ready]').waitFor();
     await tabTo(page, 'follow-up-planner [data-type]');
-    const before = await liveText(page, 'follow-up-planner [data-status]');
     const type = await page.locator('follow-up-planner [data-type]').inputValue();
-    await page.keyboard.press('ArrowDown');
+    // 功能使用咨询 (basic-inquiry), the last type, is chosen at first.
+    await page.keyboard.press('ArrowUp');
     expect(await page.locator('follow-up-planner [data-type]').inputValue()).not.toBe(type);
+    await tabTo(page, 'follow-up-planner [data-record]');
+    const before = await liveText(page, 'follow-up-planner [data-status]');
+    await page.keyboard.press('Enter');
     const said = await announced(page, 'follow-up-planner [data-status]', before);
-    expect(said).toMatch(/：第 \d+ 天是/);
+    expect(said).toMatch(/^已记入案卷“.+”。.+：第 \d+ 天是/);
+    // The form it was in is gone: the focus is on what replaced it, not lost to the page.
+    expect(await focusedMatches(page, 'follow-up-planner [data-next]')).toBe(true);
 
     await tabTo(page, 'follow-up-planner [data-copy-mail]');
     await page.keyboard.press('Enter');
@@ -263,10 +269,11 @@ describe.skipIf(noBrowser)('every island by keyboard alone', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toMatch(/\.ics$/);
     await announced(page, 'follow-up-planner [data-status]', copied);
-    await tabTo(page, 'follow-up-planner [data-sent]', { back: true });
-    // The date field's parts are one stop each in Chromium; the calendar strip scrolls by keyboard.
+    await tabTo(page, 'follow-up-planner [data-case]', { back: true });
+    // The case select, 在案卷中打开, the strip (it scrolls by keyboard), three copy buttons, .ics.
     const stops = await expectKeyboardStops(page, 'follow-up-planner', 6);
     expect(stops.some((stop) => stop.element.includes('[data-strip]'))).toBe(true);
+    expect(stops.some((stop) => stop.name === '在案卷中打开')).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

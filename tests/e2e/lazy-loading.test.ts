@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, noBrowser, openPage } from '../support/browser';
+import { recordMail } from '../support/planner-page';
 
 const OFFLINE = /没有下载成功（可能网络已断开，或本站刚更新过）。请检查网络后再试一次；仍不行请刷新页面。/;
 
@@ -117,8 +118,7 @@ describe.skipIf(noBrowser)('lazily loaded code in Chromium', () => {
   it('follow-up planner: the calendar library loads only for the .ics; offline, the planner says so', async () => {
     const { page, context, errors, requests } = await openPage(browser, 'guide/follow-up/');
     const planner = page.locator('follow-up-planner').first();
-    await planner.locator('[data-type]').selectOption('routine');
-    await planner.locator('[data-sent]').fill('2026-09-30T10:00');
+    await recordMail(page, '2026-09-30T10:00', 'basic-inquiry');
     await planner.locator('[data-step="email"]').first().waitFor();
     expect(requested(requests, 'follow-up-ics')).toBe(false);
     await goOffline(page, 'follow-up-ics');

@@ -7,6 +7,7 @@ import { ROOT } from '../../scripts/support/build-site';
 import { launch, noBrowser, openPage, searchSite, siteUrl, revealIslands } from '../support/browser';
 import { guard, HOSTILE, HOSTILE_TEXT, type GuardReport } from '../support/guard';
 import { parseIcsEvents } from '../support/ics';
+import { PLANNER_PAGE, planner as plannerOf, recordMail } from '../support/planner-page';
 import { parseHeadersFile } from '../../scripts/support/static-server';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { caseFileReady, createCase } from '../support/case-file-page';
@@ -375,10 +376,10 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     await composer.getByRole('button', { name: '记入这个案卷' }).click();
     await expect.poll(() => composer.locator('[data-record-status]').innerText()).toContain('已记入案卷');
 
-    // Follow-up planner → .ics.
-    const planner = page.locator('follow-up-planner');
-    await planner.locator('[data-sent]').fill('2026-11-20T10:00');
-    await planner.locator('[data-step="email"]').waitFor();
+    // Follow-up planner (on its chapter, a view of the case file) → a case and its .ics.
+    await page.goto(new URL(PLANNER_PAGE, siteUrl).href);
+    await recordMail(page, '2026-11-20T10:00', 'copyright');
+    const planner = plannerOf(page);
     const ics = await download(page, planner.getByRole('button', { name: '导出到日历（.ics）' }));
     expect(ics.bytes.toString('utf8')).toContain('BEGIN:VCALENDAR');
     expect(await liveScriptAttributes(page)).toEqual([]);
@@ -470,7 +471,7 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     const allText = (locator: Locator) =>
       locator.evaluateAll((elements) => elements.map((element) => element.textContent ?? '').join('\n'));
 
-    it('tools page: subject, draft, recipients, attachment names and a file named like markup, planner subject', async () => {
+    it('tools page: subject, draft, recipients, attachment names and a file named like markup', async () => {
       const { page, context, report } = await open('tools/');
       const composer = page.locator('mail-composer');
       await page.locator('#tools-subject-text').fill(HOSTILE_TEXT);
@@ -490,7 +491,6 @@ describe.skipIf(noBrowser)('in Chromium', () => {
       const problems = await allText(composer.locator('[data-problems] li'));
       expect(problems).toContain(`抄送“${HOSTILE[0]}”不是有效的邮箱地址`);
       expect(problems).toContain(`抄送“${HOSTILE[3]}”不是有效的邮箱地址`);
-      expect(await page.locator('follow-up-planner [data-subject]').inputValue()).toBe(HOSTILE_TEXT);
 
       // Files named like markup (a file name cannot hold "/"), and markup typed as a new name.
       const names = [HOSTILE[0], '<script>alert(2)<script>', HOSTILE[2], HOSTILE[3]].map(
@@ -511,15 +511,29 @@ describe.skipIf(noBrowser)('in Chromium', () => {
       const zip = await download(page, page.locator('attachment-checker [data-build]'));
       expect(zip.bytes.toString('utf8')).toContain(HOSTILE[0]);
 
-      await page.locator('follow-up-planner [data-subject]').fill(HOSTILE[1]);
-      const ics = await download(page, page.getByRole('button', { name: '导出到日历（.ics）' }));
-      expect(parseIcsEvents(ics.bytes.toString('utf8'))[0]!.DESCRIPTION).toContain(HOSTILE[1]);
       await expectInert(page, report);
       // What was typed is kept as typed.
       await page.reload();
       await revealIslands(page);
       expect(await page.locator('#tools-draft-text').inputValue()).toBe(`问题描述：${HOSTILE_TEXT}`);
-      expect(await page.locator('#tools-subject-text').inputValue()).toBe(HOSTILE[1]);
+      expect(await page.locator('#tools-subject-text').inputValue()).toBe(HOSTILE_TEXT);
+      await expectInert(page, report);
+      await context.close();
+    });
+
+    it('follow-up planner: markup as the subject becomes a case title, a plan and an .ics, as text', async () => {
+      const { page, context, report } = await open(PLANNER_PAGE);
+      await recordMail(page, '2026-11-20T10:00', 'copyright', HOSTILE_TEXT);
+      const planner = plannerOf(page);
+      expect(await text(planner.locator('[data-case] option:checked'))).toContain(HOSTILE_TEXT);
+      expect(await text(planner.locator('[data-next]'))).toContain(HOSTILE_TEXT);
+      const ics = await download(page, planner.getByRole('button', { name: '导出到日历（.ics）' }));
+      expect(parseIcsEvents(ics.bytes.toString('utf8'))[0]!.DESCRIPTION).toContain(HOSTILE[1]);
+      await expectInert(page, report);
+      await page.reload();
+      await revealIslands(page);
+      await page.locator('follow-up-planner[data-ready]').waitFor();
+      expect(await text(planner.locator('[data-case] option:checked'))).toContain(HOSTILE_TEXT);
       await expectInert(page, report);
       await context.close();
     });

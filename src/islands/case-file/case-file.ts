@@ -26,7 +26,7 @@ import { $storageProblem } from '../shared/stores';
 import { downloadBlob } from '../shared/download';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { defineIsland } from '../shared/define-island';
-import { $foreignShelf, $shelf, migrateIntoShelf, saveShelf } from './case-store';
+import { $foreignShelf, $shelf, editToken, migrateIntoShelf, randomId, saveShelf } from './case-store';
 import { readStepForm, showStepFields } from './step-form';
 import type { KeptFile } from '../shared/case-files-store';
 
@@ -44,19 +44,6 @@ const SAVE_PROBLEMS = {
   foreign:
     '本浏览器里保存的案卷来自本站更新的版本（或已损坏），这里无法读取，也不会覆盖它：这里的修改只在这个页面里。请导出，或用最新版本的本站打开。',
 };
-
-/** A random edit token (case-lineage.ts): 14 base-36 characters, one per saved edit. */
-function editToken() {
-  const random = new Uint32Array(2);
-  crypto.getRandomValues(random);
-  return `${random[0]!.toString(36).padStart(7, '0')}${random[1]!.toString(36).padStart(7, '0')}`;
-}
-
-function randomId() {
-  const random = new Uint32Array(2);
-  crypto.getRandomValues(random);
-  return `c-${Date.now().toString(36)}-${random[0]!.toString(36)}${random[1]!.toString(36)}`;
-}
 
 const $ = <T extends Element = HTMLElement>(root: Element, selector: string) =>
   root.querySelector<T>(selector)!;
@@ -103,7 +90,7 @@ class CaseFileElement extends HTMLElement {
       calendar: new WorkCalendar(holidays, fallbackHolidays(festivals, holidays)),
       ...planner,
     };
-    const added = migrateIntoShelf([...this.#routes.values()]);
+    const added = migrateIntoShelf(engine.current!, [...this.#routes.values()]);
     if (added.length) {
       this.#status(
         `已把跟进计划和效果记录里的 ${added.length} 项整理成案卷：${added.join('、')}。原工具里的数据仍然保留。`,
@@ -312,7 +299,7 @@ class CaseFileElement extends HTMLElement {
       const open = this.#open();
       const error = $(this, '[data-step-error]');
       if (!open) return;
-      const read = readStepForm(stepForm, randomId().replace(/^c-/, 's-'));
+      const read = readStepForm(stepForm, randomId('s'));
       if (typeof read === 'string') {
         error.textContent = read;
         error.hidden = false;

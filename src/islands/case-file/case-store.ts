@@ -12,7 +12,7 @@
  */
 import { atom } from 'nanostores';
 import { emptyShelf, looksLikeShelf, mergeShelves, type CaseShelf } from '../../lib/case-file/case-model';
-import { LEGACY_KEYS, migrateLegacy, type LegacyStorage } from '../../lib/case-file/case-migration';
+import type { LEGACY_KEYS, LegacyStorage, migrateLegacy } from '../../lib/case-file/case-migration';
 import { persistentJson } from '../shared/stores';
 
 export const CASES_KEY = 'ksmail:cases';
@@ -60,7 +60,7 @@ export function checkStoredShelf() {
 export function saveShelf(next: CaseShelf) {
   const stored = readStored();
   if (stored.kind === 'foreign') {
-    // Not ours to overwrite: keep working in memory only.
+    // Not ours to overwrite: keep working in memory only ($shelf is not the saved store).
     $foreignShelf.set(true);
     $shelf.set(next);
     return;
@@ -82,20 +82,36 @@ export function readLegacy(keys: { outcomes: string; subject: string; requestTyp
   return { outcomes: read(keys.outcomes), subject: read(keys.subject), requestType: read(keys.requestType) };
 }
 
+/** A random edit token (case-lineage.ts): 14 base-36 characters, one per saved edit. */
+export function editToken() {
+  const random = new Uint32Array(2);
+  crypto.getRandomValues(random);
+  return `${random[0]!.toString(36).padStart(7, '0')}${random[1]!.toString(36).padStart(7, '0')}`;
+}
+
+/** A random id for a new case (`c-…`) or step (`s-…`): time first, so ids sort roughly by age. */
+export function randomId(prefix: 'c' | 's' = 'c') {
+  const random = new Uint32Array(2);
+  crypto.getRandomValues(random);
+  return `${prefix}-${Date.now().toString(36)}-${random[0]!.toString(36)}${random[1]!.toString(36)}`;
+}
+
 /**
- * The migration of the older tools' data into cases, as every page showing the case file runs it
- * on load (the case file, the outcome figures of /guide/evaluation/): whichever page is opened
- * first migrates, and the shelf's `migrated` list keeps the other from doing it again. `legacy`
- * is what storage holds under the old keys unless given (an old tracker file being imported).
+ * The migration of the older tools' data into cases, as every view of the shelf runs it on load
+ * (the case file, the planner, the outcome figures): whichever page is opened first migrates, and
+ * the shelf's `migrated` list keeps the others from doing it again. The migration code comes in as
+ * an argument, so an island can load it in a lazy chunk rather than its first load. `legacy` is
+ * what storage holds under the old keys unless given (an old tracker file being imported).
  * Returns the titles of the cases made; the old keys are never touched.
  */
 export function migrateIntoShelf(
+  migration: { LEGACY_KEYS: typeof LEGACY_KEYS; migrateLegacy: typeof migrateLegacy },
   caseTypes: readonly { id: string; need: string }[],
-  legacy: LegacyStorage = readLegacy(LEGACY_KEYS),
+  legacy: LegacyStorage = readLegacy(migration.LEGACY_KEYS),
   now = Date.now(),
 ): string[] {
   checkStoredShelf();
-  const { shelf, added } = migrateLegacy(legacy, $shelf.get(), now, caseTypes);
+  const { shelf, added } = migration.migrateLegacy(legacy, $shelf.get(), now, caseTypes);
   if (added.length) saveShelf(shelf);
   return added;
 }

@@ -15,7 +15,7 @@ import { parseMailboxEntry } from '../../lib/mail/address-parser';
 import { parseAddressList, type MailMessage } from '../../lib/mail/mail-message';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import { caseChoices, recordSentMail, sentMailStep } from '../../lib/case-file/sent-mail';
-import { $foreignShelf, $shelf, CASES_KEY, saveShelf } from '../case-file/case-store';
+import { $foreignShelf, $shelf, CASES_KEY, editToken, randomId, saveShelf } from '../case-file/case-store';
 import { keepCaseFiles, type KeptFile } from '../shared/case-files-store';
 import { $evidencePackage } from '../shared/package-store';
 import { readPageData } from '../shared/page-data';
@@ -33,19 +33,6 @@ export interface RecordHost extends HTMLElement {
 const NEW_CASE = 'new';
 const $ = <T extends HTMLElement = HTMLElement>(host: HTMLElement, selector: string) =>
   host.querySelector<T>(selector)!;
-
-function randomId(prefix: string) {
-  const random = new Uint32Array(2);
-  crypto.getRandomValues(random);
-  return `${prefix}-${Date.now().toString(36)}-${random[0]!.toString(36)}${random[1]!.toString(36)}`;
-}
-
-/** A random edit token (case-lineage.ts), as the case file makes them: one per saved edit. */
-function editToken() {
-  const random = new Uint32Array(2);
-  crypto.getRandomValues(random);
-  return `${random[0]!.toString(36).padStart(7, '0')}${random[1]!.toString(36).padStart(7, '0')}`;
-}
 
 const kept = (bytes: Uint8Array): KeptFile => ({ sha256: bytesToHex(sha256(bytes)), bytes });
 

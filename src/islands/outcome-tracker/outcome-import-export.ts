@@ -14,6 +14,7 @@ import { MAX_IMPORT_BYTES } from '../../lib/input-limits';
 import { exportCsv, importOutcomes } from '../../lib/outcomes/outcome-files';
 import { decodeTextBytes } from '../../lib/text-decoding';
 import { $shelf, migrateIntoShelf } from '../case-file/case-store';
+import * as migration from '../../lib/case-file/case-migration';
 import { el } from '../shared/dom';
 import { downloadBlob } from '../shared/download';
 
@@ -66,7 +67,7 @@ async function importFile(file: File, deps: FileDeps, summary: HTMLElement, list
   const known = new Set([...$shelf.get().migrated, ...deps.mails().map((mail) => `outcome:${mail.id}`)]);
   const fresh = result.entries.filter((entry) => !known.has(`outcome:${entry.id}`));
   const added = fresh.length
-    ? migrateIntoShelf(deps.caseTypes, {
+    ? migrateIntoShelf(migration, deps.caseTypes, {
         outcomes: JSON.stringify({ version: 1, entries: fresh }),
         subject: null,
         requestType: null,

@@ -12,6 +12,7 @@ import { casesToOutcomes, looksLikeCase, type CaseOutcome } from '../../lib/outc
 import { shanghaiDate } from '../../lib/shanghai-time';
 import { decodeHolidays, WorkCalendar } from '../../lib/work-calendar';
 import { $shelf, migrateIntoShelf } from '../case-file/case-store';
+import * as migration from '../../lib/case-file/case-migration';
 import { lazyChunk } from '../shared/lazy-chunk';
 import { watchStorage } from '../shared/storage-warning';
 import type { FileDeps } from './outcome-import-export';
@@ -71,7 +72,7 @@ class OutcomeTracker extends HTMLElement {
     const mails = (): CaseOutcome[] => casesToOutcomes($shelf.get().cases.filter(looksLikeCase));
 
     // Before the first figures: an entry the old release logged is counted, as a case.
-    const added = migrateIntoShelf(caseTypes);
+    const added = migrateIntoShelf(migration, caseTypes);
     if (added.length) {
       const migrated = this.querySelector<HTMLElement>('[data-migrated]')!;
       migrated.textContent = `已把这个浏览器里原有的效果记录整理成 ${added.length} 个案卷：${added.join('、')}。原来的记录仍然保留。`;
