@@ -401,8 +401,8 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     await helper.locator('[data-copy-table]').click();
     await expect.poll(() => helper.locator('[data-action-status]').innerText()).not.toBe('');
 
-    // Outcome figures: an old tracker file imported (two mails, into cases) beside the composer's
-    // logged mail; export CSV and import it back (nothing added twice).
+    // Outcome figures: an old tracker file imported (two mails, into cases) beside the mails the
+    // composer and the planner recorded; export CSV and import it back (nothing added twice).
     await page.goto(new URL('guide/evaluation/', siteUrl).href);
     await revealIslands(page);
     const tracker = page.locator('outcome-tracker');
@@ -420,13 +420,13 @@ describe.skipIf(noBrowser)('in Chromium', () => {
     await tracker
       .locator('[data-import]')
       .setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(oldFile) });
-    await page.locator('outcome-tracker[data-entries="3"]').waitFor();
+    await page.locator('outcome-tracker[data-entries="4"]').waitFor();
     const csv = await download(page, tracker.getByRole('button', { name: '导出 CSV' }));
     expect(csv.bytes.toString('utf8')).toContain('备注 2026-11-03');
     await tracker
       .locator('[data-import]')
       .setInputFiles({ name: csv.name, mimeType: 'text/csv', buffer: csv.bytes });
-    await tracker.locator('[data-import-summary]', { hasText: '读到 3 条：导入 0 条' }).waitFor();
+    await tracker.locator('[data-import-summary]', { hasText: '读到 4 条：导入 0 条' }).waitFor();
 
     // Search, from this page.
     expect((await searchSite(page, '截图')).length).toBeGreaterThan(0);

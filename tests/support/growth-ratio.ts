@@ -22,9 +22,10 @@ function best(work: () => void, runs: number): number {
 }
 
 /**
- * time(one input of `size`) ÷ time(ten inputs of `size` / 10); the lowest of up to three rounds,
- * stopping at the first round under `limit` (a noisy shared machine can slow one round; a
- * quadratic algorithm is slow in every round). `make(size)` builds an input of about `size`
+ * time(one input of `size`) ÷ time(ten inputs of `size` / 10); the lowest of up to five rounds,
+ * stopping at the first round under `limit` (a noisy shared machine can slow one round — CI once
+ * measured a linear /a*b/ at 5.1 in three rounds of best-of-two —; a quadratic algorithm is slow
+ * in every round). `make(size)` builds an input of about `size`
  * characters or bytes (not timed).
  */
 export function growthRatio<T>(
@@ -35,12 +36,12 @@ export function growthRatio<T>(
   const small = make(Math.round(size / 10));
   const large = make(size);
   let ratio = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 3 && ratio >= limit; round += 1) {
+  for (let round = 0; round < 5 && ratio >= limit; round += 1) {
     best(() => run(small), 1); // warm up
     const tenSmall = best(() => {
       for (let index = 0; index < 10; index += 1) run(small);
-    }, 2);
-    const oneLarge = best(() => run(large), 2);
+    }, 3);
+    const oneLarge = best(() => run(large), 3);
     // 0.05 ms: below it the timer, not the algorithm, decides the ratio.
     ratio = Math.min(ratio, oneLarge / Math.max(tenSmall, 0.05));
   }

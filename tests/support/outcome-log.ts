@@ -28,13 +28,22 @@ export const SAMPLE_OUTCOMES = [
   },
 ];
 
-/** Stores `entries` as the old tracker's log, reloads, and waits until the figures count them. */
+/**
+ * Stores `entries` as the old tracker's log, reloads, and waits until the figures count them
+ * beside the mails the cases already hold (a planner or composer used earlier in the same test).
+ */
 export async function showOldLog(page: Page, entries: readonly object[] = SAMPLE_OUTCOMES) {
-  await page.evaluate(
-    (text) => localStorage.setItem('ksmail:outcomes', text),
+  const mailsBefore = await page.evaluate(
+    (text) => {
+      localStorage.setItem('ksmail:outcomes', text);
+      const shelf = JSON.parse(localStorage.getItem('ksmail:cases') ?? '{"cases":[]}') as {
+        cases: { steps: { kind: string }[] }[];
+      };
+      return shelf.cases.flatMap((caseFile) => caseFile.steps).filter((step) => step.kind === 'mail').length;
+    },
     JSON.stringify({ version: 1, entries }),
   );
   await page.reload();
   await revealIslands(page);
-  await page.locator(`outcome-tracker[data-entries="${entries.length}"]`).waitFor();
+  await page.locator(`outcome-tracker[data-entries="${mailsBefore + entries.length}"]`).waitFor();
 }
