@@ -24,13 +24,13 @@ export const BUDGETS: Record<CategoryId, number> = {
 export const LIGHTHOUSE_PAGES: readonly { name: string; path: string; performance?: number }[] = [
   { name: '首页', path: '' },
   { name: '章节', path: 'guide/subject/' },
-  // Without the planner (issue 18: it is a view of the case file on its chapter) the fresh-clone
-  // CI rehearsal scored /tools/ 95 on its first run (85 with it); 90 leaves CI's usual 5 points.
-  { name: '工具', path: 'tools/', performance: 90 },
+  // Without the planner (issue 18: it is a view of the case file on its chapter) two fresh-clone
+  // CI rehearsals scored /tools/ 95 and 90 on their first runs (85 with it); 85 is 5 under the lower.
+  { name: '工具', path: 'tools/', performance: 85 },
   { name: '更新日志', path: 'changelog/' },
-  // The case file (issue 18): 91 on the first run of the fresh-clone CI rehearsal (87, 70 and 77
-  // on the shared machine at load averages of 5–17); 85 leaves CI's usual margin.
-  { name: '案卷', path: 'tools/case/', performance: 85 },
+  // The case file (issue 18): 91 and 87 on the first runs of two fresh-clone CI rehearsals (87, 70
+  // and 77 on the shared machine at load averages of 5–17); 80 is 5 under the lower.
+  { name: '案卷', path: 'tools/case/', performance: 80 },
 ];
 
 /** How often a page whose first run misses a budget is run in all; the median run is judged. */
