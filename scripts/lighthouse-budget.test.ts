@@ -107,6 +107,14 @@ describe('per-page budgets and the median of repeated runs', () => {
     expect(budgetFailures([home])).toEqual([expect.stringContaining('performance 91 < 95')]);
   });
 
+  it('the subject chapter (two islands) has 90, home and changelog the default 95', () => {
+    const budget = (path: string) =>
+      budgetsOf(LIGHTHOUSE_PAGES.find((page) => page.path === path)!).performance;
+    expect(budget('guide/subject/')).toBe(90);
+    expect(budget('')).toBe(95);
+    expect(budget('changelog/')).toBe(95);
+  });
+
   it('the case file (/tools/case/) is judged, with a performance budget of its own', () => {
     const caseFile = LIGHTHOUSE_PAGES.find((page) => page.path === 'tools/case/');
     expect(caseFile, '/tools/case/ 在 Lighthouse 页面里').toBeDefined();
