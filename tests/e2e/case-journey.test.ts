@@ -180,6 +180,40 @@ describe.skipIf(noBrowser)('a case from the composer to the dossier and back', (
     // 22–61 s while the two cores were shared (the e2e default is 60 s).
   }, 180_000);
 
+  it('a mail started from a template is recorded with it, and the figures count it under that template', async () => {
+    const { page, errors } = await openPage(browser, 'templates/', undefined, async (ctx) => {
+      await fixClock(ctx, NOW);
+    });
+    await page.locator('[data-use-template="copyright-complaint"]').click();
+    await page.waitForURL('**/tools/');
+    await revealIslands(page);
+    await page.getByRole('radio', { name: '作品被搬运或盗用（我是权利人）' }).check();
+    const used = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('ksmail:template') ?? 'null') as { id: string; revision: number },
+    );
+    expect(used).toMatchObject({ id: 'copyright-complaint', revision: expect.any(Number) });
+    const status = await recordSent(page, 'new');
+    const [created] = (await storedCases(page)) as { steps: { template?: unknown }[] }[];
+    expect(created!.steps[0]!.template).toEqual({ id: 'copyright-complaint', revision: used.revision });
+    // The case file names it on the mail's line; the figures count it under that revision.
+    await status.getByRole('link').click();
+    await page.waitForURL('**/tools/case/#case=*');
+    await caseFileReady(page);
+    await expect
+      .poll(() => caseIsland(page).innerText(), { timeout: 8000 })
+      .toContain(`所用模板：版权 / 侵权投诉（第 ${used.revision} 版）`);
+    await page.goto(new URL('../../guide/evaluation/', page.url()).href);
+    await revealIslands(page);
+    const row = page.locator(
+      `outcome-tracker [data-group="template"] tr[data-key="copyright-complaint@${used.revision}"]`,
+    );
+    await expect.poll(() => row.count(), { timeout: 8000 }).toBe(1);
+    expect(await row.locator('[data-figure="sent"]').evaluate((td) => td.firstChild?.textContent)).toBe(
+      '1 封',
+    );
+    expect(errors).toEqual([]);
+  });
+
   it('on a 360 px phone, records the mail into a new case named after the subject', async () => {
     const { page, errors } = await openPage(browser, 'tools/', undefined, async (ctx) => {
       await fixClock(ctx, NOW);

@@ -12,7 +12,7 @@
 import { buildDossier } from '../../lib/case-file/dossier';
 import { readDossier } from '../../lib/case-file/read-dossier';
 import { sha256Hex, type DossierFile } from '../../lib/case-file/dossier-format';
-import { caseJsonText, caseTimeline, orderedSteps } from '../../lib/case-file/case-model';
+import { caseJsonText, caseTimeline, orderedSteps, type StepNames } from '../../lib/case-file/case-model';
 import { readCaseText, type CaseFile, type CaseReading } from '../../lib/case-file/case-schema';
 import { keepCaseFiles, keptCaseFiles, type KeptFile } from '../shared/case-files-store';
 
@@ -40,10 +40,7 @@ function namedFiles(caseFile: CaseFile) {
 }
 
 /** The dossier's bytes with every file this browser keeps for the case, or why it cannot be made. */
-export async function dossierOf(
-  caseFile: CaseFile,
-  channelName: (id: string) => string,
-): Promise<MadeDossier | string> {
+export async function dossierOf(caseFile: CaseFile, names: StepNames): Promise<MadeDossier | string> {
   const named = namedFiles(caseFile);
   const kept = await keptCaseFiles(named.map((file) => file.sha256));
   const mails: DossierFile[] = [];
@@ -56,9 +53,9 @@ export async function dossierOf(
   }
   try {
     const bytes = buildDossier({
-      caseJson: caseJsonText(caseFile, channelName),
+      caseJson: caseJsonText(caseFile, names),
       title: caseFile.title,
-      timeline: caseTimeline(caseFile, channelName),
+      timeline: caseTimeline(caseFile, names),
       mails,
       evidence,
     });

@@ -16,8 +16,10 @@ import {
   shelveCase,
   newCase,
   CaseEditError,
+  type StepNames,
 } from '../../lib/case-file/case-model';
 import type { CaseFile } from '../../lib/case-file/case-schema';
+import { ownValue } from '../../lib/own-value';
 import type { LadderRoute } from '../../lib/case-file/case-ladder';
 import type { CaseClock } from '../../lib/case-file/case-clocks';
 import { shanghaiDate } from '../../lib/shanghai-time';
@@ -197,8 +199,7 @@ class CaseFileElement extends HTMLElement {
       `${route?.need ?? `未知类型：${caseFile.caseType}`} · 第 ${caseFile.revision} 次修改 · ${caseFile.migratedFrom ? `从${caseFile.migratedFrom}迁移 · ` : ''}${caseFile.notes ? `备注：${caseFile.notes}` : ''}`;
     $<HTMLSelectElement>(this, '[data-case-type]').value = caseFile.caseType;
     $(this, '[data-next]').replaceChildren(nextView(next));
-    const channelName = (id: string) => route?.channels.find((channel) => channel.id === id)?.name ?? id;
-    const steps = stepItems(caseFile, channelName);
+    const steps = stepItems(caseFile, this.#names(caseFile));
     $(this, '[data-no-steps]').hidden = steps.length > 0;
     $(this, '[data-steps]').replaceChildren(...steps);
     $(this, '[data-clocks]').replaceChildren(...clockItems(next));
@@ -337,7 +338,7 @@ class CaseFileElement extends HTMLElement {
       } else if (target.closest('[data-export-case]') && open) {
         // The same case.json as the dossier's: `ksmail dossier` reads its title and timeline.
         this.#download(
-          engine.current!.caseJsonText(open, this.#channelName(open)),
+          engine.current!.caseJsonText(open, this.#names(open)),
           `案卷_${open.title}_${shanghaiDate(Date.now())}.json`,
         );
       } else if (target.closest('[data-export-all]')) {
@@ -406,14 +407,19 @@ class CaseFileElement extends HTMLElement {
     }
   }
 
-  #channelName(caseFile: CaseFile) {
+  /** The names a step's ids are shown by: the case type's channels, the gallery's templates (data-templates). */
+  #names(caseFile: CaseFile): StepNames {
     const route = this.#routes.get(caseFile.caseType);
-    return (id: string) => route?.channels.find((channel) => channel.id === id)?.name ?? id;
+    const templates = JSON.parse(this.dataset.templates ?? '{}') as Record<string, string>;
+    return {
+      channel: (id) => route?.channels.find((channel) => channel.id === id)?.name ?? id,
+      template: (id) => ownValue(templates, id) ?? id,
+    };
   }
 
   async #exportDossier(caseFile: CaseFile) {
     try {
-      const made = await (await dossier.load()).dossierOf(caseFile, this.#channelName(caseFile));
+      const made = await (await dossier.load()).dossierOf(caseFile, this.#names(caseFile));
       if (typeof made === 'string') return this.#say(made);
       // Named by the last save, not today: the same case gives the same file, name and all.
       const name = `案卷_${caseFile.title}_${shanghaiDate(Date.parse(caseFile.updatedAt))}.zip`;

@@ -3,7 +3,7 @@
  * Text only through el()/textContent: a case holds whatever the reader typed or imported.
  */
 import { chineseDate, chineseDateTime } from '../../lib/follow-up/follow-up-plan';
-import { caseTimeline, orderedSteps } from '../../lib/case-file/case-model';
+import { caseTimeline, orderedSteps, type StepNames } from '../../lib/case-file/case-model';
 import type { CaseFile } from '../../lib/case-file/case-schema';
 import type { Ladder, LadderRung } from '../../lib/case-file/case-ladder';
 import type { NextDueStep } from '../../lib/case-file/case-next';
@@ -33,8 +33,8 @@ export function listItem(caseFile: CaseFile, need: string, next: NextDueStep): H
   );
 }
 
-export function stepItems(caseFile: CaseFile, channelName: (id: string) => string): HTMLLIElement[] {
-  const timeline = caseTimeline(caseFile, channelName);
+export function stepItems(caseFile: CaseFile, names: StepNames): HTMLLIElement[] {
+  const timeline = caseTimeline(caseFile, names);
   const ids = orderedSteps(caseFile).map((step) => step.id);
   return timeline.map((entry, index) => {
     const remove = el('button', { type: 'button', 'data-remove-step': ids[index]! }, '删除这一步');

@@ -19,7 +19,7 @@ import { $foreignShelf, $shelf, CASES_KEY, editToken, randomId, saveShelf } from
 import { keepCaseFiles, type KeptFile } from '../shared/case-files-store';
 import { $evidencePackage } from '../shared/package-store';
 import { readPageData } from '../shared/page-data';
-import { $mailCc, $mailTo, $requestType } from '../shared/stores';
+import { $mailCc, $mailTo, $requestType, $templateUse } from '../shared/stores';
 import { emlDraft, handedEml, type OutgoingFile } from './eml-draft';
 
 /** What the composer element offers this chunk (mail-composer.ts). */
@@ -131,6 +131,7 @@ async function record(host: RecordHost) {
         cc: message.cc,
         emlSha256: typeof eml === 'string' ? undefined : files[0]!.sha256,
         packageSha256: attached ? files.at(-1)!.sha256 : undefined,
+        template: $templateUse.get(),
       },
       now,
     );

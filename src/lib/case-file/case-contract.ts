@@ -9,10 +9,14 @@
 /** The file format name and version written into every case.json. */
 export const CASE_FORMAT = 'ksmail-case';
 /**
- * 2 since cases carry `lineage`: a copy of the site from before reads a version-2 file as 「来自本站更新
- * 的版本」 instead of rejecting the unknown field as damage; version-1 files still read (no lineage).
+ * 2 since cases carry `lineage`, 3 since a mail step may name the template it was written from:
+ * a copy of the site from before reads a newer file as 「来自本站更新的版本」 instead of rejecting
+ * the unknown field as damage; version-1 and version-2 files still read (without those fields).
  */
-export const CASE_VERSION = 2;
+export const CASE_VERSION = 3;
+
+/** A gallery template's id (its file name in src/content/templates), as a mail step names it. */
+export const TEMPLATE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** What tells two copies of one case apart: the same `id`, edited `revision` times. */
 export interface CaseIdentity {

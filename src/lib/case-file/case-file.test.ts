@@ -160,6 +160,46 @@ describe('readCase: any parsed JSON, answered in Chinese', () => {
     expect(reading).toEqual({ ok: true, case: { ...before, version: CASE_VERSION } });
   });
 
+  it('a version-2 case (lineage, no templates on mails) reads as the current version; a template needs version 3', () => {
+    expect(CASE_VERSION).toBe(3);
+    const before = { ...good, version: 2 };
+    expect(readCase(before)).toEqual({ ok: true, case: { ...before, version: CASE_VERSION } });
+    const withTemplate = {
+      ...good,
+      steps: [
+        {
+          id: 's-1',
+          kind: 'mail',
+          date: '2026-11-30',
+          subject: '申诉',
+          to: [],
+          template: { id: 'account-appeal', revision: 2 },
+        },
+      ],
+    };
+    expect(readCase(withTemplate).ok).toBe(true);
+    const wrong = {
+      ...withTemplate,
+      steps: [{ ...withTemplate.steps[0], template: { id: 'A B', revision: 2 } }],
+    };
+    expect(readCase(wrong)).toMatchObject({ ok: false, message: expect.stringContaining('所用模板') });
+  });
+
+  it('the timeline names a mail’s template by the name given, else by its id', () => {
+    const step = {
+      id: 's-1',
+      kind: 'mail' as const,
+      date: '2026-11-30',
+      subject: '申诉',
+      to: [],
+      template: { id: 'account-appeal', revision: 2 },
+    };
+    const withMail = { ...good, steps: [step] };
+    expect(caseTimeline(withMail)[0]!.detail).toBe('所用模板：account-appeal（第 2 版）');
+    const named = caseTimeline(withMail, { template: (id) => (id === 'account-appeal' ? '账号申诉' : id) });
+    expect(named[0]!.detail).toBe('所用模板：账号申诉（第 2 版）');
+  });
+
   it('text: not JSON, too large, nested 100,000 deep — a message, no throw', () => {
     expect(readCaseText('{')).toMatchObject({
       ok: false,

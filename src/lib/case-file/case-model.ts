@@ -128,8 +128,19 @@ export function editCase(
   return saved(caseFile, changes, now, token);
 }
 
+/**
+ * Display names for the ids a step holds: an escalation's channel (the case type's route) and a
+ * mail's gallery template. An id without a name is shown as it is.
+ */
+export interface StepNames {
+  channel?: (id: string) => string;
+  template?: (id: string) => string;
+}
+
 /** One step in words: the title and detail of its timeline line. */
-function describe(step: CaseStep, channelName: (id: string) => string): { title: string; detail: string } {
+function describe(step: CaseStep, names: StepNames): { title: string; detail: string } {
+  const channelName = names.channel ?? ((id: string) => id);
+  const templateName = names.template ?? ((id: string) => id);
   const parts: string[] = [];
   let title: string;
   switch (step.kind) {
@@ -142,6 +153,8 @@ function describe(step: CaseStep, channelName: (id: string) => string): { title:
       title = step.subject ? `发送邮件「${step.subject}」` : '发送邮件';
       if (step.to.length) parts.push(`收件人：${step.to.join('、')}`);
       if (step.cc?.length) parts.push(`抄送：${step.cc.join('、')}`);
+      if (step.template)
+        parts.push(`所用模板：${templateName(step.template.id)}（第 ${step.template.revision} 版）`);
       break;
     case 'call':
       title = step.who ? `致电${step.who}` : '打电话';
@@ -165,12 +178,9 @@ function describe(step: CaseStep, channelName: (id: string) => string): { title:
  * listed with their SHA-256 when known, under `mails/<step id>.eml` and
  * `evidence/<step id>.zip` (the paths the dossier export is to use for them).
  */
-export function caseTimeline(
-  caseFile: CaseFile,
-  channelName: (id: string) => string = (id) => id,
-): TimelineEntry[] {
+export function caseTimeline(caseFile: CaseFile, names: StepNames = {}): TimelineEntry[] {
   return orderedSteps(caseFile).map((step) => {
-    const { title, detail } = describe(step, channelName);
+    const { title, detail } = describe(step, names);
     const files =
       step.kind === 'mail'
         ? [
@@ -196,8 +206,8 @@ export function caseTimeline(
  * readCase drops `timeline` again on import (the steps are the record; the words follow from
  * them). The same case gives the same text: the dossier's bytes depend on it.
  */
-export function caseJsonText(caseFile: CaseFile, channelName?: (id: string) => string): string {
-  return `${JSON.stringify({ ...caseFile, timeline: caseTimeline(caseFile, channelName) }, null, 2)}\n`;
+export function caseJsonText(caseFile: CaseFile, names?: StepNames): string {
+  return `${JSON.stringify({ ...caseFile, timeline: caseTimeline(caseFile, names) }, null, 2)}\n`;
 }
 
 /**

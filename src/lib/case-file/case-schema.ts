@@ -9,7 +9,7 @@
  * this module only when it reads a file or checks what storage holds.
  */
 import { z } from 'zod';
-import { CASE_FORMAT, CASE_VERSION } from './case-contract';
+import { CASE_FORMAT, CASE_VERSION, TEMPLATE_ID } from './case-contract';
 import { nestsDeeperThan } from './case-depth';
 import { LINEAGE_LENGTH, LINEAGE_TOKEN } from './case-lineage';
 
@@ -70,6 +70,12 @@ export const appealStepSchema = z.strictObject({
   screenshot: text(200).optional(),
 });
 
+/** A template of the gallery (its file name in src/content/templates) and a revision of it. */
+export const templateRefSchema = z.strictObject({
+  id: z.string().regex(TEMPLATE_ID, '应是模板的编号，如 account-appeal'),
+  revision: z.number().int().min(1).max(9999),
+});
+
 export const mailStepSchema = z.strictObject({
   ...stepBase,
   kind: z.literal('mail'),
@@ -79,6 +85,8 @@ export const mailStepSchema = z.strictObject({
   /** SHA-256 of the .eml as sent, and of the evidence package, when known. */
   emlSha256: sha256.optional(),
   packageSha256: sha256.optional(),
+  /** The gallery template (and its revision) the mail was written from, for the outcome figures (version 3). */
+  template: templateRefSchema.optional(),
 });
 
 export const callStepSchema = z.strictObject({
@@ -122,8 +130,8 @@ export const partySchema = z.strictObject({
 
 export const caseSchema = z.strictObject({
   format: z.literal(CASE_FORMAT),
-  // A version-1 case (before lineages) reads as it was and is saved as the current version.
-  version: z.literal([1, CASE_VERSION]).transform((): typeof CASE_VERSION => CASE_VERSION),
+  // A version-1 or 2 case (before lineages, before templates) reads as it was and is saved as the current version.
+  version: z.literal([1, 2, CASE_VERSION]).transform((): typeof CASE_VERSION => CASE_VERSION),
   id: z.string().regex(/^[\w-]{1,64}$/, '编号只能是 1–64 个字母、数字、- 或 _'),
   revision: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   updatedAt: z.iso.datetime({ message: '应是 ISO 8601 时间（UTC）' }),
@@ -176,6 +184,7 @@ const FIELD_NAMES: Record<string, string> = {
   cc: '抄送',
   emlSha256: '.eml 的 SHA-256',
   packageSha256: '证据包的 SHA-256',
+  template: '所用模板',
   who: '联系对象',
   ticket: '工单号',
   said: '回复内容',

@@ -53,6 +53,34 @@ describe('sentMailStep: the mail as a case step', () => {
     if (!('cc' in expected)) expect(step).not.toHaveProperty('cc');
   });
 
+  it.each([
+    {
+      name: 'a template used: kept with its revision',
+      template: { id: 'account-appeal', revision: 3 },
+      kept: true,
+    },
+    { name: 'no template (cleared draft)', template: null, kept: false },
+    { name: 'an id the gallery cannot have', template: { id: '../x', revision: 1 }, kept: false },
+    {
+      name: 'a revision that is not one',
+      template: { id: 'copyright-complaint', revision: 0.5 },
+      kept: false,
+    },
+  ])('the template the draft was started from: $name', ({ template, kept }) => {
+    const step = sentMailStep('s-1', { ...mail, template }, T0);
+    if (kept) expect(step.template).toEqual(template);
+    else expect(step).not.toHaveProperty('template');
+    // What the composer writes, the case file reads back (case-schema.ts), in a saved case.
+    const caseFile = addStep(
+      newCase({ id: 'c-1', caseType: 'copyright', title: 't', now: T0, token: 'create00000001' }),
+      step,
+      T0,
+      'edit0000000001',
+    );
+    const read = readCase(JSON.parse(JSON.stringify(caseFile)));
+    expect(read.ok && read.case.steps[0]).toEqual(step);
+  });
+
   it('keeps the schema limits: subject, each address, at most 20 recipients', () => {
     const step = sentMailStep(
       's-1',

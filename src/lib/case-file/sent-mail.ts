@@ -1,7 +1,7 @@
 /**
  * A mail the composer sent, recorded into a case: which saved cases it can go into (newest
  * first), the `mail` step it becomes (Beijing date and time, subject, To, Cc, the SHA-256 of the
- * .eml and of the evidence package), and the shelf with that step added to a chosen case or to a
+ * .eml and of the evidence package, the template it was written from), and the shelf with that step added to a chosen case or to a
  * new case of the chosen request type. Pure: no DOM, no storage, no zod (the composer loads it
  * on the click, within its lazy chunk); the instant and random ids are passed in.
  *
@@ -10,6 +10,7 @@
  * check accepts what is written here (case-file.test.ts runs it on random input).
  */
 import { shanghaiDateTime } from '../shanghai-time';
+import { TEMPLATE_ID } from './case-contract';
 import { addStep, newCase, shelveCase, type CaseShelf } from './case-model';
 import type { CaseFile, CaseStep } from './case-schema';
 
@@ -75,7 +76,20 @@ export interface SentMail {
   emlSha256?: string | undefined;
   /** SHA-256 (hex) of the evidence package the mail attached, when it attached one. */
   packageSha256?: string | undefined;
+  /** The gallery template the draft was started from (「使用此模板」), when it was. */
+  template?: { id: string; revision: number } | null | undefined;
 }
+
+/** The template as the schema takes it, or nothing (a stored value may be anything). */
+const templateRef = (template: SentMail['template']) =>
+  template &&
+  typeof template.id === 'string' &&
+  TEMPLATE_ID.test(template.id) &&
+  Number.isInteger(template.revision) &&
+  template.revision >= 1 &&
+  template.revision <= 9999
+    ? { template: { id: template.id, revision: template.revision } }
+    : {};
 
 /** Addresses as the schema takes them: non-empty, each within its length, at most 20. */
 const recipients = (list: readonly string[]) =>
@@ -98,6 +112,7 @@ export function sentMailStep(id: string, mail: SentMail, now: number): MailStep 
     ...(cc.length ? { cc } : {}),
     ...(mail.emlSha256 && SHA256.test(mail.emlSha256) ? { emlSha256: mail.emlSha256 } : {}),
     ...(mail.packageSha256 && SHA256.test(mail.packageSha256) ? { packageSha256: mail.packageSha256 } : {}),
+    ...templateRef(mail.template),
   };
 }
 

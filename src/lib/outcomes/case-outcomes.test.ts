@@ -121,6 +121,18 @@ describe('casesToOutcomes: each mail of each case is one observation', () => {
     });
   });
 
+  it('a mail written from a template counts under that template and revision', () => {
+    const template = { id: 'copyright-complaint', revision: 2 };
+    const outcomes = casesToOutcomes([
+      caseWith('k', [{ ...mail('m', '2026-11-02'), template } as CaseStep, mail('n', '2026-11-09')]),
+    ]);
+    expect(outcomes.map((outcome) => outcome.template)).toEqual([template, undefined]);
+    const groups = summarize(outcomes, calendar, 'template').groups;
+    expect(groups.map((group) => [group.key, group.sent])).toEqual(
+      expect.arrayContaining([['copyright-complaint@2', 1]]),
+    );
+  });
+
   it('looksLikeCase leaves out what the figures cannot read', () => {
     expect(looksLikeCase(caseWith('k', [mail('m', '2026-11-02')]))).toBe(true);
     expect(looksLikeCase(caseWith('k', [mail('m', '2026-02-31')]))).toBe(false);

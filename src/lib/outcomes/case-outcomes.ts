@@ -121,7 +121,8 @@ function caseOutcomes(caseFile: CaseFile): CaseOutcome[] {
       stepId: step.id,
     };
     if (firstReply && firstReply >= step.date) outcome.firstReply = firstReply;
-    if (fact?.template) outcome.template = fact.template;
+    const template = step.template ?? fact?.template;
+    if (template) outcome.template = { id: template.id, revision: template.revision };
     if (fact?.satisfaction) outcome.satisfaction = fact.satisfaction;
     const note = fact ? fact.note : step.note;
     if (note) outcome.note = note;
