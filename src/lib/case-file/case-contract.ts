@@ -17,6 +17,8 @@ export const CASE_VERSION = 3;
 
 /** A gallery template's id (its file name in src/content/templates), as a mail step names it. */
 export const TEMPLATE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** The highest template revision a mail step may name. */
+export const TEMPLATE_REVISION_MAX = 9999;
 
 /** What tells two copies of one case apart: the same `id`, edited `revision` times. */
 export interface CaseIdentity {

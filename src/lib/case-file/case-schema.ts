@@ -9,7 +9,7 @@
  * this module only when it reads a file or checks what storage holds.
  */
 import { z } from 'zod';
-import { CASE_FORMAT, CASE_VERSION, TEMPLATE_ID } from './case-contract';
+import { CASE_FORMAT, CASE_VERSION, TEMPLATE_ID, TEMPLATE_REVISION_MAX } from './case-contract';
 import { nestsDeeperThan } from './case-depth';
 import { LINEAGE_LENGTH, LINEAGE_TOKEN } from './case-lineage';
 
@@ -73,7 +73,7 @@ export const appealStepSchema = z.strictObject({
 /** A template of the gallery (its file name in src/content/templates) and a revision of it. */
 export const templateRefSchema = z.strictObject({
   id: z.string().regex(TEMPLATE_ID, '应是模板的编号，如 account-appeal'),
-  revision: z.number().int().min(1).max(9999),
+  revision: z.number().int().min(1).max(TEMPLATE_REVISION_MAX),
 });
 
 export const mailStepSchema = z.strictObject({

@@ -10,7 +10,7 @@
  * check accepts what is written here (case-file.test.ts runs it on random input).
  */
 import { shanghaiDateTime } from '../shanghai-time';
-import { TEMPLATE_ID } from './case-contract';
+import { TEMPLATE_ID, TEMPLATE_REVISION_MAX } from './case-contract';
 import { addStep, newCase, shelveCase, type CaseShelf } from './case-model';
 import type { CaseFile, CaseStep } from './case-schema';
 
@@ -87,7 +87,7 @@ const templateRef = (template: SentMail['template']) =>
   TEMPLATE_ID.test(template.id) &&
   Number.isInteger(template.revision) &&
   template.revision >= 1 &&
-  template.revision <= 9999
+  template.revision <= TEMPLATE_REVISION_MAX
     ? { template: { id: template.id, revision: template.revision } }
     : {};
 
